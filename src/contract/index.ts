@@ -1,0 +1,10 @@
+export { loadContract } from './load-contract.ts';
+export type { LoadContractOptions } from './load-contract.ts';
+export { indexOperations, deref } from './index-operations.ts';
+export { SchemaValidators } from './schema-validators.ts';
+export type { SchemaIssue } from './schema-validators.ts';
+export { checkRequest, checkResponse, findResponseSpec, isJsonType, pickMedia } from './conformance.ts';
+export type { ConformanceIssue, ConformanceRule, ObservedRequest, ObservedResponse } from './conformance.ts';
+export { getPointer, joinPointer, splitPointer, escapePointer } from './pointer.ts';
+export { HTTP_METHODS, isMutating } from './model.ts';
+export type { Contract, HttpMethod, MediaSpec, Operation, ParameterSpec, ResponseSpec } from './model.ts';

@@ -1,0 +1,70 @@
+/** The contract as railgate uses it: operations indexed by operationId, schemas addressed by JSON Pointer. */
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+
+export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+export interface ParameterSpec {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required: boolean;
+  /** Pointer to the parameter's schema inside the bundled document. */
+  schemaPointer?: string;
+  example?: unknown;
+}
+
+export interface MediaSpec {
+  contentType: string;
+  schemaPointer?: string;
+  /** Named examples (media `examples`), plus `default` for a single media or schema `example`. */
+  examples: Record<string, unknown>;
+}
+
+export interface ResponseSpec {
+  /** As written in the contract: '201', '4XX', 'default'. */
+  status: string;
+  description: string;
+  content: MediaSpec[];
+  headers: Array<{ name: string; required: boolean; schemaPointer?: string }>;
+}
+
+export interface Operation {
+  id: string;
+  method: HttpMethod;
+  /** Path template as in the contract, e.g. `/payouts/{payoutId}`. */
+  path: string;
+  /** Pointer to the operation object inside the bundled document. */
+  pointer: string;
+  summary?: string;
+  tags: string[];
+  parameters: ParameterSpec[];
+  requestBody?: { required: boolean; content: MediaSpec[] };
+  responses: ResponseSpec[];
+  /** Security requirements in force (operation-level, else document-level); empty = unsecured. */
+  security: Array<Record<string, string[]>>;
+  /** Webhook/callback operations are not called by railgate but received. */
+  mutating: boolean;
+}
+
+export interface Contract {
+  file: string;
+  title: string;
+  version: string;
+  openapi: string;
+  /** sha256 of every file the contract is made of, in resolution order. */
+  hash: string;
+  /** Base path of the first server URL (`/v2` for `https://api.x.com/v2`), '' when none. */
+  basePath: string;
+  servers: string[];
+  operations: Map<string, Operation>;
+  /** The bundled document (external refs internalised); schemas are addressed in it by pointer. */
+  bundled: Record<string, unknown>;
+  securitySchemes: Record<string, Record<string, unknown>>;
+  /** Remote `$ref` URLs that were not fetched (treated as open schemas). */
+  remoteRefs: string[];
+  /** Oddities that do not stop a run (dangling refs, remote refs), located in the contract's files. */
+  warnings: Array<import('../source/index.ts').InputProblem>;
+}
+
+export function isMutating(method: HttpMethod): boolean {
+  return method === 'post' || method === 'put' || method === 'patch' || method === 'delete';
+}
