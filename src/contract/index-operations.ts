@@ -1,6 +1,6 @@
 import { HTTP_METHODS, isMutating } from './model.ts';
 import type { HttpMethod, MediaSpec, Operation, ParameterSpec, ResponseSpec } from './model.ts';
-import { getPointer, joinPointer } from './pointer.ts';
+import { getPointer, joinPointer } from '../json/index.ts';
 
 type Obj = Record<string, unknown>;
 

@@ -5,6 +5,6 @@ export { SchemaValidators } from './schema-validators.ts';
 export type { SchemaIssue } from './schema-validators.ts';
 export { checkRequest, checkResponse, findResponseSpec, isJsonType, pickMedia } from './conformance.ts';
 export type { ConformanceIssue, ConformanceRule, ObservedRequest, ObservedResponse } from './conformance.ts';
-export { getPointer, joinPointer, splitPointer, escapePointer } from './pointer.ts';
+export { getPointer, joinPointer, splitPointer, escapePointer } from '../json/index.ts';
 export { HTTP_METHODS, isMutating } from './model.ts';
 export type { Contract, HttpMethod, MediaSpec, Operation, ParameterSpec, ResponseSpec } from './model.ts';

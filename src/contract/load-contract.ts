@@ -7,7 +7,7 @@ import { InputError, pointerToPath, readLocatedYaml } from '../source/index.ts';
 import type { InputProblem, LocatedDocument } from '../source/index.ts';
 import { indexOperations } from './index-operations.ts';
 import type { Contract } from './model.ts';
-import { getPointer, splitPointer } from './pointer.ts';
+import { getPointer, splitPointer } from '../json/index.ts';
 import { normalizeOpenApi30 } from './schema-dialect.ts';
 
 /**

@@ -5,3 +5,4 @@ export type { LocatedDocument, Position } from './located-yaml.ts';
 export { readLocatedYaml } from './read-file.ts';
 export { schemaProblems, pointerToPath } from './schema-problems.ts';
 export { closest } from './closest.ts';
+export { validateInput, SCHEMAS_DIR } from './input-schema.ts';

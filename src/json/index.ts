@@ -1,0 +1,2 @@
+export { escapePointer, getPointer, joinPointer, setPointer, splitPointer, toPointer } from './pointer.ts';
+export { findMismatch, mergeOver } from './merge.ts';

@@ -1,0 +1,27 @@
+import type { Contract } from '../contract/index.ts';
+import type { Profile } from '../profile/index.ts';
+import { closest } from '../source/index.ts';
+import type { InputProblem, LocatedDocument } from '../source/index.ts';
+
+/** Every operationId the profile names must exist in the contract (pure; problems located in the profile). */
+export function crossCheckProfile(profile: Profile, doc: LocatedDocument, contract: Contract): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const ids = [...contract.operations.keys()];
+  const need = (op: string, at: Array<string | number>): void => {
+    if (contract.operations.has(op)) return;
+    const hint = closest(op, ids);
+    problems.push(doc.problem(at, `operation '${op}' is not in the contract${hint ? ` (did you mean '${hint}'?)` : ''}`));
+  };
+  profile.idempotency?.operations.forEach((op, i) => need(op, ['idempotency', 'operations', i]));
+  profile.errors?.triggers?.forEach((t, i) => need(t.operation, ['errors', 'triggers', i, 'operation']));
+  for (const [kind, tx] of Object.entries(profile.transactions ?? {})) {
+    need(tx.create, ['transactions', kind, 'create']);
+    need(tx.read, ['transactions', kind, 'read']);
+    if (tx.list) need(tx.list, ['transactions', kind, 'list']);
+    const read = contract.operations.get(tx.read);
+    if (read && tx.idParam && !read.parameters.some((p) => p.in === 'path' && p.name === tx.idParam)) {
+      problems.push(doc.problem(['transactions', kind, 'idParam'], `operation '${tx.read}' has no path parameter '${tx.idParam}'`));
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,76 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { SchemaValidators, loadContract } from '../contract/index.ts';
+import type { Contract } from '../contract/index.ts';
+import { loadProfile } from '../profile/index.ts';
+import { loadScenarios } from '../scenario/index.ts';
+import { InputError } from '../source/index.ts';
+import type { InputProblem } from '../source/index.ts';
+import { crossCheckProfile } from './cross-check.ts';
+import type { Partner } from './model.ts';
+
+/** Loads one partner from its profile; contract and scenarios are found relative to the workspace. */
+export async function loadPartner(profileFile: string, root: string): Promise<Partner> {
+  const { profile, doc } = await loadProfile(profileFile);
+  const problems: InputProblem[] = [];
+  const expectedId = path.basename(profileFile).replace(/\.ya?ml$/, '');
+  if (profile.id !== expectedId) problems.push(doc.problem(['id'], `must match the file name '${expectedId}'`));
+  const contractFile = path.relative(process.cwd(), path.resolve(path.dirname(profileFile), profile.contract));
+  let contract: Contract;
+  try {
+    contract = await loadContract(contractFile, { validation: profile.contractValidation ?? 'strict' });
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    // A missing contract is the profile's mistake; anything else is located in the contract itself.
+    const missing = e.problems.length === 1 && e.problems[0]?.file === contractFile && e.problems[0].message === 'file not found';
+    throw new InputError(missing ? [doc.problem(['contract'], `contract file not found: ${contractFile}`)] : e.problems);
+  }
+  problems.push(...crossCheckProfile(profile, doc, contract));
+  const suiteDir = path.relative(process.cwd(), path.join(root, 'suites', profile.id));
+  let scenarios: Partner['scenarios'] = [];
+  try {
+    scenarios = await loadScenarios(suiteDir, new Set(contract.operations.keys()));
+  } catch (e) {
+    if (e instanceof InputError) problems.push(...e.problems);
+    else throw e;
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return {
+    id: profile.id,
+    profileFile,
+    profile,
+    profileDoc: doc,
+    contract,
+    validators: new SchemaValidators(contract.bundled, contract.openapi.startsWith('3.1') ? '3.1' : '3.0'),
+    scenarios,
+    suiteDir,
+  };
+}
+
+/** Every partner profile in `<root>/partners/`, or the one named; all problems of all files at once. */
+export async function loadPartners(root: string, only?: string): Promise<Partner[]> {
+  const dir = path.join(root, 'partners');
+  let files: string[];
+  try {
+    files = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  } catch {
+    throw new InputError([{ file: path.relative(process.cwd(), dir) || dir, line: 1, col: 1, path: '', message: 'no partners folder: run railgate from the project root' }]);
+  }
+  const ids = files.map((f) => f.replace(/\.ya?ml$/, ''));
+  if (only && !ids.includes(only)) {
+    throw new InputError([{ file: path.relative(process.cwd(), dir) || dir, line: 1, col: 1, path: '', message: `no partner '${only}' (partners: ${ids.join(', ') || 'none'})` }]);
+  }
+  const chosen = only ? files.filter((f) => f.replace(/\.ya?ml$/, '') === only) : files;
+  const partners: Partner[] = [];
+  const problems: InputProblem[] = [];
+  for (const f of chosen) {
+    try {
+      partners.push(await loadPartner(path.relative(process.cwd(), path.join(dir, f)), root));
+    } catch (e) {
+      if (e instanceof InputError) problems.push(...e.problems);
+      else throw e;
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return partners;
+}

@@ -1,0 +1,2 @@
+export { createRng, DEFAULT_SEED } from './rng.ts';
+export type { Rng } from './rng.ts';

@@ -1,0 +1,165 @@
+import { http, HttpResponse } from 'msw';
+import type { HttpHandler } from 'msw';
+import { checkRequest, findResponseSpec } from '../contract/index.ts';
+import type { Operation } from '../contract/index.ts';
+import { findMismatch, getPointer, mergeOver, setPointer, toPointer } from '../json/index.ts';
+import type { Partner } from '../partner/index.ts';
+import type { Rng } from '../random/index.ts';
+import { driftType } from './drift.ts';
+import { planRoutes } from './routes.ts';
+import type { Route } from './routes.ts';
+import type { ResourceStore } from './store.ts';
+import { errorBody, jsonMedia, sampleBody, successResponse } from './synthesize.ts';
+
+export interface SimulatorState {
+  partner: Partner;
+  store: ResourceStore;
+  rng: Rng;
+  defects: ReadonlySet<string>;
+  /** Wall clock of the simulator (scaled when the run is). */
+  now: () => Date;
+}
+
+interface Incoming {
+  route: Route;
+  pathParams: Record<string, string>;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: unknown;
+  contentType?: string;
+}
+
+/**
+ * msw request handlers built from the contract: one per operation, in a fixed pipeline —
+ * validate the request → answer a trigger → create / read / list / example → plant the defect.
+ * Usable in-process with msw's setupServer, or behind the loopback server in server.ts.
+ */
+export function buildHandlers(state: SimulatorState): HttpHandler[] {
+  const { partner } = state;
+  const base = partner.contract.basePath;
+  return planRoutes(partner.contract, partner.profile).map((route) => {
+    const pattern = `*${base}${route.op.path.replace(/\{([^}]+)\}/g, ':$1')}`;
+    return http[route.op.method as 'get'](pattern, async ({ request, params }) => {
+      const url = new URL(request.url);
+      const text = await request.text();
+      const headers: Record<string, string> = {};
+      request.headers.forEach((v, k) => (headers[k] = v));
+      let body: unknown = undefined;
+      if (text !== '') {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          return reply(state, route.op, 400, 'INVALID_REQUEST', 'request body is not valid JSON');
+        }
+      }
+      const incoming: Incoming = {
+        route,
+        pathParams: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, decodeURIComponent(String(v))])),
+        query: Object.fromEntries(url.searchParams.entries()),
+        headers,
+        body,
+        contentType: headers['content-type'],
+      };
+      return handle(state, incoming);
+    });
+  });
+}
+
+function handle(state: SimulatorState, req: Incoming): Response {
+  const { partner } = state;
+  const { op } = req.route;
+  const issues = checkRequest(partner.validators, op, req);
+  if (issues.length > 0) return reply(state, op, 400, undefined, issues.map((i) => i.message).join('; '));
+  const trigger = partner.profile.errors?.triggers?.find((t) => t.operation === op.id && t.body !== undefined && findMismatch(req.body, t.body) === undefined);
+  if (trigger) return reply(state, op, trigger.status ?? 422, trigger.code, `simulated ${trigger.code}`);
+  switch (req.route.kind) {
+    case 'create':
+      return create(state, req);
+    case 'read':
+      return read(state, req);
+    case 'list':
+      return list(state, req);
+    default:
+      return example(state, op);
+  }
+}
+
+function create(state: SimulatorState, req: Incoming): Response {
+  const { op, collection, idPointer, statePointer, initialState } = req.route;
+  const spec = successResponse(op);
+  const sample = sampleBody(state.partner.contract, jsonMedia(spec), state.rng.int(1, 2 ** 31));
+  const resource = (typeof sample === 'object' && sample !== null ? sample : {}) as Record<string, unknown>;
+  // What the caller sent comes back as sent: a partner echoes amount, currency, reference.
+  const merged = echoRequest(resource, req.body) as Record<string, unknown>;
+  const id = newId(state, getPointer(merged, idPointer));
+  setPointer(merged, idPointer, id);
+  if (statePointer && initialState) setPointer(merged, statePointer, initialState);
+  const now = state.now().toISOString();
+  for (const k of ['createdAt', 'updatedAt', 'created_at', 'updated_at']) if (k in merged) merged[k] = now;
+  state.store.put(collection, id, merged);
+  const headers: Record<string, string> = {};
+  if (spec?.headers.some((h) => h.name === 'location')) headers.location = `${state.partner.contract.basePath}${collection}/${encodeURIComponent(id)}`;
+  return json(state, Number(spec?.status ?? 201), merged, headers, true);
+}
+
+function read(state: SimulatorState, req: Incoming): Response {
+  const { op, collection, idParam } = req.route;
+  const id = idParam ? req.pathParams[idParam] : undefined;
+  const found = id !== undefined ? state.store.get(collection, id) : undefined;
+  if (!found) return reply(state, op, 404, undefined, `no resource ${id ?? ''} in ${collection}`);
+  return json(state, Number(successResponse(op)?.status ?? 200), found, {}, true);
+}
+
+function list(state: SimulatorState, req: Incoming): Response {
+  const { op, collection } = req.route;
+  const spec = successResponse(op);
+  const filters = Object.entries(req.query).filter(([k]) => op.parameters.some((p) => p.in === 'query' && p.name === k && k !== 'limit' && k !== 'cursor'));
+  const items = state.store
+    .list(collection)
+    .filter((r) => filters.every(([k, v]) => String(r[k]) === v))
+    .reverse();
+  const sample = sampleBody(state.partner.contract, jsonMedia(spec), 1);
+  let body: unknown = items;
+  if (sample && typeof sample === 'object' && !Array.isArray(sample)) {
+    const key = Object.keys(sample).find((k) => Array.isArray((sample as Record<string, unknown>)[k])) ?? 'data';
+    body = { ...(sample as Record<string, unknown>), [key]: items };
+    for (const k of ['nextCursor', 'next_cursor', 'cursor']) if (k in (body as Record<string, unknown>)) (body as Record<string, unknown>)[k] = null;
+  }
+  return json(state, Number(spec?.status ?? 200), body, {}, true);
+}
+
+function example(state: SimulatorState, op: Operation): Response {
+  const spec = successResponse(op);
+  if (!spec) return reply(state, op, 501, undefined, `${op.id} documents no success response`);
+  return json(state, Number(spec.status), sampleBody(state.partner.contract, jsonMedia(spec), state.rng.int(1, 2 ** 31)), {}, true);
+}
+
+/** An error answer shaped as the partner documents it for that status. */
+function reply(state: SimulatorState, op: Operation, status: number, code: string | undefined, message: string): Response {
+  const spec = findResponseSpec(op, status);
+  const where = { code: state.partner.profile.errors?.code, message: state.partner.profile.errors?.message };
+  const body = errorBody(state.partner.contract, op, spec, code, message, where, 7);
+  const msgAt = where.message ? toPointer(where.message) : undefined;
+  if (msgAt && !code) setPointer(body, msgAt, message);
+  return json(state, status, body, status === 429 ? { 'retry-after': '1' } : {}, false);
+}
+
+function json(state: SimulatorState, status: number, body: unknown, headers: Record<string, string>, success: boolean): Response {
+  const out = success && state.defects.has('schema-drift') ? driftType(body) : body;
+  return HttpResponse.json(out as never, { status, headers });
+}
+
+function echoRequest(resource: unknown, sent: unknown): unknown {
+  if (sent === undefined) return resource;
+  return mergeOver(resource, sent);
+}
+
+/** An id in the partner's own format: the example's prefix and length, random characters from the seed. */
+function newId(state: SimulatorState, sample: unknown): string {
+  if (typeof sample === 'string' && sample.length > 0) {
+    const m = /^([A-Za-z]+[_-])?(.*)$/.exec(sample);
+    const prefix = m?.[1] ?? '';
+    return prefix + state.rng.alnum(Math.max(8, (m?.[2] ?? '').length));
+  }
+  return state.rng.uuid();
+}

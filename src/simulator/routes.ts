@@ -1,0 +1,66 @@
+import type { Contract, Operation } from '../contract/index.ts';
+import type { Profile } from '../profile/index.ts';
+
+export type RouteKind = 'create' | 'read' | 'list' | 'other';
+
+export interface Route {
+  op: Operation;
+  kind: RouteKind;
+  /** The collection a create/read/list works on, e.g. `/payouts`. */
+  collection: string;
+  /** For reads: the path parameter carrying the id. */
+  idParam?: string;
+  /** JSON Pointer to the resource id in a created body. */
+  idPointer: string;
+  statePointer?: string;
+  initialState?: string;
+}
+
+/**
+ * How the simulator treats each operation. The profile's `transactions` say it exactly; for the rest,
+ * REST shape decides: POST /things creates, GET /things/{id} reads, GET /things lists.
+ */
+export function planRoutes(contract: Contract, profile: Profile): Route[] {
+  const txByOp = new Map<string, { tx: NonNullable<Profile['transactions']>[string]; role: 'create' | 'read' | 'list' }>();
+  for (const tx of Object.values(profile.transactions ?? {})) {
+    txByOp.set(tx.create, { tx, role: 'create' });
+    txByOp.set(tx.read, { tx, role: 'read' });
+    if (tx.list) txByOp.set(tx.list, { tx, role: 'list' });
+  }
+  const routes: Route[] = [];
+  for (const op of contract.operations.values()) {
+    const declared = txByOp.get(op.id);
+    const trailing = /^(.*)\/\{([^}]+)\}$/.exec(op.path);
+    let kind: RouteKind = 'other';
+    let collection = op.path;
+    let idParam: string | undefined;
+    if (declared) {
+      kind = declared.role;
+      if (kind === 'read') {
+        idParam = declared.tx.idParam ?? trailing?.[2];
+        collection = trailing?.[1] ?? op.path;
+      }
+      if (kind === 'create' || kind === 'list') collection = op.path;
+    } else if (op.method === 'post' && !trailing) kind = 'create';
+    else if (op.method === 'get' && trailing) {
+      kind = 'read';
+      collection = trailing[1] ?? op.path;
+      idParam = trailing[2];
+    } else if (op.method === 'get') kind = 'list';
+    routes.push({
+      op,
+      kind,
+      collection,
+      idParam,
+      idPointer: declared?.tx.id ?? '/id',
+      statePointer: declared?.tx.state ?? (declared?.tx.states ? '/status' : undefined),
+      initialState: declared?.tx.states?.initial,
+    });
+  }
+  // Literal segments before templated ones, so /payouts/search is not read as /payouts/{id}.
+  return routes.sort((a, b) => paramCount(a.op.path) - paramCount(b.op.path));
+}
+
+function paramCount(path: string): number {
+  return (path.match(/\{/g) ?? []).length;
+}

@@ -1,0 +1,93 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { getResponse } from 'msw';
+import type { HttpHandler } from 'msw';
+import type { Partner } from '../partner/index.ts';
+import { createRng } from '../random/index.ts';
+import { buildHandlers } from './handlers.ts';
+import type { SimulatorState } from './handlers.ts';
+import { ResourceStore } from './store.ts';
+
+export interface SimulatorOptions {
+  partner: Partner;
+  defects?: readonly string[];
+  seed: number;
+  port?: number;
+  host?: string;
+}
+
+export interface Simulator {
+  /** Origin of the loopback server, e.g. http://127.0.0.1:40123. */
+  origin: string;
+  /** The base URL a client uses: origin + the contract's base path. */
+  baseUrl: string;
+  state: SimulatorState;
+  handlers: HttpHandler[];
+  close(): Promise<void>;
+}
+
+/**
+ * The embedded partner simulator: the contract's msw handlers behind a real node:http server on
+ * loopback, so timeouts, resets and keep-alive behave as they do against a partner's sandbox.
+ */
+export async function startSimulator(opts: SimulatorOptions): Promise<Simulator> {
+  const state: SimulatorState = {
+    partner: opts.partner,
+    store: new ResourceStore(),
+    rng: createRng(opts.seed).fork(`simulator:${opts.partner.id}`),
+    defects: new Set(opts.defects ?? []),
+    now: () => new Date(),
+  };
+  const handlers = buildHandlers(state);
+  const sockets = new Set<Socket>();
+  const server = createServer((req, res) => {
+    serve(handlers, req, res).catch((e: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'SIMULATOR_ERROR', message: e instanceof Error ? e.message : String(e) } }));
+    });
+  });
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port, address } = server.address() as AddressInfo;
+  const origin = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  return {
+    origin,
+    baseUrl: origin + opts.partner.contract.basePath,
+    state,
+    handlers,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function serve(handlers: HttpHandler[], req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  const hasBody = chunks.length > 0 && req.method !== 'GET' && req.method !== 'HEAD';
+  const request = new Request(url, { method: req.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined });
+  const response = await getResponse(handlers, request);
+  if (!response) {
+    res.writeHead(404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { code: 'NO_ROUTE', message: `the contract has no operation for ${req.method} ${new URL(url).pathname}` } }));
+    return;
+  }
+  const out: Record<string, string> = {};
+  response.headers.forEach((v, k) => (out[k] = v));
+  const body = Buffer.from(await response.arrayBuffer());
+  out['content-length'] = String(body.length);
+  res.writeHead(response.status, out);
+  res.end(body);
+}
