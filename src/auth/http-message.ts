@@ -1,0 +1,40 @@
+/**
+ * The view of an HTTP message that signing and verification work on: enough to derive RFC 9421
+ * components, free of any HTTP client's types.
+ */
+import type { Bytes } from './bytes.ts';
+
+export interface HttpMessage {
+  method: string;
+  /** Absolute target URI, e.g. `https://example.com/foo?param=Value`. */
+  url: string;
+  /** Field names in any case; two keys differing only in case, or an array, are several field lines. */
+  headers: Record<string, string | readonly string[]>;
+  body?: Bytes;
+  /** Set on a response; a response's method and url are those of the request it answers. */
+  status?: number;
+  /** For a response: the request it answers, for components flagged `;req` (RFC 9421 §2.4). */
+  request?: HttpMessage;
+}
+
+/**
+ * RFC 9421 §2.1: each field line value with obsolete line folding replaced by a space and leading
+ * and trailing whitespace removed, in the order given. Empty when the field is absent.
+ */
+export function fieldLines(headers: HttpMessage['headers'], name: string): string[] {
+  const wanted = name.toLowerCase();
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() !== wanted) continue;
+    for (const line of typeof value === 'string' ? [value] : value) {
+      lines.push(line.replace(/\r?\n[ \t]+/g, ' ').trim());
+    }
+  }
+  return lines;
+}
+
+/** The combined field value (RFC 9110 §5.3: lines joined with ", "), or undefined if absent. */
+export function fieldValue(headers: HttpMessage['headers'], name: string): string | undefined {
+  const lines = fieldLines(headers, name);
+  return lines.length === 0 ? undefined : lines.join(', ');
+}
