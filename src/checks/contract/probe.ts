@@ -1,0 +1,43 @@
+import type { Operation } from '../../contract/index.ts';
+import type { RequestParts } from '../../http/index.ts';
+import { getPointer } from '../../json/index.ts';
+import type { CheckContext } from '../model.ts';
+
+/**
+ * A request for an operation built from the contract alone: its request example, parameter examples,
+ * a fresh idempotency key. A read of a transaction first creates one, so the probe reads a real resource.
+ * Returns undefined (with the reason) when the contract does not give enough to build one.
+ */
+export async function probeParts(ctx: CheckContext, op: Operation): Promise<{ parts?: RequestParts; skip?: string }> {
+  const parts: RequestParts = { params: {}, query: {}, headers: {} };
+  const tx = Object.values(ctx.partner.profile.transactions ?? {}).find((t) => t.read === op.id);
+  if (tx) {
+    const create = ctx.partner.contract.operations.get(tx.create);
+    const made = create ? await probeParts(ctx, create) : undefined;
+    if (create && made?.parts) {
+      const ex = await ctx.call(create.id, made.parts, `create a ${create.id} resource to read`);
+      const id = getPointer(ex.response?.body, tx.id ?? '/id');
+      const param = tx.idParam ?? op.parameters.find((p) => p.in === 'path')?.name;
+      if (param && (typeof id === 'string' || typeof id === 'number')) parts.params![param] = id;
+    }
+  }
+  const idem = ctx.partner.profile.idempotency;
+  for (const p of op.parameters) {
+    if (p.in === 'path' && parts.params![p.name] !== undefined) continue;
+    if (p.in === 'header' && idem && p.name.toLowerCase() === idem.header.toLowerCase() && idem.operations.includes(op.id)) {
+      parts.headers![p.name.toLowerCase()] = ctx.rng.uuid();
+      continue;
+    }
+    if (!p.required) continue;
+    if (p.example === undefined) return { skip: `required ${p.in} parameter '${p.name}' has no example in the contract` };
+    const target = p.in === 'path' ? parts.params! : p.in === 'query' ? parts.query! : p.in === 'header' ? parts.headers! : undefined;
+    if (target) target[p.in === 'header' ? p.name.toLowerCase() : p.name] = p.example as string;
+  }
+  if (op.requestBody) {
+    const media = op.requestBody.content.find((m) => /json/.test(m.contentType)) ?? op.requestBody.content[0];
+    const example = media ? Object.values(media.examples)[0] : undefined;
+    if (example === undefined && op.requestBody.required) return { skip: 'the request body has no example in the contract' };
+    parts.body = example;
+  }
+  return { parts };
+}

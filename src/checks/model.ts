@@ -1,0 +1,75 @@
+import type { Exchange, HttpClient, RequestParts } from '../http/index.ts';
+import type { Partner } from '../partner/index.ts';
+import type { EnvironmentName, Family } from '../profile/index.ts';
+import type { Rng } from '../random/index.ts';
+import type { Severity, SourceLocation } from '../scenario/index.ts';
+import type { ExchangeLedger } from './ledger.ts';
+
+/** How a report shows progress: steps and attachments (Allure in the generated suites, nothing in unit tests). */
+export interface ReportSink {
+  step<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  attach(name: string, content: string, contentType: string): Promise<void>;
+}
+
+/** What a check can use while it runs against one partner's target (simulator or sandbox). */
+export interface CheckContext {
+  partner: Partner;
+  env: EnvironmentName;
+  baseUrl: string;
+  seed: number;
+  rng: Rng;
+  client: HttpClient;
+  ledger: ExchangeLedger;
+  report: ReportSink;
+  /** Calls an operation of the contract; the exchange is recorded, reported (redacted) and returned. */
+  call(operationId: string, parts: RequestParts, label?: string): Promise<Exchange>;
+}
+
+export interface Check {
+  /** Unique within its family; what vitest -t and the readiness report name. */
+  name: string;
+  family: Family;
+  severity: Severity;
+  tags: string[];
+  /** Where the check comes from, when it comes from a file the user wrote. */
+  loc?: SourceLocation;
+  /** The scenario this check runs, for scenario checks (selected with --scenario). */
+  scenario?: string;
+  /** Creates or moves money: refused against an environment marked production. */
+  destructive: boolean;
+  run(ctx: CheckContext): Promise<void>;
+}
+
+/** A check family: plans its checks for a partner (pure), and the checks judge what they see. */
+export interface CheckFamily {
+  family: Family;
+  /** Allure severity for the family's checks, unless a check says otherwise. */
+  severity: Severity;
+  plan(partner: Partner): Check[];
+}
+
+/** Why a check failed. `kind` separates partner defects, contract drift and harness configuration errors. */
+export type FailureKind = 'partner-defect' | 'contract-drift' | 'configuration';
+
+export class CheckFailure extends Error {
+  readonly kind: FailureKind;
+  readonly loc?: SourceLocation;
+  constructor(message: string, opts: { kind?: FailureKind; loc?: SourceLocation } = {}) {
+    // The kind travels in the message so Allure's categories (by message) can sort failures.
+    const kind = opts.kind ?? 'partner-defect';
+    super(`${opts.loc ? `${opts.loc.file}:${opts.loc.line}:${opts.loc.col}  ` : ''}[${kind}] ${message}`);
+    this.name = 'CheckFailure';
+    this.kind = kind;
+    this.loc = opts.loc;
+    // A check failure is a finding about the partner, not a fault in railgate: no stack frames to read.
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+/** The check could not run here (nothing to probe, no receiver reachable …): reported as skipped, never passed. */
+export class CheckSkipped extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'CheckSkipped';
+  }
+}

@@ -1,0 +1,17 @@
+import type { Partner } from '../../partner/index.ts';
+import { executeScenario } from '../../scenario/index.ts';
+import type { Check } from '../model.ts';
+
+/** Each scenario of the partner's suite folder is one check, in the family the scenario names. */
+export function scenarioChecks(partner: Partner): Check[] {
+  return partner.scenarios.map((s) => ({
+    name: s.name,
+    scenario: s.name,
+    family: s.family,
+    severity: s.severity,
+    tags: s.tags,
+    loc: { file: s.file, line: 1, col: 1 },
+    destructive: s.tags.includes('destructive') || s.steps.some((st) => partner.contract.operations.get(st.call)?.mutating === true),
+    run: (ctx) => executeScenario(ctx, s),
+  }));
+}

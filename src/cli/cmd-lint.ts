@@ -1,0 +1,27 @@
+import { lintContract } from '../checks/index.ts';
+import { loadPartners } from '../partner/index.ts';
+import { formatInputProblem } from '../source/index.ts';
+import { parse } from './args.ts';
+import type { Output } from './output.ts';
+
+/** Loading is the lint: any error throws (exit 2). Contract findings are warnings a reviewer should see. */
+export async function cmdLint(args: string[], out: Output): Promise<number> {
+  const v = parse(args, { partner: { type: 'string' } });
+  if (v.help) return out.help('lint');
+  const partners = await loadPartners(process.cwd(), v.partner as string | undefined);
+  let warnings = 0;
+  for (const p of partners) {
+    for (const w of p.contract.warnings) {
+      out.info(`${formatInputProblem(w)}  (warning)`);
+      warnings++;
+    }
+    for (const f of lintContract(p.contract, p.validators, p.profile)) {
+      if (f.rule === 'openapi-schema') continue;
+      out.info(`${p.contract.file}  ${f.rule}: ${f.message}  (warning)`);
+      warnings++;
+    }
+    out.info(`ok  ${p.id}: profile ${p.profileFile}, contract ${p.contract.file} (${p.contract.operations.size} operations), ${p.scenarios.length} scenario${p.scenarios.length === 1 ? '' : 's'}`);
+  }
+  out.info(`${partners.length} partner${partners.length === 1 ? '' : 's'}, no errors${warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}`);
+  return 0;
+}

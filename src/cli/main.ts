@@ -1,0 +1,55 @@
+import { InputError, formatInputProblem } from '../source/index.ts';
+import { UsageError } from './args.ts';
+import { cmdLint } from './cmd-lint.ts';
+import { cmdRun } from './cmd-run.ts';
+import { cmdSimulate } from './cmd-simulate.ts';
+import { consoleOutput } from './output.ts';
+import type { Output } from './output.ts';
+
+/** Runs one railgate command and returns its exit code; never lets a stack trace reach the user. */
+export async function main(argv: string[], out: Output = consoleOutput): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'run':
+        return await cmdRun(rest, out);
+      case 'lint':
+        return await cmdLint(rest, out);
+      case 'simulate':
+        return await cmdSimulate(rest, out, untilSignal());
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        return out.help('main');
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (e) {
+    if (e instanceof InputError) {
+      for (const p of e.problems) out.error(formatInputProblem(p));
+      out.error(`${e.problems.length} problem${e.problems.length > 1 ? 's' : ''} found; nothing was run.`);
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      out.error(`railgate: ${e.message}`);
+      out.error(`Run 'railgate ${command && command !== 'help' ? `${command} ` : ''}--help' for usage.`);
+      return 2;
+    }
+    out.error(`railgate: internal error: ${e instanceof Error ? e.message : String(e)}`);
+    if (process.env.RAILGATE_DEBUG) out.error(e instanceof Error ? (e.stack ?? '') : '');
+    return 2;
+  }
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  const code = await main(process.argv.slice(2));
+  process.exit(code);
+}

@@ -1,0 +1,5 @@
+export { createClock } from './clock.ts';
+export { createManualClock } from './manual-clock.ts';
+
+export type { Clock, ClockOptions } from './clock.ts';
+export type { ManualClock, ManualClockOptions } from './manual-clock.ts';

@@ -1,0 +1,31 @@
+import type { Readiness } from './model.ts';
+
+/** The readiness verdict as Markdown: what CI appends to its job summary and a reviewer reads first. */
+export function readinessMarkdown(r: Readiness): string {
+  const icon = r.verdict === 'GO' ? '✅' : '❌';
+  const lines = [
+    `## ${icon} ${r.name} (${r.partner}) — ${r.verdict}`,
+    '',
+    `Rails: ${r.rails.join(', ')} · environment: ${r.environment} · seed: ${r.seed} · contract: ${r.contract.title} ${r.contract.version} (${r.contract.hash.slice(0, 19)}…)${r.partial ? ' · **partial run**: the verdict covers only the selected checks' : ''}`,
+    '',
+  ];
+  if (r.reasons.length > 0) {
+    lines.push('**Why NO-GO**', '');
+    for (const reason of r.reasons) lines.push(`- ${escape(reason)}`);
+    lines.push('');
+  }
+  lines.push('| family | status | passed | failed | skipped |', '|---|---|---|---|---|');
+  for (const [family, f] of Object.entries(r.families)) {
+    lines.push(`| ${family} | ${f.status} | ${f.passed} | ${f.failed.length} | ${f.skipped.length} |`);
+  }
+  const notPassed = r.checks.filter((c) => c.status !== 'passed');
+  if (notPassed.length > 0) {
+    lines.push('', '| check | family | status | reason |', '|---|---|---|---|');
+    for (const c of notPassed) lines.push(`| ${escape(c.name)} | ${c.family} | ${c.status} | ${escape(c.reason ?? '')} |`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function escape(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}

@@ -1,0 +1,94 @@
+import { checkResponse } from '../contract/index.ts';
+import { ExchangeLedger } from '../checks/index.ts';
+import type { CheckContext, ReportSink } from '../checks/index.ts';
+import { buildRequest, createHttpClient } from '../http/index.ts';
+import type { ClientTimeouts, Exchange } from '../http/index.ts';
+import type { Partner } from '../partner/index.ts';
+import { parseDuration } from '../profile/index.ts';
+import type { EnvironmentName, Timeouts } from '../profile/index.ts';
+import { createRng } from '../random/index.ts';
+import { DEFAULT_RULES, formatExchange, redactExchange } from '../redact/index.ts';
+import type { RedactionRules } from '../redact/index.ts';
+import { startSimulator } from '../simulator/index.ts';
+import type { Simulator } from '../simulator/index.ts';
+
+export interface SessionOptions {
+  env: EnvironmentName;
+  seed: number;
+  defects: readonly string[];
+  report: ReportSink;
+  /** Prints every exchange (redacted) as it happens: for an engineer running one scenario. */
+  print?: (text: string) => void;
+}
+
+export interface Session {
+  ctx: CheckContext;
+  simulator?: Simulator;
+  close(): Promise<void>;
+}
+
+const DEFAULT_TIMEOUTS: Required<Timeouts> = { connect: '5s', headers: '30s', body: '30s', deadline: '60s' };
+
+export function clientTimeouts(partner: Partner, env: EnvironmentName): ClientTimeouts {
+  const t = { ...DEFAULT_TIMEOUTS, ...partner.profile.timeouts, ...partner.profile.environments[env]?.timeouts };
+  return { connectMs: parseDuration(t.connect), headersMs: parseDuration(t.headers), bodyMs: parseDuration(t.body), deadlineMs: parseDuration(t.deadline) };
+}
+
+/** Where a partner's checks run: the embedded simulator, or the base URL of the named environment. */
+export function targetBaseUrl(partner: Partner, env: EnvironmentName): string | undefined {
+  return partner.profile.environments[env]?.baseUrl;
+}
+
+/** Opens the target for one partner (starting the simulator when that is the environment) and a context. */
+export async function openSession(partner: Partner, opts: SessionOptions): Promise<Session> {
+  const simulator = opts.env === 'simulator' ? await startSimulator({ partner, defects: opts.defects, seed: opts.seed }) : undefined;
+  const baseUrl = simulator?.baseUrl ?? targetBaseUrl(partner, opts.env);
+  if (!baseUrl) throw new Error(`partner ${partner.id} has no baseUrl for environment '${opts.env}'`);
+  const client = createHttpClient({ timeouts: clientTimeouts(partner, opts.env) });
+  const ledger = new ExchangeLedger();
+  const rules: RedactionRules = DEFAULT_RULES;
+  const rng = createRng(opts.seed).fork(`run:${partner.id}`);
+
+  const ctx: CheckContext = {
+    partner,
+    env: opts.env,
+    baseUrl,
+    seed: opts.seed,
+    rng,
+    client,
+    ledger,
+    report: opts.report,
+    async call(operationId, parts, label) {
+      const op = partner.contract.operations.get(operationId);
+      if (!op) throw new Error(`no operation ${operationId}`);
+      const request = buildRequest(baseUrl, op, parts);
+      return opts.report.step(label ?? `${op.id}`, async () => {
+        const exchange = await client.send(request);
+        ledger.record(exchange);
+        await reportExchange(ctx, exchange, rules, opts);
+        return exchange;
+      });
+    },
+  };
+  return {
+    ctx,
+    simulator,
+    async close() {
+      await client.close();
+      await simulator?.close();
+    },
+  };
+}
+
+async function reportExchange(ctx: CheckContext, exchange: Exchange, rules: RedactionRules, opts: SessionOptions): Promise<void> {
+  const safe = redactExchange(exchange, rules);
+  await ctx.report.attach(`request #${safe.seq}`, JSON.stringify(safe.request, null, 2), 'application/json');
+  if (safe.response) await ctx.report.attach(`response #${safe.seq} (${safe.response.status})`, JSON.stringify({ status: safe.response.status, headers: safe.response.headers, body: safe.response.body }, null, 2), 'application/json');
+  if (safe.error) await ctx.report.attach(`no response #${safe.seq}`, `${safe.error.code}: ${safe.error.message}`, 'text/plain');
+  const op = exchange.request.operationId ? ctx.partner.contract.operations.get(exchange.request.operationId) : undefined;
+  if (op && exchange.response) {
+    const issues = checkResponse(ctx.partner.validators, op, { status: exchange.response.status, headers: exchange.response.headers, body: exchange.response.body });
+    if (issues.length > 0) await ctx.report.attach(`contract issues #${safe.seq}`, issues.map((i) => i.message).join('\n'), 'text/plain');
+  }
+  opts.print?.(formatExchange(safe));
+}

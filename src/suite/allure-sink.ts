@@ -1,0 +1,23 @@
+import * as allure from 'allure-js-commons';
+import type { ReportSink } from '../checks/index.ts';
+
+/** Steps and attachments go to Allure through allure-js-commons (allure-vitest collects them). */
+export const allureSink: ReportSink = {
+  step: async (name, fn) => await allure.step(name, fn),
+  attach: async (name, content, contentType) => {
+    await allure.attachment(name, content, { contentType });
+  },
+};
+
+/** Labels that place a check in the Allure tree and in its behaviours view. */
+export async function labelCheck(l: { partner: string; family: string; rails: string[]; story: string; severity: string; env: string; tags: string[] }): Promise<void> {
+  await allure.parentSuite(l.partner);
+  await allure.suite(l.family);
+  await allure.feature(l.family);
+  for (const rail of l.rails) await allure.epic(rail);
+  await allure.story(l.story);
+  await allure.severity(l.severity);
+  await allure.label('partner', l.partner);
+  await allure.parameter('environment', l.env);
+  if (l.tags.length > 0) await allure.tags(...l.tags);
+}

@@ -1,0 +1,60 @@
+/**
+ * The generated partner suites. `railgate run` points vitest at this file; at collection time it loads
+ * the selected partners and plans their checks, so vitest's -t and railgate's filters select the same things:
+ * describe(partner) > describe(family) > test(check).
+ */
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import { CheckFailure, CheckSkipped, planPartner } from '../checks/index.ts';
+import type { Check } from '../checks/index.ts';
+import { loadPartners } from '../partner/index.ts';
+import { openSession } from '../session/index.ts';
+import type { Session } from '../session/index.ts';
+import { allureSink, labelCheck } from './allure-sink.ts';
+import { decodeRunConfig } from './run-config.ts';
+
+const config = decodeRunConfig(process.env);
+const partners = await loadPartners(config.root, config.partner);
+
+const BLOCKER_FAMILIES = new Set(['auth', 'idempotency']);
+
+for (const partner of partners) {
+  const plan = planPartner(partner, config);
+  if (plan.families.length === 0) continue;
+  describe(partner.id, () => {
+    let session: Session | undefined;
+    beforeAll(async () => {
+      session = await openSession(partner, {
+        env: config.env,
+        seed: config.seed,
+        defects: config.defects,
+        report: allureSink,
+        print: config.verbose ? (t) => console.log(t) : undefined,
+      });
+    });
+    afterAll(async () => {
+      await session?.close();
+    });
+    for (const { family, checks } of plan.families) {
+      describe(family, () => {
+        for (const check of checks) defineCheck(partner.id, partner.profile.rails, check, () => session);
+      });
+    }
+  });
+}
+
+function defineCheck(partnerId: string, rails: string[], check: Check, session: () => Session | undefined): void {
+  const severity = BLOCKER_FAMILIES.has(check.family) ? 'blocker' : check.severity;
+  const meta = { partner: partnerId, family: check.family, check: check.name, severity, rails, scenario: check.scenario };
+  test(check.name, { meta: { railgate: meta } }, async (t) => {
+    await labelCheck({ partner: partnerId, family: check.family, rails, story: check.scenario ?? check.name, severity, env: config.env, tags: check.tags });
+    const s = session();
+    if (!s) throw new CheckFailure(`the ${config.env} target for ${partnerId} did not start`, { kind: 'configuration' });
+    try {
+      await check.run(s.ctx);
+    } catch (e) {
+      if (e instanceof CheckSkipped) t.skip(e.message);
+      if (e instanceof CheckFailure) t.task.meta.railgate = { ...meta, failureKind: e.kind };
+      throw e;
+    }
+  });
+}

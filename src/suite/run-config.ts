@@ -1,0 +1,43 @@
+import type { EnvironmentName, Family } from '../profile/index.ts';
+
+/** What `railgate run` asks the generated suites to do; travels to vitest's workers in one env variable. */
+export interface RunConfig {
+  root: string;
+  partner?: string;
+  family?: Family;
+  scenario?: string;
+  env: EnvironmentName;
+  defects: string[];
+  seed: number;
+  /** Print every exchange (redacted) to the console. */
+  verbose: boolean;
+}
+
+export const RUN_CONFIG_VAR = 'RAILGATE_RUN';
+
+export function encodeRunConfig(c: RunConfig): string {
+  return JSON.stringify(c);
+}
+
+export function decodeRunConfig(env: NodeJS.ProcessEnv): RunConfig {
+  const raw = env[RUN_CONFIG_VAR];
+  if (!raw) throw new Error(`${RUN_CONFIG_VAR} is not set: the generated suites are run by 'railgate run'`);
+  return JSON.parse(raw) as RunConfig;
+}
+
+/** What every generated test carries for reporters (readiness, categories). */
+export interface CheckMeta {
+  partner: string;
+  family: Family;
+  check: string;
+  severity: string;
+  rails: string[];
+  scenario?: string;
+  failureKind?: string;
+}
+
+declare module '@vitest/runner' {
+  interface TaskMeta {
+    railgate?: CheckMeta;
+  }
+}
