@@ -9,7 +9,7 @@ import { schemaProblems } from './schema-problems.ts';
 /** The JSON Schemas that ship in `schemas/`, for the files users write (profiles, scenarios). */
 export const SCHEMAS_DIR = new URL('../../schemas/', import.meta.url);
 
-const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
 addFormats(ajv);
 ajv.addKeyword({ keyword: 'x-railgate' });
 

@@ -24,7 +24,8 @@ export function parseLocatedYaml(file: string, text: string): LocatedDocument {
   if (doc.errors.length > 0) {
     throw new InputError(
       doc.errors.map((e) => {
-        const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+        // With prettyErrors off the library leaves linePos unset; the offset is always there.
+        const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
         return { file, line: pos.line, col: pos.col, path: '', message: firstLine(e.message) };
       }),
     );
