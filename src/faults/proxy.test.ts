@@ -97,6 +97,7 @@ describe('forwarding without faults', () => {
   test('refuses a target that is not an http(s) URL', async () => {
     await expect(startFaultProxy({ target: 'ftp://example.test' })).rejects.toThrow(TypeError);
     await expect(startFaultProxy({ target: '/relative' })).rejects.toThrow(TypeError);
+    await expect(startFaultProxy({ target: upstream.url, maxHoldMs: 0 })).rejects.toThrow(RangeError);
   });
 });
 

@@ -23,6 +23,7 @@ const DEFAULT_MAX_HOLD_MS = 600_000;
  */
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
   const target = parseTarget(options.target);
+  const maxHoldMs = checkMaxHold(options.maxHoldMs ?? DEFAULT_MAX_HOLD_MS);
   const clock = options.clock ?? createClock();
   const operationHeader = (options.operationHeader ?? DEFAULT_OPERATION_HEADER).toLowerCase();
   const logHeaders = new Set((options.logHeaders ?? []).map((h) => h.toLowerCase()));
@@ -30,7 +31,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const env: FaultEnv = {
     clock,
     pool: new Pool(target.origin, options.targetTls ? { connect: options.targetTls } : {}),
-    maxHoldMs: options.maxHoldMs ?? DEFAULT_MAX_HOLD_MS,
+    maxHoldMs,
     closing: closing.signal,
   };
   const schedule = createSchedule();
@@ -77,8 +78,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       return;
     }
     // The proxy's own failure (target unreachable…) is marked, so it is never taken for the partner's 502.
-    const body = `railgate fault proxy: ${event.error}`;
-    res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'x-railgate-proxy-error': errorCode(err) });
+    const body = Buffer.from(`railgate fault proxy: ${event.error}`);
+    res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'content-length': body.length, 'x-railgate-proxy-error': errorCode(err) });
     event.status = 502;
     res.end(body);
   }
@@ -89,13 +90,18 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (err) {
+    await env.pool.destroy();
+    throw err;
+  }
   const { port } = server.address() as AddressInfo;
 
   let closed: Promise<void> | undefined;
@@ -121,4 +127,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       return closed;
     },
   };
+}
+
+function checkMaxHold(ms: number): number {
+  if (!(ms > 0) || !Number.isFinite(ms)) throw new RangeError(`fault proxy: maxHoldMs must be a finite number > 0, got ${String(ms)}`);
+  return ms;
 }

@@ -121,10 +121,6 @@ export interface FaultProxyOptions {
    * A backstop for clients without a timeout. Default 600 000 (10 min).
    */
   maxHoldMs?: number;
-  /**
-   * Called when the proxy is done with an exchange (same object as in `log`). Listeners must not throw.
-   */
-  onEvent?: (event: ProxyEvent) => void;
 }
 
 export interface TargetTls {
