@@ -11,11 +11,19 @@ export function schemaProblems(doc: LocatedDocument, errors: ErrorObject[]): Inp
   const seen = new Set<string>();
   const out: InputProblem[] = [];
   const paths = errors.map((e) => e.instancePath);
+  // A failed oneOf/anyOf whose alternatives all failed at the same place reads best as one sentence.
+  const alternatives = errors.filter((e) => (e.keyword === 'oneOf' || e.keyword === 'anyOf') && !paths.some((p) => p.startsWith(e.instancePath + '/')));
+  const isAlternativeOf = (e: ErrorObject): boolean => alternatives.some((a) => a !== e && e.instancePath === a.instancePath && e.schemaPath.startsWith(a.schemaPath + '/'));
   for (const e of errors) {
     if ((e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if') && paths.some((p) => p.startsWith(e.instancePath + '/'))) continue;
+    if (isAlternativeOf(e)) continue;
     const path = pointerToPath(e.instancePath);
     let problem: InputProblem;
-    if (e.keyword === 'additionalProperties') {
+    if (alternatives.includes(e)) {
+      const description = (e.parentSchema as { description?: string } | undefined)?.description;
+      const options = errors.filter((o) => o !== e && o.instancePath === e.instancePath && o.schemaPath.startsWith(e.schemaPath + '/')).map((o) => o.message ?? '');
+      problem = doc.problem(path, description ? `must be ${lowerFirst(description)}` : `must satisfy one of: ${options.join('; ')}`);
+    } else if (e.keyword === 'additionalProperties') {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
       const allowed = allowedKeys(e);
       const hint = closest(key, allowed);
@@ -38,6 +46,10 @@ export function schemaProblems(doc: LocatedDocument, errors: ErrorObject[]): Inp
     }
   }
   return out;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1).replace(/\.$/, '');
 }
 
 function allowedKeys(e: ErrorObject): string[] {
