@@ -1,3 +1,5 @@
+import type { Clock } from '../clock/index.ts';
+import type { FaultProxy } from '../faults/index.ts';
 import type { Exchange, HttpClient, RequestParts } from '../http/index.ts';
 import type { Partner } from '../partner/index.ts';
 import type { EnvironmentName, Family } from '../profile/index.ts';
@@ -20,6 +22,10 @@ export interface CheckContext {
   rng: Rng;
   client: HttpClient;
   ledger: ExchangeLedger;
+  /** The run's scaled clock: every wait of a check goes through it. */
+  clock: Clock;
+  /** The fault layer between client and target: schedule faults for the next calls. */
+  faults: FaultProxy;
   report: ReportSink;
   /** Calls an operation of the contract; the exchange is recorded, reported (redacted) and returned. */
   call(operationId: string, parts: RequestParts, label?: string): Promise<Exchange>;

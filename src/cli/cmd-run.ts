@@ -10,6 +10,16 @@ import type { RunConfig } from '../suite/run-config.ts';
 import { UsageError, intOption, parse } from './args.ts';
 import type { Output } from './output.ts';
 
+/** Against the embedded simulator a 10 s profile timeout takes 100 ms; a sandbox runs in real time. */
+export const SIMULATOR_TIME_SCALE = 0.01;
+
+function scaleOption(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0 || n > 1) throw new UsageError(`--time-scale must be a number in (0, 1] (got '${String(v)}')`);
+  return n;
+}
+
 const ENVS: EnvironmentName[] = ['simulator', 'sandbox', 'production'];
 const FAMILIES: Family[] = ['contract', 'auth', 'idempotency', 'errors', 'retry', 'transactions', 'scenarios'];
 
@@ -21,6 +31,7 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     env: { type: 'string' },
     defect: { type: 'string', multiple: true },
     seed: { type: 'string' },
+    'time-scale': { type: 'string' },
     reports: { type: 'string' },
     verbose: { type: 'boolean' },
   });
@@ -41,6 +52,7 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     env,
     defects,
     seed: intOption(v.seed, 'seed') ?? DEFAULT_SEED,
+    timeScale: scaleOption(v['time-scale']) ?? (env === 'simulator' ? SIMULATOR_TIME_SCALE : 1),
     verbose: Boolean(v.verbose) || v.scenario !== undefined,
   };
   const reportsDir = (v.reports as string | undefined) ?? 'reports';
@@ -62,7 +74,7 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
   const planned = partners.map((p) => planPartner(p, config)).reduce((n, p) => n + p.families.reduce((m, f) => m + f.checks.length, 0), 0);
   if (planned === 0) throw new UsageError(`nothing matches the selection${config.scenario ? ` (no scenario '${config.scenario}'${config.partner ? ` for ${config.partner}` : ''})` : ''}`);
 
-  out.info(`railgate run · env ${env} · seed ${config.seed} · ${partners.map((p) => p.id).join(', ')}${defects.length ? ` · defects: ${defects.join(', ')}` : ''}`);
+  out.info(`railgate run · env ${env} · seed ${config.seed} · time scale ${config.timeScale} · ${partners.map((p) => p.id).join(', ')}${defects.length ? ` · defects: ${defects.join(', ')}` : ''}`);
   const result = await runSuites(partners, config, reportsDir, (s) => out.info(s));
   if (result.harnessErrors.length > 0) {
     for (const e of result.harnessErrors) out.error(`railgate: ${e}`);

@@ -23,6 +23,8 @@ Options:
   --env NAME          simulator (default) | sandbox | production
   --defect NAME       plant a defect in the simulator (repeatable); see 'railgate simulate --help'
   --seed N            seed for generated data (default 20261121); printed at the start
+  --time-scale F      real time per profile second, in (0, 1] (default 0.01 on the
+                      simulator, 1 elsewhere): timeouts, backoff and the simulator scale together
   --reports DIR       where reports go (default: reports)
   --verbose           print every HTTP exchange (redacted)
   -h, --help          this help

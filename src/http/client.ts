@@ -15,7 +15,20 @@ export interface HttpClient {
  * railgate's HTTP client (undici). It never throws for what the partner does: timeouts, resets and
  * refusals come back as an Exchange with `error`, so checks judge them like any other outcome.
  */
-export function createHttpClient(opts: { timeouts: ClientTimeouts; dispatcher?: Dispatcher }): HttpClient {
+export interface ClientOptions {
+  timeouts: ClientTimeouts;
+  dispatcher?: Dispatcher;
+  /**
+   * Sends requests for `from` to `to` (the fault layer) while the exchange keeps the target's URL:
+   * requests are signed for the partner's host, and reports show where they were meant to go.
+   */
+  route?: { from: string; to: string };
+}
+
+/** Header that names the operation for the fault layer's rules; the fault layer strips it before forwarding. */
+export const OPERATION_HEADER = 'x-railgate-operation';
+
+export function createHttpClient(opts: ClientOptions): HttpClient {
   const { timeouts } = opts;
   const agent =
     opts.dispatcher ??
@@ -33,9 +46,12 @@ export function createHttpClient(opts: { timeouts: ClientTimeouts; dispatcher?: 
     const exchange: Exchange = { seq: ++seq, request: req, startedAt: new Date(started).toISOString(), durationMs: 0 };
     const deadline = AbortSignal.timeout(timeouts.deadlineMs);
     try {
-      const res = await undiciRequest(req.url, {
+      const route = opts.route;
+      const url = route && req.url.startsWith(route.from) ? route.to + req.url.slice(route.from.length) : req.url;
+      const headers = route && req.operationId ? { ...req.headers, [OPERATION_HEADER]: req.operationId } : req.headers;
+      const res = await undiciRequest(url, {
         method: req.method.toUpperCase() as Dispatcher.HttpMethod,
-        headers: req.headers,
+        headers,
         body: req.body,
         dispatcher: agent,
         signal: deadline,

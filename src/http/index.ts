@@ -1,5 +1,5 @@
-export { createHttpClient, parseBody } from './client.ts';
-export type { ExchangeListener, HttpClient } from './client.ts';
+export { OPERATION_HEADER, createHttpClient, parseBody } from './client.ts';
+export type { ClientOptions, ExchangeListener, HttpClient } from './client.ts';
 export { buildRequest } from './build-request.ts';
 export type { RequestParts } from './build-request.ts';
 export type { ClientTimeouts, Exchange, HttpRequest, HttpResponse, TransportError } from './model.ts';

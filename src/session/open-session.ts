@@ -9,6 +9,8 @@ import type { EnvironmentName, Timeouts } from '../profile/index.ts';
 import { createRng } from '../random/index.ts';
 import { DEFAULT_RULES, formatExchange, redactExchange } from '../redact/index.ts';
 import type { RedactionRules } from '../redact/index.ts';
+import { createClock } from '../clock/index.ts';
+import { startFaultProxy } from '../faults/index.ts';
 import { startSimulator } from '../simulator/index.ts';
 import type { Simulator } from '../simulator/index.ts';
 
@@ -16,6 +18,8 @@ export interface SessionOptions {
   env: EnvironmentName;
   seed: number;
   defects: readonly string[];
+  /** Real ms per profile ms for every wait of the run: client timeouts, fault layer, simulator. */
+  timeScale: number;
   report: ReportSink;
   /** Prints every exchange (redacted) as it happens: for an engineer running one scenario. */
   print?: (text: string) => void;
@@ -41,10 +45,14 @@ export function targetBaseUrl(partner: Partner, env: EnvironmentName): string | 
 
 /** Opens the target for one partner (starting the simulator when that is the environment) and a context. */
 export async function openSession(partner: Partner, opts: SessionOptions): Promise<Session> {
-  const simulator = opts.env === 'simulator' ? await startSimulator({ partner, defects: opts.defects, seed: opts.seed }) : undefined;
+  const clock = createClock({ scale: opts.timeScale });
+  const simulator = opts.env === 'simulator' ? await startSimulator({ partner, defects: opts.defects, seed: opts.seed, clock }) : undefined;
   const baseUrl = simulator?.baseUrl ?? targetBaseUrl(partner, opts.env);
   if (!baseUrl) throw new Error(`partner ${partner.id} has no baseUrl for environment '${opts.env}'`);
-  const client = createHttpClient({ timeouts: clientTimeouts(partner, opts.env) });
+  // Every request goes through the fault layer, against the simulator and a sandbox alike; idle, it only
+  // forwards. Requests are built (and signed) for the target's own URL and routed to the proxy on send.
+  const faults = await startFaultProxy({ target: baseUrl, clock, logHeaders: partner.profile.idempotency ? [partner.profile.idempotency.header] : [] });
+  const client = createHttpClient({ timeouts: clientTimeouts(partner, opts.env), route: { from: baseUrl, to: faults.url } });
   const ledger = new ExchangeLedger();
   const rules: RedactionRules = DEFAULT_RULES;
   const rng = createRng(opts.seed).fork(`run:${partner.id}`);
@@ -57,6 +65,8 @@ export async function openSession(partner: Partner, opts: SessionOptions): Promi
     rng,
     client,
     ledger,
+    clock,
+    faults,
     report: opts.report,
     async call(operationId, parts, label) {
       const op = partner.contract.operations.get(operationId);
@@ -75,6 +85,7 @@ export async function openSession(partner: Partner, opts: SessionOptions): Promi
     simulator,
     async close() {
       await client.close();
+      await faults.close();
       await simulator?.close();
     },
   };

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { getResponse } from 'msw';
 import type { HttpHandler } from 'msw';
+import type { Clock } from '../clock/index.ts';
 import type { Partner } from '../partner/index.ts';
 import { createRng } from '../random/index.ts';
 import { buildHandlers } from './handlers.ts';
@@ -13,6 +14,8 @@ export interface SimulatorOptions {
   partner: Partner;
   defects?: readonly string[];
   seed: number;
+  /** The run's scaled clock; the simulator's time (timestamps, state changes) follows it. */
+  clock?: Clock;
   port?: number;
   host?: string;
 }
@@ -37,7 +40,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     store: new ResourceStore(),
     rng: createRng(opts.seed).fork(`simulator:${opts.partner.id}`),
     defects: new Set(opts.defects ?? []),
-    now: () => new Date(),
+    now: () => new Date(opts.clock ? opts.clock.now() : Date.now()),
   };
   const handlers = buildHandlers(state);
   const sockets = new Set<Socket>();

@@ -27,6 +27,7 @@ for (const partner of partners) {
         env: config.env,
         seed: config.seed,
         defects: config.defects,
+        timeScale: config.timeScale,
         report: allureSink,
         print: config.verbose ? (t) => console.log(t) : undefined,
       });
