@@ -1,0 +1,136 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Readiness } from '../src/readiness/index.ts';
+import { runCli } from './helpers/cli.ts';
+import { copyWorkspace, tempDir } from './helpers/workspace.ts';
+
+// The walking skeleton as a user runs it: the CLI as a child process against the embedded simulator.
+let reports: Awaited<ReturnType<typeof tempDir>>;
+beforeAll(async () => {
+  reports = await tempDir('railgate-reports-');
+});
+afterAll(() => reports.dispose());
+
+async function readiness(dir: string, partner: string): Promise<Readiness> {
+  return JSON.parse(await readFile(path.join(dir, 'readiness', `${partner}.json`), 'utf8')) as Readiness;
+}
+
+describe('railgate run', () => {
+  it('is GO against the clean simulator and writes every report', async () => {
+    const dir = path.join(reports.dir, 'clean');
+    const r = await runCli(['run', '--partner', 'pixpay', '--family', 'contract', '--reports', dir]);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/seed 20261121/);
+    const ready = await readiness(dir, 'pixpay');
+    expect(ready).toMatchObject({ partner: 'pixpay', verdict: 'GO', families: { contract: { status: 'passed', failed: [] } } });
+    expect(await readFile(path.join(dir, 'readiness', 'pixpay.md'), 'utf8')).toMatch(/pixpay\) — GO/);
+    expect(await readFile(path.join(dir, 'junit.xml'), 'utf8')).toMatch(/<testsuites[^>]*tests="\d+"/);
+    expect(existsSync(path.join(dir, 'allure-report', 'index.html'))).toBe(true);
+    expect(existsSync(path.join(dir, 'allure-results', 'environment.properties'))).toBe(true);
+  });
+
+  it('is NO-GO with the contract family failed when the simulator drifts from the schema', async () => {
+    const dir = path.join(reports.dir, 'drift');
+    const r = await runCli(['run', '--partner', 'pixpay', '--family', 'contract', '--defect', 'schema-drift', '--reports', dir]);
+    expect(r.code).toBe(1);
+    const ready = await readiness(dir, 'pixpay');
+    expect(ready.verdict).toBe('NO-GO');
+    expect(ready.families.contract?.status).toBe('failed');
+    expect(ready.families.contract?.failed).toContain('createPayout answers conform to the contract');
+    const reason = ready.checks.find((c) => c.name === 'createPayout answers conform to the contract')?.reason;
+    expect(reason).toMatch(/\[contract-drift\].*createPayout 201: body \/amount must be integer/s);
+  });
+
+  it('runs one scenario and prints each exchange with credentials redacted', async () => {
+    const dir = path.join(reports.dir, 'one');
+    const r = await runCli(['run', '--partner', 'pixpay', '--scenario', 'payout-happy', '--reports', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/v2\/payouts/);
+    expect(r.stdout).toMatch(/< 201/);
+    // PIX keys and tax ids are account data: only their last four characters are shown.
+    expect(r.stdout).not.toMatch(/maria\.silva@example\.com\.br/);
+    expect(r.stdout).toMatch(/\*+m\.br/);
+    const ready = await readiness(dir, 'pixpay');
+    expect(ready.partial).toBe(true);
+    expect(ready.checks.map((c) => c.name)).toEqual(['payout-happy']);
+  });
+
+  it('gives the same requests for the same seed', async () => {
+    const a = await runCli(['run', '--partner', 'pixpay', '--scenario', 'payout-happy', '--seed', '7', '--reports', path.join(reports.dir, 's1')]);
+    const b = await runCli(['run', '--partner', 'pixpay', '--scenario', 'payout-happy', '--seed', '7', '--reports', path.join(reports.dir, 's2')]);
+    const requests = (out: string): string[] => out.split('\n').filter((l) => /^\s+> /.test(l) || /^#\d+ /.test(l)).map((l) => l.replace(/127\.0\.0\.1:\d+/, 'HOST'));
+    expect(requests(a.stdout).length).toBeGreaterThan(0);
+    expect(requests(a.stdout)).toEqual(requests(b.stdout));
+  });
+});
+
+describe('bad input', () => {
+  it('reports a broken profile with its place, exit 2, and writes nothing', async () => {
+    const ws = await copyWorkspace();
+    try {
+      await ws.edit('partners/pixpay.yaml', /  header: Idempotency-Key/, '  header: [Idempotency-Key]');
+      const dir = path.join(ws.dir, 'reports');
+      const r = await runCli(['run', '--reports', dir], { cwd: ws.dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('partners/pixpay.yaml:');
+      expect(r.stderr).toMatch(/partners\/pixpay\.yaml:\d+:11  idempotency\.header: must be a string/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(dir)).toBe(false);
+      const lint = await runCli(['lint'], { cwd: ws.dir });
+      expect(lint.code).toBe(2);
+      expect(lint.stderr).toMatch(/partners\/pixpay\.yaml:\d+:11  idempotency\.header: must be a string/);
+    } finally {
+      await ws.dispose();
+    }
+  });
+
+  it('reports a scenario calling an operation the contract lacks', async () => {
+    const ws = await copyWorkspace();
+    try {
+      await ws.edit('suites/pixpay/payout-happy.yaml', 'call: getPayout', 'call: getPayot');
+      const r = await runCli(['lint'], { cwd: ws.dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/suites\/pixpay\/payout-happy\.yaml:\d+:11  steps\[1\]\.call: operation 'getPayot' is not in the contract \(did you mean 'getPayout'\?\)/);
+    } finally {
+      await ws.dispose();
+    }
+  });
+
+  it('lint passes on the example workspace', async () => {
+    const r = await runCli(['lint']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/ok  pixpay/);
+  });
+
+  it.each([
+    [['run', '--defect', 'no-such-defect'], /unknown defect 'no-such-defect' \(defects: .*schema-drift/],
+    [['run', '--env', 'staging'], /--env must be one of simulator, sandbox, production/],
+    [['run', '--partner', 'nobody'], /no partner 'nobody'/],
+    [['run', '--scenario', 'nothing-like-this'], /nothing matches the selection/],
+    [['run', '--bogus'], /Unknown option '--bogus'/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+  ])('%j is a usage error: exit 2, a clear message', async (args, message) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses destructive checks against an environment marked production', async () => {
+    const r = await runCli(['run', '--partner', 'pixpay', '--env', 'production', '--reports', path.join(reports.dir, 'prod')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/environment 'production' is marked production: refusing \d+ destructive checks/);
+  });
+});
+
+describe('help', () => {
+  it.each(['run', 'lint', 'simulate'])('%s --help explains the command', async (cmd) => {
+    const r = await runCli([cmd, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`Usage: railgate ${cmd}`));
+  });
+});
