@@ -32,7 +32,8 @@ export function isInputError(e: unknown): e is InputError {
 export function formatPath(path: ReadonlyArray<string | number>): string {
   let out = '';
   for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
+    // Numeric keys (status codes in a contract) read the same whether they came as numbers or strings.
+    if (typeof seg === 'number' || /^\d+$/.test(seg)) out += `[${seg}]`;
     else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out ? `.${seg}` : seg;
     else out += `[${JSON.stringify(seg)}]`;
   }
