@@ -1,3 +1,5 @@
+import type { InputProblem } from '../source/index.ts';
+
 /** The contract as railgate uses it: operations indexed by operationId, schemas addressed by JSON Pointer. */
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
@@ -62,7 +64,7 @@ export interface Contract {
   /** Remote `$ref` URLs that were not fetched (treated as open schemas). */
   remoteRefs: string[];
   /** Oddities that do not stop a run (dangling refs, remote refs), located in the contract's files. */
-  warnings: Array<import('../source/index.ts').InputProblem>;
+  warnings: InputProblem[];
 }
 
 export function isMutating(method: HttpMethod): boolean {
