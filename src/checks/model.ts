@@ -64,7 +64,9 @@ export class CheckFailure extends Error {
     // The kind travels in the message so Allure's categories (by message) can sort failures.
     const kind = opts.kind ?? 'partner-defect';
     super(`${opts.loc ? `${opts.loc.file}:${opts.loc.line}:${opts.loc.col}  ` : ''}[${kind}] ${message}`);
-    this.name = 'CheckFailure';
+    // Allure tells a failed check (the partner did wrong: an assertion) from a broken one (the harness could
+    // not do its job) by the error's name; a configuration mistake is the latter.
+    this.name = kind === 'configuration' ? 'ConfigurationError' : 'CheckAssertionError';
     this.kind = kind;
     this.loc = opts.loc;
     // A check failure is a finding about the partner, not a fault in railgate: no stack frames to read.

@@ -16,6 +16,8 @@ import { writeAllureMetadata } from './allure-metadata.ts';
 /** Where railgate itself lives: the generated suite file is part of it. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SUITE_FILE = 'src/suite/partners.suite.ts';
+/** Report name, and the tree grouped partner > family > check instead of by source file. */
+const ALLURE_CONFIG = fileURLToPath(new URL('./allurerc.json', import.meta.url));
 
 export interface RunResult {
   readiness: Readiness[];
@@ -90,7 +92,7 @@ async function generateAllureReport(results: string, output: string, log: (s: st
   const bin = allureCli();
   await rm(output, { recursive: true, force: true });
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, [bin, 'generate', results, '--output', output, '--name', 'railgate'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'generate', results, '--config', ALLURE_CONFIG, '--output', output], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.stdout.resume();

@@ -11,8 +11,7 @@ export const allureSink: ReportSink = {
 
 /** Labels that place a check in the Allure tree and in its behaviours view. */
 export async function labelCheck(l: { partner: string; family: string; rails: string[]; story: string; severity: string; env: string; tags: string[] }): Promise<void> {
-  await allure.parentSuite(l.partner);
-  await allure.suite(l.family);
+  // parentSuite / suite come from the describe tree (partner > family), set by allure-vitest itself.
   await allure.feature(l.family);
   for (const rail of l.rails) await allure.epic(rail);
   await allure.story(l.story);
