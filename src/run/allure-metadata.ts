@@ -4,8 +4,8 @@ import type { Partner } from '../partner/index.ts';
 import type { RunConfig } from '../suite/run-config.ts';
 
 /**
- * Environment info and categories for the Allure report. Categories separate partner defects, contract
- * drift and harness configuration errors, by the prefix each CheckFailure kind puts in its message.
+ * Environment info for the Allure report. (Categories — partner defects, contract drift, harness
+ * configuration errors, sorted by the kind each CheckFailure puts in its message — are in allurerc.json.)
  */
 export async function writeAllureMetadata(results: string, partners: Partner[], config: RunConfig): Promise<void> {
   await mkdir(results, { recursive: true });
@@ -17,10 +17,5 @@ export async function writeAllureMetadata(results: string, partners: Partner[], 
     env.push(`${p.id}.baseUrl=${config.env === 'simulator' ? 'embedded simulator (loopback)' : (p.profile.environments[config.env]?.baseUrl ?? '')}`);
   }
   await writeFile(path.join(results, 'environment.properties'), env.join('\n') + '\n');
-  const categories = [
-    { name: 'Contract drift', matchedStatuses: ['failed'], messageRegex: '[\\s\\S]*\\[contract-drift\\][\\s\\S]*' },
-    { name: 'Harness configuration errors', matchedStatuses: ['failed', 'broken'], messageRegex: '[\\s\\S]*\\[configuration\\][\\s\\S]*' },
-    { name: 'Partner defects', matchedStatuses: ['failed'], messageRegex: '[\\s\\S]*\\[partner-defect\\][\\s\\S]*' },
-  ];
-  await writeFile(path.join(results, 'categories.json'), JSON.stringify(categories, null, 2));
+
 }
