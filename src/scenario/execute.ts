@@ -1,45 +1,167 @@
 import type { Operation } from '../contract/index.ts';
-import type { Exchange } from '../http/index.ts';
+import type { Fault } from '../faults/index.ts';
+import type { Exchange, RequestParts } from '../http/index.ts';
 import { findMismatch, getPointer, mergeOver } from '../json/index.ts';
+import { parseDuration } from '../profile/index.ts';
 import { CheckFailure } from '../checks/model.ts';
 import type { CheckContext } from '../checks/model.ts';
 import { UnknownVariable, interpolate } from './interpolate.ts';
 import type { Variables } from './interpolate.ts';
-import type { Expectation, Scenario, SourceLocation } from './model.ts';
+import type { Expectation, FaultStep, Scenario, SourceLocation, Step, StepAction } from './model.ts';
+
+type LocatedStep = Step & { action: StepAction; loc: SourceLocation };
+
+interface RunState {
+  ctx: CheckContext;
+  vars: Variables;
+  /** What each named step sent, so `replay` can send it again. */
+  sent: Map<string, { operationId: string; parts: RequestParts }>;
+}
 
 /** Runs a scenario's steps in order; the first unmet expectation fails it, naming the step's line. */
 export async function executeScenario(ctx: CheckContext, scenario: Scenario): Promise<void> {
-  let seq = 0;
-  const vars: Variables = { values: new Map(), rng: ctx.rng.fork(`scenario:${scenario.name}`), env: process.env, now: () => new Date(), nextSeq: () => ++seq };
+  const state: RunState = {
+    ctx,
+    vars: { values: new Map(), rng: ctx.rng.fork(`scenario:${scenario.name}`), env: process.env, now: () => new Date(ctx.clock.now()), nextSeq: () => nextSeq(ctx) },
+    sent: new Map(),
+  };
   for (const [i, step] of scenario.steps.entries()) {
-    const op = ctx.partner.contract.operations.get(step.call) as Operation;
-    const fill = <T>(v: T): T => {
-      try {
-        return interpolate(v, vars) as T;
-      } catch (e) {
-        if (e instanceof UnknownVariable) throw new CheckFailure(e.message, { kind: 'configuration', loc: step.loc });
-        throw e;
-      }
-    };
-    const exampleBody = step.exampleBody === false ? undefined : requestExample(op);
-    const body = step.body === undefined ? exampleBody : exampleBody === undefined ? fill(step.body) : mergeOver(exampleBody, fill(step.body));
-    const exchange = await ctx.call(
-      op.id,
-      { params: fill(step.params), query: fill(step.query), headers: fill(step.headers), body },
-      `step ${i + 1}: ${op.id}${step.as ? ` as ${step.as}` : ''}`,
-    );
-    if (exchange.error) {
-      throw new CheckFailure(`step ${i + 1} (${op.id}): no answer: ${exchange.error.code} ${exchange.error.message}`, { loc: step.loc });
+    const what = `step ${i + 1} (${describeStep(step)})`;
+    switch (step.action) {
+      case 'call':
+      case 'replay':
+        await callStep(state, step, what);
+        break;
+      case 'poll':
+        await pollStep(state, step, what);
+        break;
+      case 'sleep':
+        await ctx.report.step(`${what}`, () => ctx.clock.sleep(parseDuration(step.sleep!)));
+        break;
+      case 'fault':
+        await ctx.report.step(`${what}`, async () => ctx.faults.schedule(faultRule(fill(state, step.fault!, step.loc))));
+        break;
     }
-    const res = exchange.response!;
-    const view = { status: res.status, headers: res.headers, body: res.body };
-    if (step.as) vars.values.set(step.as, view);
-    if (step.expect) judgeExpectation(fill(step.expect), exchange, `step ${i + 1} (${op.id})`, step.loc);
-    for (const [name, where] of Object.entries(step.capture ?? {})) {
-      const value = where.startsWith('header:') ? res.headers[where.slice(7).toLowerCase()] : getPointer(res.body, where);
-      if (value === undefined) throw new CheckFailure(`step ${i + 1} (${op.id}): capture '${name}': nothing at ${where} in the answer`, { loc: step.loc });
-      vars.values.set(name, value);
+  }
+}
+
+/** ${seq} counts across every scenario of a partner's run, so references made from it do not collide. */
+const sequences = new WeakMap<CheckContext, number>();
+function nextSeq(ctx: CheckContext): number {
+  const n = (sequences.get(ctx) ?? 0) + 1;
+  sequences.set(ctx, n);
+  return n;
+}
+
+function describeStep(step: LocatedStep): string {
+  if (step.action === 'call') return `${step.call}${step.as ? ` as ${step.as}` : ''}`;
+  if (step.action === 'replay') return `replay ${step.replay}`;
+  if (step.action === 'poll') return `poll ${step.poll}`;
+  if (step.action === 'sleep') return `sleep ${String(step.sleep)}`;
+  return `fault ${step.fault!.kind}${step.fault!.operation ? ` on ${step.fault!.operation}` : ''}${(step.fault!.times ?? 1) > 1 ? ` ×${step.fault!.times}` : ''}`;
+}
+
+function fill<T>(state: RunState, value: T, loc: SourceLocation): T {
+  try {
+    return interpolate(value, state.vars) as T;
+  } catch (e) {
+    if (e instanceof UnknownVariable) throw new CheckFailure(e.message, { kind: 'configuration', loc });
+    throw e;
+  }
+}
+
+/** The request parts of a call or replay step: replay starts from what the named step sent. */
+function partsOf(state: RunState, step: LocatedStep): { operationId: string; parts: RequestParts } {
+  if (step.action === 'replay') {
+    const earlier = state.sent.get(step.replay!)!;
+    const headers = step.headers ? { ...earlier.parts.headers, ...fill(state, step.headers, step.loc) } : earlier.parts.headers;
+    const body = step.body === undefined ? earlier.parts.body : mergeOver(earlier.parts.body, fill(state, step.body, step.loc));
+    return { operationId: earlier.operationId, parts: { ...earlier.parts, headers, body } };
+  }
+  const op = state.ctx.partner.contract.operations.get((step.call ?? step.poll)!) as Operation;
+  const exampleBody = step.exampleBody === false ? undefined : requestExample(op);
+  const given = step.body === undefined ? undefined : fill(state, step.body, step.loc);
+  const body = given === undefined ? exampleBody : exampleBody === undefined ? given : mergeOver(exampleBody, given);
+  return { operationId: op.id, parts: { params: fill(state, step.params, step.loc), query: fill(state, step.query, step.loc), headers: fill(state, step.headers, step.loc), body } };
+}
+
+async function callStep(state: RunState, step: LocatedStep, what: string): Promise<Exchange> {
+  const { operationId, parts } = partsOf(state, step);
+  const key = idempotencyKey(state.ctx, parts);
+  const exchange = await state.ctx.call(operationId, parts, `${what}${key ? ` · key ${key}` : ''}`);
+  if (step.as) state.sent.set(step.as, { operationId, parts });
+  judgeStep(state, step, exchange, what);
+  return exchange;
+}
+
+/** Calls until `until` holds, waiting `every` between calls, failing after `within` (all on the scaled clock). */
+async function pollStep(state: RunState, step: LocatedStep, what: string): Promise<void> {
+  const { ctx } = state;
+  const every = parseDuration(step.every ?? '1s');
+  const within = parseDuration(step.within ?? '30s');
+  const until = fill(state, step.until!, step.loc);
+  const started = ctx.clock.now();
+  let attempt = 0;
+  let last: Exchange | undefined;
+  for (;;) {
+    attempt++;
+    const { operationId, parts } = partsOf(state, step);
+    last = await ctx.call(operationId, parts, `${what} · attempt ${attempt}`);
+    if (last.response && untilHolds(last.response.body, until)) break;
+    if (ctx.clock.now() - started + every > within) {
+      const seen = Object.keys(until).map((p) => `${p} = ${JSON.stringify(getPointer(last?.response?.body, p))}`).join(', ');
+      throw new CheckFailure(`${what}: ${JSON.stringify(until)} did not hold within ${String(step.within ?? '30s')} (${attempt} calls; last: ${last.error ? last.error.code : seen})`, { loc: step.loc });
     }
+    await ctx.clock.sleep(every);
+  }
+  judgeStep(state, step, last, what);
+}
+
+function untilHolds(body: unknown, until: Record<string, unknown>): boolean {
+  return Object.entries(until).every(([pointer, want]) => {
+    const got = getPointer(body, pointer);
+    return Array.isArray(want) ? want.some((w) => findMismatch(got, w) === undefined) : findMismatch(got, want) === undefined;
+  });
+}
+
+function judgeStep(state: RunState, step: LocatedStep, exchange: Exchange, what: string): void {
+  if (step.expect?.noAnswer) {
+    if (exchange.response) throw new CheckFailure(`${what}: expected no answer, got ${exchange.response.status}${describeBody(exchange.response.body)}`, { loc: step.loc });
+    return;
+  }
+  if (exchange.error) {
+    throw new CheckFailure(`${what}: no answer: ${exchange.error.code} ${exchange.error.message}`, { loc: step.loc });
+  }
+  const res = exchange.response!;
+  if (step.as) state.vars.values.set(step.as, { status: res.status, headers: res.headers, body: res.body });
+  if (step.expect) judgeExpectation(fill(state, step.expect, step.loc), exchange, what, step.loc);
+  for (const [name, where] of Object.entries(step.capture ?? {})) {
+    const value = where.startsWith('header:') ? res.headers[where.slice(7).toLowerCase()] : getPointer(res.body, where);
+    if (value === undefined) throw new CheckFailure(`${what}: capture '${name}': nothing at ${where} in the answer`, { loc: step.loc });
+    state.vars.values.set(name, value);
+  }
+}
+
+function idempotencyKey(ctx: CheckContext, parts: RequestParts): string | undefined {
+  const header = ctx.partner.profile.idempotency?.header.toLowerCase();
+  if (!header) return undefined;
+  return Object.entries(parts.headers ?? {}).find(([k]) => k.toLowerCase() === header)?.[1];
+}
+
+function faultRule(f: FaultStep): { match?: { operationId: string }; times: number; fault: Fault } {
+  const match = f.operation ? { operationId: f.operation } : undefined;
+  const times = f.times ?? 1;
+  switch (f.kind) {
+    case 'latency':
+      return { match, times, fault: { kind: 'latency', ms: parseDuration(f.ms ?? '1s'), when: f.when === 'before-respond' ? 'before-respond' : 'before-forward' } };
+    case 'status':
+      return { match, times, fault: { kind: 'status', status: f.status ?? 503, retryAfter: f.retryAfter } };
+    case 'reset':
+      return { match, times, fault: { kind: 'reset', when: f.when === 'after-forward' ? 'after-forward' : 'before-forward' } };
+    case 'stall-body':
+      return { match, times, fault: { kind: 'stall-body', afterBytes: f.afterBytes } };
+    default:
+      return { match, times, fault: { kind: f.kind } };
   }
 }
 
@@ -57,7 +179,7 @@ export function judgeExpectation(expect: Expectation, exchange: Exchange, what: 
   };
   if (expect.status !== undefined) {
     const allowed = Array.isArray(expect.status) ? expect.status : [expect.status];
-    if (!allowed.includes(res.status)) fail(`expected status ${allowed.join(' or ')}, got ${res.status}${describeError(res.body)}`);
+    if (!allowed.includes(res.status)) fail(`expected status ${allowed.join(' or ')}, got ${res.status}${describeBody(res.body)}`);
   }
   for (const [name, value] of Object.entries(expect.headers ?? {})) {
     const got = res.headers[name.toLowerCase()];
@@ -72,9 +194,20 @@ export function judgeExpectation(expect: Expectation, exchange: Exchange, what: 
     const m = findMismatch(getPointer(res.body, pointer), value, pointer);
     if (m) fail(`body ${m.at}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`);
   }
+  for (const [pointer, n] of Object.entries(expect.count ?? {})) {
+    const items = getPointer(res.body, pointer);
+    if (!Array.isArray(items)) fail(`body ${pointer}: expected a list of ${n}, got ${JSON.stringify(items)}`);
+    else if (items.length !== n) fail(`body ${pointer}: expected ${n} item${n === 1 ? '' : 's'}, got ${items.length}${describeIds(items)}`);
+  }
 }
 
-function describeError(body: unknown): string {
+/** Duplicates are named by their ids, so a reviewer can find them in the partner's back office. */
+function describeIds(items: unknown[]): string {
+  const ids = items.map((i) => (i && typeof i === 'object' ? (i as Record<string, unknown>).id : undefined)).filter((id) => id !== undefined);
+  return ids.length > 0 ? ` (${ids.map(String).join(', ')})` : '';
+}
+
+function describeBody(body: unknown): string {
   if (body === undefined) return '';
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   return ` (${text.length > 200 ? text.slice(0, 200) + '…' : text})`;

@@ -2,4 +2,5 @@ export { loadScenarios } from './load-scenarios.ts';
 export { executeScenario, judgeExpectation } from './execute.ts';
 export { interpolate, UnknownVariable } from './interpolate.ts';
 export type { Variables } from './interpolate.ts';
-export type { CallStep, Expectation, Scenario, ScenarioFile, Severity, SourceLocation } from './model.ts';
+export { STEP_ACTIONS } from './model.ts';
+export type { Expectation, FaultStep, Scenario, ScenarioFile, Severity, SourceLocation, Step, StepAction } from './model.ts';

@@ -74,3 +74,21 @@ describe('loadScenarios', () => {
     expect(await loadScenarios(path.join(tmp.dir, 'suites', 'none'), OPS)).toEqual([]);
   });
 });
+
+describe('loadScenarios: step actions', () => {
+  it('asks for exactly one action per step', async () => {
+    const problems = await problemsOf({ 'a.yaml': 'name: x\nrail: BR-PIX\nsteps:\n  - as: nothing\n  - call: getPayout\n    sleep: 1s\n' });
+    expect(problems).toEqual(['a.yaml:4:5  steps[0]: a step needs one of: call, replay, poll, sleep, fault', 'a.yaml:5:5  steps[1]: a step does one thing: found call and sleep']);
+  });
+
+  it('checks that a replay names an earlier step and a poll says when to stop', async () => {
+    const problems = await problemsOf({ 'a.yaml': 'name: x\nrail: BR-PIX\nsteps:\n  - replay: first\n  - call: createPayout\n    as: first\n  - poll: getPayout\n' });
+    expect(problems).toEqual(["a.yaml:4:13  steps[0].replay: no earlier step is named 'first'", "a.yaml:7:5  steps[2]: a poll needs 'until': the state that ends it"]);
+  });
+
+  it('checks the operation a fault targets', async () => {
+    expect(await problemsOf({ 'a.yaml': 'name: x\nrail: BR-PIX\nsteps:\n  - fault: { kind: hang, operation: createPayuot }\n' })).toEqual([
+      "a.yaml:4:37  steps[0].fault.operation: operation 'createPayuot' is not in the contract (did you mean 'createPayout'?)",
+    ]);
+  });
+});

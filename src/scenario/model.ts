@@ -1,4 +1,4 @@
-import type { Family } from '../profile/index.ts';
+import type { Duration, Family } from '../profile/index.ts';
 
 export interface SourceLocation {
   file: string;
@@ -11,10 +11,31 @@ export interface Expectation {
   headers?: Record<string, string>;
   body?: unknown;
   pointers?: Record<string, unknown>;
+  count?: Record<string, number>;
+  noAnswer?: boolean;
 }
 
-export interface CallStep {
-  call: string;
+export interface FaultStep {
+  kind: 'latency' | 'status' | 'reset' | 'drop-response' | 'stall-body' | 'hang';
+  operation?: string;
+  times?: number;
+  ms?: Duration;
+  when?: 'before-forward' | 'before-respond' | 'after-forward';
+  status?: 429 | 500 | 502 | 503 | 504;
+  retryAfter?: number | string;
+  afterBytes?: number;
+}
+
+/** A step as written: exactly one action key (call, replay, poll, sleep, fault), checked by the loader. */
+export interface Step {
+  call?: string;
+  replay?: string;
+  poll?: string;
+  until?: Record<string, unknown>;
+  every?: Duration;
+  within?: Duration;
+  sleep?: Duration;
+  fault?: FaultStep;
   as?: string;
   params?: Record<string, string | number | boolean>;
   query?: Record<string, string | number | boolean>;
@@ -24,6 +45,9 @@ export interface CallStep {
   expect?: Expectation;
   capture?: Record<string, string>;
 }
+
+export const STEP_ACTIONS = ['call', 'replay', 'poll', 'sleep', 'fault'] as const;
+export type StepAction = (typeof STEP_ACTIONS)[number];
 
 export type Severity = 'blocker' | 'critical' | 'normal' | 'minor' | 'trivial';
 
@@ -35,7 +59,7 @@ export interface ScenarioFile {
   family?: Family;
   tags?: string[];
   severity?: Severity;
-  steps: CallStep[];
+  steps: Step[];
 }
 
 /** A scenario with its defaults filled and every step located in its file. */
@@ -47,5 +71,5 @@ export interface Scenario {
   tags: string[];
   severity: Severity;
   file: string;
-  steps: Array<CallStep & { loc: SourceLocation }>;
+  steps: Array<Step & { action: StepAction; loc: SourceLocation }>;
 }

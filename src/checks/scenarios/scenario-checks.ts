@@ -11,7 +11,7 @@ export function scenarioChecks(partner: Partner): Check[] {
     severity: s.severity,
     tags: s.tags,
     loc: { file: s.file, line: 1, col: 1 },
-    destructive: s.tags.includes('destructive') || s.steps.some((st) => partner.contract.operations.get(st.call)?.mutating === true),
+    destructive: s.tags.includes('destructive') || s.steps.some((st) => st.call !== undefined && partner.contract.operations.get(st.call)?.mutating === true),
     run: (ctx) => executeScenario(ctx, s),
   }));
 }

@@ -1,0 +1,94 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportSink } from '../checks/index.ts';
+import { loadPartner } from '../partner/index.ts';
+import type { Partner } from '../partner/index.ts';
+import { openSession } from '../session/index.ts';
+import type { Session } from '../session/index.ts';
+import { REPO, tempDir } from '../../test/helpers/workspace.ts';
+import { executeScenario } from './execute.ts';
+import { loadScenarios } from './load-scenarios.ts';
+
+const steps: string[] = [];
+const sink: ReportSink = {
+  step: async (name, fn) => {
+    steps.push(name);
+    return fn();
+  },
+  attach: async () => {},
+};
+
+let partner: Partner;
+let session: Session;
+let tmp: Awaited<ReturnType<typeof tempDir>>;
+beforeAll(async () => {
+  const cwd = process.cwd();
+  process.chdir(REPO);
+  try {
+    partner = await loadPartner('partners/pixpay.yaml', '.');
+  } finally {
+    process.chdir(cwd);
+  }
+  session = await openSession(partner, { env: 'simulator', seed: 3, defects: [], timeScale: 0.01, report: sink });
+  tmp = await tempDir();
+});
+afterAll(async () => {
+  await session.close();
+  await tmp.dispose();
+});
+
+async function scenario(yaml: string) {
+  const dir = path.join(tmp.dir, String(Math.random()).slice(2));
+  await mkdir(dir);
+  await writeFile(path.join(dir, 's.yaml'), yaml);
+  const [s] = await loadScenarios(dir, new Set(partner.contract.operations.keys()));
+  return s!;
+}
+
+const CREATE = `  - call: createPayout
+    as: create
+    headers: { Idempotency-Key: '\${uuid}' }
+    body: { reference: 'EX-\${seq}' }
+    expect: { status: 201 }
+`;
+
+describe('executeScenario', () => {
+  it('polls on the scaled clock until the state holds, and names the last state when it never does', async () => {
+    const s = await scenario(`name: poll\nrail: BR-PIX\nsteps:\n${CREATE}  - poll: getPayout\n    params: { payoutId: '\${create.body.id}' }\n    until: { /status: [COMPLETED, FAILED] }\n    every: 1s\n    within: 5s\n`);
+    const started = Date.now();
+    const run = executeScenario(session.ctx, s);
+    // The simulator of this partner keeps a payout PENDING: the poll must give up, on time and with the reason.
+    await expect(run).rejects.toThrow(/s\.yaml:\d+:5  \[partner-defect\] step 2 \(poll getPayout\): \{"\/status":\["COMPLETED","FAILED"\]\} did not hold within 5s \(\d+ calls; last: \/status = "PENDING"\)/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('replays a named step with the same idempotency key, merging what the replay changes', async () => {
+    steps.length = 0;
+    const s = await scenario(`name: replay\nrail: BR-PIX\nsteps:\n${CREATE}  - replay: create\n    body: { description: again }\n    as: again\n`);
+    await executeScenario(session.ctx, s);
+    const keys = steps.filter((n) => / · key /.test(n)).map((n) => n.split(' · key ')[1]);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBe(keys[1]);
+    const [first, second] = session.ctx.ledger.entries().slice(-2);
+    expect(JSON.parse(second!.request.body!)).toEqual({ ...JSON.parse(first!.request.body!), description: 'again' });
+  });
+
+  it('schedules a fault for the next call, and `noAnswer` passes only when the answer is lost', async () => {
+    const lost = await scenario(`name: lost\nrail: BR-PIX\nsteps:\n  - fault: { kind: status, status: 503, operation: createPayout }\n  - call: createPayout\n    headers: { Idempotency-Key: '\${uuid}' }\n    expect: { status: 503 }\n  - call: createPayout\n    headers: { Idempotency-Key: '\${uuid}' }\n    expect: { noAnswer: true }\n`);
+    await expect(executeScenario(session.ctx, lost)).rejects.toThrow(/step 3 \(createPayout\): expected no answer, got 201/);
+  });
+
+  it('counts the items of a list and names them when the count is off', async () => {
+    const s = await scenario(`name: count\nrail: BR-PIX\nsteps:\n${CREATE}  - call: createPayout\n    headers: { Idempotency-Key: '\${uuid}' }\n    body: { reference: '\${create.body.reference}' }\n  - call: listPayouts\n    query: { reference: '\${create.body.reference}' }\n    expect: { count: { /data: 1 } }\n`);
+    await expect(executeScenario(session.ctx, s)).rejects.toThrow(/step 3 \(listPayouts\): body \/data: expected 1 item, got 2 \(po_\w+, po_\w+\)$/);
+  });
+
+  it('sleeps on the scaled clock', async () => {
+    const s = await scenario(`name: nap\nrail: BR-PIX\nsteps:\n  - sleep: 20s\n`);
+    const t0 = Date.now();
+    await executeScenario(session.ctx, s);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(190);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+  });
+});
