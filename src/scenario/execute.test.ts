@@ -2,11 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportSink } from '../checks/index.ts';
-import { loadPartner } from '../partner/index.ts';
 import type { Partner } from '../partner/index.ts';
 import { openSession } from '../session/index.ts';
 import type { Session } from '../session/index.ts';
-import { REPO, tempDir } from '../../test/helpers/workspace.ts';
+import { loadExamplePartner, tempDir } from '../../test/helpers/workspace.ts';
 import { executeScenario } from './execute.ts';
 import { loadScenarios } from './load-scenarios.ts';
 
@@ -23,13 +22,7 @@ let partner: Partner;
 let session: Session;
 let tmp: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
-  const cwd = process.cwd();
-  process.chdir(REPO);
-  try {
-    partner = await loadPartner('partners/pixpay.yaml', '.');
-  } finally {
-    process.chdir(cwd);
-  }
+  partner = await loadExamplePartner('pixpay');
   session = await openSession(partner, { env: 'simulator', seed: 3, defects: [], timeScale: 0.01, report: sink });
   tmp = await tempDir();
 });

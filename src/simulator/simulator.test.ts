@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
 import { request } from 'undici';
-import { loadPartner } from '../partner/index.ts';
 import type { Partner } from '../partner/index.ts';
 import { createRng } from '../random/index.ts';
-import { REPO } from '../../test/helpers/workspace.ts';
+import { loadExamplePartner } from '../../test/helpers/workspace.ts';
 import { buildHandlers } from './handlers.ts';
 import { startSimulator } from './server.ts';
 import type { Simulator } from './server.ts';
@@ -12,13 +11,7 @@ import { ResourceStore } from './store.ts';
 
 let partner: Partner;
 beforeAll(async () => {
-  const cwd = process.cwd();
-  process.chdir(REPO);
-  try {
-    partner = await loadPartner('partners/pixpay.yaml', '.');
-  } finally {
-    process.chdir(cwd);
-  }
+  partner = await loadExamplePartner('pixpay');
 });
 
 const PAYOUT = { amount: 1500, currency: 'BRL', reference: 'R-1', creditor: { pixKey: 'maria@example.com', pixKeyType: 'EMAIL' } };

@@ -1,6 +1,8 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { loadPartner } from '../../src/partner/index.ts';
+import type { Partner } from '../../src/partner/index.ts';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
 
@@ -26,4 +28,9 @@ export async function copyWorkspace(): Promise<{ dir: string; edit(file: string,
 export async function tempDir(prefix = 'railgate-'): Promise<{ dir: string; dispose(): Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** One of the example partners, loaded as `railgate run` loads it, from any working directory. */
+export function loadExamplePartner(id: string): Promise<Partner> {
+  return loadPartner(path.join(REPO, 'partners', `${id}.yaml`), REPO);
 }
