@@ -1,10 +1,13 @@
+import { FAULT_HEADER } from '../faults/index.ts';
 import type { Exchange } from '../http/index.ts';
 
-/** Every exchange of a partner's run, so the contract family can judge what all the others saw. */
+/** Every exchange with the partner in a run, so the contract and errors families can judge what all the others saw. */
 export class ExchangeLedger {
   private readonly all: Exchange[] = [];
 
   record(e: Exchange): void {
+    // An answer the fault layer made up is not the partner's: judging it against the contract would blame the partner.
+    if (e.response?.headers[FAULT_HEADER] !== undefined) return;
     this.all.push(e);
   }
 

@@ -1,10 +1,13 @@
 import type { Clock } from '../clock/index.ts';
 import type { FaultProxy } from '../faults/index.ts';
-import type { Exchange, HttpClient, RequestParts } from '../http/index.ts';
+import type { Exchange, HttpClient, HttpRequest, RequestParts, SendOptions } from '../http/index.ts';
 import type { Partner } from '../partner/index.ts';
 import type { EnvironmentName, Family } from '../profile/index.ts';
 import type { Rng } from '../random/index.ts';
+import type { RetriedCall, RetryCallOptions } from '../retry/index.ts';
+import type { ReadinessEvidence } from '../readiness/index.ts';
 import type { Severity, SourceLocation } from '../scenario/index.ts';
+import type { AuthRuntime } from './auth-runtime.ts';
 import type { ExchangeLedger } from './ledger.ts';
 
 /** How a report shows progress: steps and attachments (Allure in the generated suites, nothing in unit tests). */
@@ -28,7 +31,16 @@ export interface CheckContext {
   faults: FaultProxy;
   report: ReportSink;
   /** Calls an operation of the contract; the exchange is recorded, reported (redacted) and returned. */
-  call(operationId: string, parts: RequestParts, label?: string): Promise<Exchange>;
+  call(operationId: string, parts: RequestParts, label?: string, opts?: SendOptions): Promise<Exchange>;
+  /**
+   * Calls an operation under the profile's retry policy: each attempt is a call() (its own step and
+   * exchange, the same idempotency key), each wait on the clock; resolves with every attempt and how it ended.
+   */
+  callWithRetry(operationId: string, parts: RequestParts, opts?: RetryCallOptions): Promise<RetriedCall>;
+  /** Sends a request exactly as given (signed by hand, or forged): recorded and reported like call(). */
+  send(request: HttpRequest, label: string, sendOpts?: SendOptions): Promise<Exchange>;
+  /** Signing, forging and redaction for the auth family; the webhook receiver. */
+  auth: AuthRuntime;
 }
 
 export interface Check {
@@ -43,7 +55,10 @@ export interface Check {
   scenario?: string;
   /** Creates or moves money: refused against an environment marked production. */
   destructive: boolean;
-  run(ctx: CheckContext): Promise<void>;
+  /** Runs after every other check of its family, whatever the plan order: it judges what they saw. */
+  runsLast?: boolean;
+  /** Resolves with evidence for the readiness report when the check measured something (coverage). */
+  run(ctx: CheckContext): Promise<void | ReadinessEvidence>;
 }
 
 /** A check family: plans its checks for a partner (pure), and the checks judge what they see. */

@@ -1,16 +1,21 @@
 import type { Partner } from '../partner/index.ts';
 import type { EnvironmentName, Family } from '../profile/index.ts';
+import { authFamily } from './auth/index.ts';
 import { contractFamily } from './contract/family.ts';
+import { errorsFamily } from './errors/index.ts';
+import { idempotencyFamily } from './idempotency/index.ts';
 import type { Check, CheckFamily } from './model.ts';
+import { retryFamily } from './retry/index.ts';
 import { scenarioChecks } from './scenarios/scenario-checks.ts';
 
 /**
  * The check families, in the order they run. `contract` runs last: it judges every answer the others saw.
+ * `errors` runs just before it: its last checks judge every error code the other families provoked.
  * Adding a family = one folder + one line here.
  */
-export const FAMILIES: readonly CheckFamily[] = [contractFamily];
+export const FAMILIES: readonly CheckFamily[] = [authFamily, idempotencyFamily, retryFamily, errorsFamily, contractFamily];
 
-export const FAMILY_ORDER: readonly Family[] = ['auth', 'idempotency', 'errors', 'retry', 'transactions', 'scenarios', 'contract'];
+export const FAMILY_ORDER: readonly Family[] = ['auth', 'idempotency', 'retry', 'transactions', 'scenarios', 'errors', 'contract'];
 
 export interface Selection {
   partner?: string;
@@ -33,7 +38,7 @@ export interface PartnerPlan {
 export function planPartner(partner: Partner, sel: Selection): PartnerPlan {
   const checks = [...FAMILIES.flatMap((f) => f.plan(partner)), ...scenarioChecks(partner)];
   const selected = checks.filter((c) => (!sel.family || c.family === sel.family) && (!sel.scenario || c.scenario === sel.scenario));
-  const families = FAMILY_ORDER.map((family) => ({ family, checks: selected.filter((c) => c.family === family) })).filter((f) => f.checks.length > 0);
+  const families = FAMILY_ORDER.map((family) => ({ family, checks: runsLastAtEnd(selected.filter((c) => c.family === family)) })).filter((f) => f.checks.length > 0);
   return { partner, families };
 }
 
@@ -42,4 +47,9 @@ export function destructiveInProduction(plan: PartnerPlan, sel: Selection): Chec
   const env = plan.partner.profile.environments[sel.env];
   if (!env?.production) return [];
   return plan.families.flatMap((f) => f.checks.filter((c) => c.destructive));
+}
+
+/** A family's checks in plan order, those that judge the others' exchanges (runsLast) moved to the end. */
+function runsLastAtEnd(checks: Check[]): Check[] {
+  return [...checks.filter((c) => !c.runsLast), ...checks.filter((c) => c.runsLast)];
 }

@@ -1,16 +1,28 @@
-import { lintContract } from '../checks/index.ts';
+import { lintContract, lintErrorMap } from '../checks/index.ts';
+import { loadVocabulary } from '../errors/index.ts';
 import { loadPartners } from '../partner/index.ts';
 import { formatInputProblem } from '../source/index.ts';
 import { parse } from './args.ts';
 import type { Output } from './output.ts';
 
-/** Loading is the lint: any error throws (exit 2). Contract findings are warnings a reviewer should see. */
+/**
+ * Loading is the lint: any error throws (exit 2). Contract findings are warnings a reviewer should see.
+ * The profile's error map is judged too (issue 6): its errors exit 2, its warnings are shown.
+ */
 export async function cmdLint(args: string[], out: Output): Promise<number> {
   const v = parse(args, { partner: { type: 'string' } });
   if (v.help) return out.help('lint');
   const partners = await loadPartners(process.cwd(), v.partner as string | undefined);
+  const vocabulary = await loadVocabulary();
   let warnings = 0;
+  let errors = 0;
   for (const p of partners) {
+    for (const f of lintErrorMap(p, vocabulary)) {
+      if (f.level === 'error') errors++;
+      else warnings++;
+      if (f.level === 'error') out.error(formatInputProblem(f.problem));
+      else out.info(`${formatInputProblem(f.problem)}  (warning)`);
+    }
     for (const w of p.contract.warnings) {
       out.info(`${formatInputProblem(w)}  (warning)`);
       warnings++;
@@ -21,6 +33,10 @@ export async function cmdLint(args: string[], out: Output): Promise<number> {
       warnings++;
     }
     out.info(`ok  ${p.id}: profile ${p.profileFile}, contract ${p.contract.file} (${p.contract.operations.size} operations), ${p.scenarios.length} scenario${p.scenarios.length === 1 ? '' : 's'}`);
+  }
+  if (errors > 0) {
+    out.error(`${errors} error${errors > 1 ? 's' : ''} in the error maps of the profiles.`);
+    return 2;
   }
   out.info(`${partners.length} partner${partners.length === 1 ? '' : 's'}, no errors${warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}`);
   return 0;

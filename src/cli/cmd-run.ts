@@ -1,5 +1,6 @@
 import { appendFile } from 'node:fs/promises';
 import { destructiveInProduction, planPartner } from '../checks/index.ts';
+import { credentialProblems } from '../credentials/index.ts';
 import { loadPartners } from '../partner/index.ts';
 import type { EnvironmentName, Family } from '../profile/index.ts';
 import { DEFAULT_SEED } from '../random/index.ts';
@@ -65,6 +66,8 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     if (env !== 'simulator' && !p.profile.environments[env]?.baseUrl) {
       problems.push(profileDoc.problem(['environments', env], `partner '${p.id}' has no baseUrl for environment '${env}'`));
     }
+    // A missing secret stops the run before it starts, located at the key that names it.
+    problems.push(...credentialProblems(p.profile, profileDoc, env, process.env));
     const refused = destructiveInProduction(planPartner(p, config), config);
     if (refused.length > 0) {
       problems.push(profileDoc.problem(['environments', env, 'production'], `environment '${env}' is marked production: refusing ${refused.length} destructive check${refused.length > 1 ? 's' : ''} (${refused.slice(0, 3).map((c) => c.name).join(', ')}${refused.length > 3 ? ', …' : ''})`));

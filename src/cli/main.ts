@@ -2,7 +2,9 @@ import { InputError, formatInputProblem } from '../source/index.ts';
 import { UsageError } from './args.ts';
 import { cmdLint } from './cmd-lint.ts';
 import { cmdRun } from './cmd-run.ts';
+import { cmdSign } from './cmd-sign.ts';
 import { cmdSimulate } from './cmd-simulate.ts';
+import { cmdWebhook } from './cmd-webhook.ts';
 import { consoleOutput } from './output.ts';
 import type { Output } from './output.ts';
 
@@ -15,6 +17,10 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
         return await cmdRun(rest, out);
       case 'lint':
         return await cmdLint(rest, out);
+      case 'sign':
+        return await cmdSign(rest, out);
+      case 'webhook':
+        return await cmdWebhook(rest, out);
       case 'simulate':
         return await cmdSimulate(rest, out, untilSignal());
       case undefined:

@@ -8,6 +8,8 @@ Commands:
   run        run the partner suites and write the reports (verdict = exit code)
   lint       validate contracts, profiles and scenarios; report every problem with its place
   simulate   serve a partner's simulator on a loopback port until stopped
+  sign       print what railgate signs for an operation: canonical string or signature base, headers
+  webhook    webhook diagnostics: 'railgate webhook verify' checks a captured callback
 
 Run 'railgate <command> --help' for a command's options.
 Exit codes: 0 every selected partner GO · 1 some partner NO-GO · 2 bad input or usage.`,
@@ -33,7 +35,9 @@ Exit codes: 0 every selected partner GO · 1 some partner NO-GO · 2 bad input o
   lint: `Usage: railgate lint [options]
 
 Loads every partner's contract, profile and scenarios and reports each problem as
-'file:line:col  path.to.key: message'. Contract findings (missing error responses,
+'file:line:col  path.to.key: message'. The profile's error map is checked against the
+contract and the canonical vocabulary (unmapped codes, unknown canonical codes, retry
+classes that disagree with statuses). Contract findings (missing error responses,
 invalid examples …) are listed as warnings.
 
 Options:
@@ -51,4 +55,38 @@ Options:
   --defect NAME       misbehave in one named way (repeatable)
   --seed N            seed for generated data (default 20261121)
   -h, --help          this help`,
+  sign: `Usage: railgate sign --partner ID --operation OP [options]
+
+Prints the exact canonical string (HMAC) or signature base (RFC 9421) railgate signs for one request to
+the operation, the headers it would send and the signature — to compare, byte for byte, with what the
+partner says it computed. Secrets are never printed; an OAuth2 token is shown as a placeholder.
+
+Options:
+  --partner ID        the partner (required)
+  --operation OP      the operationId (required)
+  --body FILE         the body to sign, exactly as sent (default: the contract's example)
+  --at TIMESTAMP      sign as of this time: unix seconds or ISO 8601 (default: now)
+  --nonce VALUE       the nonce to sign with (default: a random one)
+  --param NAME=VALUE  a path, query or header parameter (repeatable; default: the contract's examples)
+  --env NAME          whose credentials: simulator (the profile's test credentials, default) | sandbox |
+                      production (environment variables named by the profile)
+  -h, --help          this help
+
+Exit codes: 0 printed · 2 bad input or usage.`,
+  webhook: `Usage: railgate webhook verify --partner ID --body FILE --header 'Name: value'… [options]
+
+Says whether a captured webhook delivery verifies under the partner's scheme, and if not which step
+differs: no signature, timestamp outside tolerance, digest mismatch, signature mismatch against the
+computed base (printed), unknown key id.
+
+Options:
+  --partner ID        the partner (required)
+  --body FILE         the raw body exactly as received (required)
+  --header 'N: v'     a received header (repeatable): the signature headers at least
+  --url URL           the URL the partner posted to (RFC 9421 signs it; default: the environment's webhookUrl)
+  --at TIMESTAMP      judge timestamps as of this time: unix seconds or ISO 8601 (default: now)
+  --env NAME          whose key: simulator (default) | sandbox | production
+  -h, --help          this help
+
+Exit codes: 0 verified · 1 not verified · 2 bad input or usage.`,
 };

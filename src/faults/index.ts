@@ -1,4 +1,5 @@
 export { startFaultProxy } from './proxy.ts';
+export { FAULT_HEADER } from './types.ts';
 
 export type {
   DropResponseFault,

@@ -10,6 +10,9 @@ export interface LatencyFault {
   when: 'before-forward' | 'before-respond';
 }
 
+/** Response header on every answer the proxy makes up itself (a status fault): it never came from the partner. */
+export const FAULT_HEADER = 'x-railgate-fault';
+
 /** The statuses a partner or its load balancer sends when it is overloaded or down. */
 export type FaultStatus = 429 | 500 | 502 | 503 | 504;
 

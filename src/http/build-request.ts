@@ -26,8 +26,16 @@ export function buildRequest(baseUrl: string, op: Operation, parts: RequestParts
   for (const [k, v] of Object.entries(parts.headers ?? {})) headers[k.toLowerCase()] = v;
   let body: string | undefined;
   if (parts.body !== undefined) {
-    body = typeof parts.body === 'string' ? parts.body : JSON.stringify(parts.body);
-    headers['content-type'] ??= 'application/json';
+    // An operation that takes only a form (an OAuth2 token endpoint) gets its object body form-encoded.
+    const types = op.requestBody?.content.map((m) => m.contentType) ?? [];
+    const form = typeof parts.body === 'object' && parts.body !== null && types.length > 0 && types.every((t) => t === 'application/x-www-form-urlencoded');
+    if (form) {
+      body = new URLSearchParams(Object.entries(parts.body as Record<string, unknown>).map(([k, v]): [string, string] => [k, String(v)])).toString();
+      headers['content-type'] ??= 'application/x-www-form-urlencoded';
+    } else {
+      body = typeof parts.body === 'string' ? parts.body : JSON.stringify(parts.body);
+      headers['content-type'] ??= 'application/json';
+    }
   }
   return { operationId: op.id, method: op.method.toUpperCase(), url: url.toString(), headers, body };
 }

@@ -1,11 +1,14 @@
-import { Agent, request as undiciRequest } from 'undici';
+import { Agent } from 'undici';
 import type { Dispatcher } from 'undici';
+import { createClock } from '../clock/index.ts';
+import type { Clock } from '../clock/index.ts';
 import type { ClientTimeouts, Exchange, HttpRequest, HttpResponse } from './model.ts';
+import { timedDispatch } from './timed-dispatch.ts';
 
 export type ExchangeListener = (exchange: Exchange) => void;
 
 export interface HttpClient {
-  send(req: HttpRequest): Promise<Exchange>;
+  send(req: HttpRequest, opts?: SendOptions): Promise<Exchange>;
   /** Subscribe to every exchange (reporters, the contract ledger, the console printer). */
   onExchange(listener: ExchangeListener): () => void;
   close(): Promise<void>;
@@ -23,47 +26,47 @@ export interface ClientOptions {
    * requests are signed for the partner's host, and reports show where they were meant to go.
    */
   route?: { from: string; to: string };
+  /** Scales every timeout (profile ms → real ms): the run's clock. Default real time. */
+  clock?: Clock;
+}
+
+/** Per send: a retry attempt's own timeouts (deadlineMs = what is left of the call's), and a caller's abort. */
+export interface SendOptions {
+  timeouts?: ClientTimeouts;
+  signal?: AbortSignal;
 }
 
 /** Header that names the operation for the fault layer's rules; the fault layer strips it before forwarding. */
 export const OPERATION_HEADER = 'x-railgate-operation';
 
 export function createHttpClient(opts: ClientOptions): HttpClient {
-  const { timeouts } = opts;
+  const clock = opts.clock ?? createClock();
+  // undici's own timers are a late backstop only: timedDispatch enforces each phase on the clock.
+  const backstop = (ms: number): number => clock.toReal(ms) + 1_000;
   const agent =
     opts.dispatcher ??
     new Agent({
-      connect: { timeout: timeouts.connectMs },
-      headersTimeout: timeouts.headersMs,
-      bodyTimeout: timeouts.bodyMs,
+      connect: { timeout: backstop(opts.timeouts.connectMs) },
+      headersTimeout: backstop(opts.timeouts.headersMs),
+      bodyTimeout: backstop(opts.timeouts.bodyMs),
       keepAliveTimeout: 4_000,
     });
   const listeners = new Set<ExchangeListener>();
   let seq = 0;
 
-  async function send(req: HttpRequest): Promise<Exchange> {
+  async function send(req: HttpRequest, sendOpts: SendOptions = {}): Promise<Exchange> {
     const started = Date.now();
     const exchange: Exchange = { seq: ++seq, request: req, startedAt: new Date(started).toISOString(), durationMs: 0 };
-    const deadline = AbortSignal.timeout(timeouts.deadlineMs);
+    const timeouts = sendOpts.timeouts ?? opts.timeouts;
     try {
       const route = opts.route;
       const url = route && req.url.startsWith(route.from) ? route.to + req.url.slice(route.from.length) : req.url;
       const headers = route && req.operationId ? { ...req.headers, [OPERATION_HEADER]: req.operationId } : req.headers;
-      const res = await undiciRequest(url, {
-        method: req.method.toUpperCase() as Dispatcher.HttpMethod,
-        headers,
-        body: req.body,
-        dispatcher: agent,
-        signal: deadline,
-        headersTimeout: timeouts.headersMs,
-        bodyTimeout: timeouts.bodyMs,
-      });
-      const bodyText = await res.body.text();
-      exchange.response = toResponse(res.statusCode, res.headers, bodyText);
+      const res = await timedDispatch(agent, url, { method: req.method, headers, body: req.body }, { clock, timeouts, signal: sendOpts.signal });
+      exchange.response = toResponse(res.status, res.headers, res.bodyText);
     } catch (e) {
       const err = e as { code?: string; name?: string; message?: string };
-      const code = deadline.aborted ? 'DEADLINE' : (err.code ?? err.name ?? 'ERROR');
-      exchange.error = { code, message: deadline.aborted ? `no complete answer within the ${timeouts.deadlineMs} ms deadline` : (err.message ?? String(e)) };
+      exchange.error = { code: err.code ?? err.name ?? 'ERROR', message: err.message ?? String(e) };
     }
     exchange.durationMs = Date.now() - started;
     for (const l of listeners) l(exchange);

@@ -1,6 +1,8 @@
 import type { Contract } from '../contract/index.ts';
 import type { Profile } from '../profile/index.ts';
+import { unsafeRetries } from '../retry/index.ts';
 import { closest } from '../source/index.ts';
+import { crossCheckAuth } from './cross-check-auth.ts';
 import type { InputProblem, LocatedDocument } from '../source/index.ts';
 
 /** Every operationId the profile names must exist in the contract (pure; problems located in the profile). */
@@ -14,6 +16,8 @@ export function crossCheckProfile(profile: Profile, doc: LocatedDocument, contra
   };
   profile.idempotency?.operations.forEach((op, i) => need(op, ['idempotency', 'operations', i]));
   profile.errors?.triggers?.forEach((t, i) => need(t.operation, ['errors', 'triggers', i, 'operation']));
+  for (const op of Object.keys(profile.retry?.operations ?? {})) need(op, ['retry', 'operations', op]);
+  for (const u of unsafeRetries(profile, contract)) problems.push(doc.problem(u.path, u.message));
   for (const [kind, tx] of Object.entries(profile.transactions ?? {})) {
     need(tx.create, ['transactions', kind, 'create']);
     need(tx.read, ['transactions', kind, 'read']);
@@ -23,5 +27,6 @@ export function crossCheckProfile(profile: Profile, doc: LocatedDocument, contra
       problems.push(doc.problem(['transactions', kind, 'idParam'], `operation '${tx.read}' has no path parameter '${tx.idParam}'`));
     }
   }
+  problems.push(...crossCheckAuth(profile, doc, contract));
   return problems;
 }

@@ -1,4 +1,20 @@
 export { loadProfile } from './load-profile.ts';
 export type { LoadedProfile } from './load-profile.ts';
 export { parseDuration } from './duration.ts';
-export type { Duration, Environment, EnvironmentName, ErrorTrigger, Family, Profile, Timeouts, TransactionSpec } from './model.ts';
+export type { IdempotencyAnswer, IdempotencyKeyFormat, IdempotencySpec } from '../idempotency/model.ts';
+export type { Duration, Environment, EnvironmentName, ErrorTrigger, ErrorsSpec, Family, Profile, Timeouts, TransactionSpec } from './model.ts';
+export type {
+  ApiKeyAuth,
+  AuthSpec,
+  Detection,
+  HmacAuth,
+  HmacComponentSpec,
+  OAuth2Auth,
+  Rejection,
+  Rfc9421Auth,
+  Rfc9421Param,
+  SecretEncoding,
+  WebhookScheme,
+  WebhooksSpec,
+} from './auth-model.ts';
+export { DEFAULT_REJECTION, rejectionFor, rejectionStatuses } from './rejection.ts';

@@ -1,3 +1,11 @@
+import type { ErrorsSpec } from '../errors/index.ts';
+import type { AuthSpec, WebhooksSpec } from './auth-model.ts';
+import type { RetrySpec } from '../retry/spec.ts';
+import type { IdempotencySpec } from '../idempotency/model.ts';
+
+// The `errors` section's types live with the errors module, whose fragment schema the profile schema embeds.
+export type { ErrorTrigger, ErrorsSpec } from '../errors/index.ts';
+
 /** The partner profile as written in `partners/<id>.yaml` (shape enforced by schemas/profile.schema.json). */
 export type Duration = string | number;
 export type Family = 'contract' | 'auth' | 'idempotency' | 'errors' | 'retry' | 'transactions' | 'scenarios';
@@ -14,13 +22,11 @@ export interface Environment {
   baseUrl?: string;
   production?: boolean;
   timeouts?: Timeouts;
-}
-
-export interface ErrorTrigger {
-  code: string;
-  operation: string;
-  body?: unknown;
-  status?: number;
+  /** Simulator only: fixed test credentials by environment-variable name. */
+  testCredentials?: Record<string, string>;
+  /** Public URL forwarding to railgate's webhook receiver. */
+  webhookUrl?: string;
+  receiverPort?: number;
 }
 
 export interface TransactionSpec {
@@ -29,6 +35,8 @@ export interface TransactionSpec {
   list?: string;
   id?: string;
   idParam?: string;
+  /** JSON Pointer to the caller's reference in the create request and the resource; the list filters by its last segment. */
+  reference?: string;
   state?: string;
   states?: { initial: string; transitions?: Record<string, string[]>; terminal: string[] };
 }
@@ -41,8 +49,11 @@ export interface Profile {
   rails: string[];
   environments: Partial<Record<EnvironmentName, Environment>>;
   timeouts?: Timeouts;
-  idempotency?: { header: string; operations: string[]; window?: Duration };
-  errors?: { code: string; message?: string; triggers?: ErrorTrigger[] };
+  retry?: RetrySpec;
+  auth?: AuthSpec;
+  webhooks?: WebhooksSpec;
+  idempotency?: IdempotencySpec;
+  errors?: ErrorsSpec;
   transactions?: Record<string, TransactionSpec>;
   readiness?: { required?: Family[] };
 }

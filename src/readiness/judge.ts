@@ -36,6 +36,7 @@ export function judgeReadiness(input: JudgeInput): Readiness {
     }
   }
   if (input.outcomes.length === 0) reasons.push('no check ran');
+  const errors = input.outcomes.find((o) => o.evidence?.errors)?.evidence?.errors;
   return {
     partner: input.partner.id,
     name: input.partner.name,
@@ -48,6 +49,13 @@ export function judgeReadiness(input: JudgeInput): Readiness {
     generatedAt: input.now.toISOString(),
     contract: input.contract,
     families,
-    checks: input.outcomes,
+    checks: input.outcomes.map(withoutEvidence),
+    ...(errors && { errors }),
   };
+}
+
+/** Evidence is lifted to the verdict's own fields; each check keeps its outcome only. */
+function withoutEvidence(outcome: CheckOutcome): CheckOutcome {
+  const { evidence: _evidence, ...rest } = outcome;
+  return rest;
 }

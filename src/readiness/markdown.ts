@@ -1,3 +1,4 @@
+import { errorCoverageMarkdown } from './markdown-errors.ts';
 import type { Readiness } from './model.ts';
 
 /** The readiness verdict as Markdown: what CI appends to its job summary and a reviewer reads first. */
@@ -23,6 +24,7 @@ export function readinessMarkdown(r: Readiness): string {
     lines.push('', '| check | family | status | reason |', '|---|---|---|---|');
     for (const c of notPassed) lines.push(`| ${escape(c.name)} | ${c.family} | ${c.status} | ${escape(c.reason ?? '')} |`);
   }
+  if (r.errors) lines.push('', ...errorCoverageMarkdown(r.errors));
   return lines.join('\n') + '\n';
 }
 

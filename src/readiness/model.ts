@@ -1,3 +1,4 @@
+import type { ErrorCoverage } from '../errors/index.ts';
 import type { Family } from '../profile/index.ts';
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped';
@@ -14,6 +15,14 @@ export interface CheckOutcome {
   reason?: string;
   failureKind?: string;
   durationMs: number;
+  /** What the check measured for the report besides pass / fail; lifted into Readiness by judgeReadiness. */
+  evidence?: ReadinessEvidence;
+}
+
+/** Measurements a check hands to the readiness report (it travels from the suite worker in the test's meta). */
+export interface ReadinessEvidence {
+  /** Error-code coverage: share of mapped partner codes exercised, the matrix, and codes nothing maps. */
+  errors?: ErrorCoverage;
 }
 
 export interface FamilyVerdict {
@@ -38,4 +47,6 @@ export interface Readiness {
   contract: { title: string; version: string; hash: string };
   families: Partial<Record<Family, FamilyVerdict>>;
   checks: CheckOutcome[];
+  /** Error-code coverage of the run, when the `errors` family measured it. */
+  errors?: ErrorCoverage;
 }

@@ -35,6 +35,7 @@ function toOutcome(t: TestCase): CheckOutcome | undefined {
     scenario: meta.scenario,
     reason,
     failureKind: meta.failureKind,
+    ...(meta.evidence && { evidence: meta.evidence }),
     durationMs: t.diagnostic()?.duration ?? 0,
   };
 }

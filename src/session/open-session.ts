@@ -7,12 +7,16 @@ import type { Partner } from '../partner/index.ts';
 import { parseDuration } from '../profile/index.ts';
 import type { EnvironmentName, Timeouts } from '../profile/index.ts';
 import { createRng } from '../random/index.ts';
-import { DEFAULT_RULES, formatExchange, redactExchange } from '../redact/index.ts';
+import { callWithRetry } from '../retry/index.ts';
+import { formatExchange, redactExchange } from '../redact/index.ts';
 import type { RedactionRules } from '../redact/index.ts';
 import { createClock } from '../clock/index.ts';
 import { startFaultProxy } from '../faults/index.ts';
 import { startSimulator } from '../simulator/index.ts';
 import type { Simulator } from '../simulator/index.ts';
+import { credentialsFor } from '../credentials/index.ts';
+import type { HttpRequest, SendOptions } from '../http/index.ts';
+import { sendSigned, sessionAuth, startWebhookSide } from './session-auth.ts';
 
 export interface SessionOptions {
   env: EnvironmentName;
@@ -46,15 +50,25 @@ export function targetBaseUrl(partner: Partner, env: EnvironmentName): string | 
 /** Opens the target for one partner (starting the simulator when that is the environment) and a context. */
 export async function openSession(partner: Partner, opts: SessionOptions): Promise<Session> {
   const clock = createClock({ scale: opts.timeScale });
-  const simulator = opts.env === 'simulator' ? await startSimulator({ partner, defects: opts.defects, seed: opts.seed, clock }) : undefined;
+  const credentials = credentialsFor(partner.profile, opts.env, process.env);
+  const webhooks = await startWebhookSide(partner, opts.env, clock, credentials);
+  const simulator = opts.env === 'simulator' ? await startSimulator({ partner, defects: opts.defects, seed: opts.seed, clock, ...(webhooks ? { webhookUrl: webhooks.receiver.url } : {}) }) : undefined;
   const baseUrl = simulator?.baseUrl ?? targetBaseUrl(partner, opts.env);
   if (!baseUrl) throw new Error(`partner ${partner.id} has no baseUrl for environment '${opts.env}'`);
   // Every request goes through the fault layer, against the simulator and a sandbox alike; idle, it only
   // forwards. Requests are built (and signed) for the target's own URL and routed to the proxy on send.
   const faults = await startFaultProxy({ target: baseUrl, clock, logHeaders: partner.profile.idempotency ? [partner.profile.idempotency.header] : [] });
-  const client = createHttpClient({ timeouts: clientTimeouts(partner, opts.env), route: { from: baseUrl, to: faults.url } });
+  const timeouts = clientTimeouts(partner, opts.env);
+  const client = createHttpClient({ timeouts, clock, route: { from: baseUrl, to: faults.url } });
   const ledger = new ExchangeLedger();
-  const rules: RedactionRules = DEFAULT_RULES;
+  const record = async (request: HttpRequest, sendOpts?: SendOptions): Promise<Exchange> => {
+    const exchange = await client.send(request, sendOpts);
+    ledger.record(exchange);
+    await reportExchange(ctx, exchange, auth.rules(), opts);
+    return exchange;
+  };
+  // Secrets are redacted by name (the headers the signer fills) and by value (credentials, the live token).
+  const auth = sessionAuth(partner, credentials, { clock, baseUrl, record, ...(webhooks ? { webhooks } : {}) });
   const rng = createRng(opts.seed).fork(`run:${partner.id}`);
 
   const ctx: CheckContext = {
@@ -68,17 +82,15 @@ export async function openSession(partner: Partner, opts: SessionOptions): Promi
     clock,
     faults,
     report: opts.report,
-    async call(operationId, parts, label) {
+    callWithRetry: (operationId, parts, retryOpts) => callWithRetry(ctx, timeouts, operationId, parts, retryOpts),
+    async call(operationId, parts, label, sendOpts) {
       const op = partner.contract.operations.get(operationId);
       if (!op) throw new Error(`no operation ${operationId}`);
       const request = buildRequest(baseUrl, op, parts);
-      return opts.report.step(label ?? `${op.id}`, async () => {
-        const exchange = await client.send(request);
-        ledger.record(exchange);
-        await reportExchange(ctx, exchange, rules, opts);
-        return exchange;
-      });
+      return opts.report.step(label ?? `${op.id}`, () => sendSigned(auth, op, request, record, sendOpts));
     },
+    send: (request, label, sendOpts) => opts.report.step(label, () => record(request, sendOpts)),
+    auth,
   };
   return {
     ctx,
@@ -87,6 +99,7 @@ export async function openSession(partner: Partner, opts: SessionOptions): Promi
       await client.close();
       await faults.close();
       await simulator?.close();
+      await webhooks?.receiver.close();
     },
   };
 }

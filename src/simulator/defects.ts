@@ -12,6 +12,19 @@ export interface DefectSpec {
 
 export const DEFECTS: readonly DefectSpec[] = [
   { name: 'schema-drift', family: 'contract', description: 'a field of every successful JSON response changes type (a number becomes a string, else a string a number)' },
+  { name: 'accept-missing-signature', family: 'auth', description: 'a request without its signature headers is accepted (credentials, if any, are still checked)' },
+  { name: 'accept-stale-timestamp', family: 'auth', description: 'a signature timestamp older than the tolerance is accepted (one in the future is still refused)' },
+  { name: 'unsigned-body', family: 'auth', description: 'the signature check ignores the body: the digest header is trusted without hashing the body' },
+  { name: 'webhook-bad-signature', family: 'auth', description: "webhooks are signed with a key the partner's receivers do not know" },
+  { name: 'replay-creates-duplicate', family: 'idempotency', description: 'a request replayed with its key and the same body is processed again: a second transaction' },
+  { name: 'concurrent-duplicates', family: 'idempotency', description: 'the key is read, then taken after an await: duplicates that arrive meanwhile are all processed' },
+  { name: 'mismatch-accepted', family: 'idempotency', description: 'a key reused with another body is processed as a new request instead of the documented conflict' },
+  { name: 'lost-response-duplicate', family: 'idempotency', description: 'the key is recorded only after the answer has gone out: a retry after a lost answer is processed again' },
+  { name: 'duplicate-on-retry', family: 'retry', description: 'a create commits, then answers 503 (once per idempotency key); the retry with the same key commits a second transaction' },
+  { name: 'retry-after-missing', family: 'retry', description: 'a 429 comes without the Retry-After header the contract documents' },
+  { name: 'hang', family: 'retry', description: "the first transaction's create accepts the request and never answers" },
+  { name: 'undocumented-error-code', family: 'errors', description: "every error trigger is answered with a partner code that neither the contract nor the profile's map knows" },
+  { name: 'wrong-error-status', family: 'errors', description: 'every error trigger is answered with its documented code, but under another HTTP status the operation documents' },
 ];
 
 export function defectNames(): string[] {

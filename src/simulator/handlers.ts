@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
 import { checkRequest, findResponseSpec } from '../contract/index.ts';
 import type { Operation } from '../contract/index.ts';
-import { findMismatch, getPointer, mergeOver, setPointer, toPointer } from '../json/index.ts';
+import { getPointer, mergeOver, setPointer, toPointer } from '../json/index.ts';
 import type { Partner } from '../partner/index.ts';
 import type { Rng } from '../random/index.ts';
 import { driftType } from './drift.ts';
@@ -10,6 +10,11 @@ import { planRoutes } from './routes.ts';
 import type { Route } from './routes.ts';
 import type { ResourceStore } from './store.ts';
 import { errorBody, jsonMedia, sampleBody, successResponse } from './synthesize.ts';
+import { answerTrigger } from './triggers.ts';
+import { failAfterCommit, hangingOperation, neverAnswer } from './retry-defects.ts';
+import { gateFor, guardIdempotency } from './idempotency.ts';
+import type { GateEnv } from './idempotency.ts';
+import type { AuthGate } from './auth/index.ts';
 
 export interface SimulatorState {
   partner: Partner;
@@ -18,6 +23,12 @@ export interface SimulatorState {
   defects: ReadonlySet<string>;
   /** Wall clock of the simulator (scaled when the run is). */
   now: () => Date;
+  /** Waits profile ms on the run's clock (a create's processing time); absent in-process, where handlers answer at once. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Authentication, verified before anything else, as a strict partner does (auth/gate.ts). */
+  auth?: AuthGate;
+  /** Told of every resource created: the simulator's signed webhook deliveries start here. */
+  onCreated?: (route: Route, resource: Record<string, unknown>) => void;
 }
 
 interface Incoming {
@@ -31,12 +42,13 @@ interface Incoming {
 
 /**
  * msw request handlers built from the contract: one per operation, in a fixed pipeline —
- * validate the request → answer a trigger → create / read / list / example → plant the defect.
+ * authenticate → validate the request → answer a trigger → create / read / list / example → plant the defect.
  * Usable in-process with msw's setupServer, or behind the loopback server in server.ts.
  */
 export function buildHandlers(state: SimulatorState): HttpHandler[] {
   const { partner } = state;
   const base = partner.contract.basePath;
+  const gate = gateFor(state);
   return planRoutes(partner.contract, partner.profile).map((route) => {
     const pattern = `*${base}${route.op.path.replace(/\{([^}]+)\}/g, ':$1')}`;
     return http[route.op.method as 'get'](pattern, async ({ request, params }) => {
@@ -44,6 +56,8 @@ export function buildHandlers(state: SimulatorState): HttpHandler[] {
       const text = await request.text();
       const headers: Record<string, string> = {};
       request.headers.forEach((v, k) => (headers[k] = v));
+      const gated = state.auth?.check(route.op, { method: request.method, url: request.url, headers, body: text });
+      if (gated) return gated.kind === 'respond' ? gated.response : reply(state, route.op, gated.status, gated.code, gated.message);
       let body: unknown = undefined;
       if (text !== '') {
         try {
@@ -60,21 +74,22 @@ export function buildHandlers(state: SimulatorState): HttpHandler[] {
         body,
         contentType: headers['content-type'],
       };
-      return handle(state, incoming);
+      return handle(state, incoming, gate);
     });
   });
 }
 
-function handle(state: SimulatorState, req: Incoming): Response {
+function handle(state: SimulatorState, req: Incoming, gate: GateEnv): Response | Promise<Response> {
   const { partner } = state;
   const { op } = req.route;
+  if (state.defects.has('hang') && op.id === hangingOperation(partner)) return neverAnswer();
   const issues = checkRequest(partner.validators, op, req);
   if (issues.length > 0) return reply(state, op, 400, undefined, issues.map((i) => i.message).join('; '));
-  const trigger = partner.profile.errors?.triggers?.find((t) => t.operation === op.id && t.body !== undefined && findMismatch(req.body, t.body) === undefined);
-  if (trigger) return reply(state, op, trigger.status ?? 422, trigger.code, `simulated ${trigger.code}`);
+  const triggered = answerTrigger(partner.profile.errors, op, req, state.defects);
+  if (triggered) return reply(state, op, triggered.status, triggered.code, triggered.message);
   switch (req.route.kind) {
     case 'create':
-      return create(state, req);
+      return guardIdempotency(gate, req, () => create(state, req), (status, code, message) => reply(state, op, status, code, message));
     case 'read':
       return read(state, req);
     case 'list':
@@ -97,8 +112,10 @@ function create(state: SimulatorState, req: Incoming): Response {
   const now = state.now().toISOString();
   for (const k of ['createdAt', 'updatedAt', 'created_at', 'updated_at']) if (k in merged) merged[k] = now;
   state.store.put(collection, id, merged);
+  state.onCreated?.(req.route, merged);
   const headers: Record<string, string> = {};
   if (spec?.headers.some((h) => h.name === 'location')) headers.location = `${state.partner.contract.basePath}${collection}/${encodeURIComponent(id)}`;
+  if (failAfterCommit(state, req.headers)) return reply(state, op, 503, undefined, 'committed, then failed (planted defect duplicate-on-retry)');
   return json(state, Number(spec?.status ?? 201), merged, headers, true);
 }
 
@@ -141,7 +158,7 @@ function reply(state: SimulatorState, op: Operation, status: number, code: strin
   const body = errorBody(state.partner.contract, op, spec, code, message, where, 7);
   const msgAt = where.message ? toPointer(where.message) : undefined;
   if (msgAt && !code) setPointer(body, msgAt, message);
-  return json(state, status, body, status === 429 ? { 'retry-after': '1' } : {}, false);
+  return json(state, status, body, status === 429 && !state.defects.has('retry-after-missing') ? { 'retry-after': '1' } : {}, false);
 }
 
 function json(state: SimulatorState, status: number, body: unknown, headers: Record<string, string>, success: boolean): Response {

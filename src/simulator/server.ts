@@ -6,9 +6,14 @@ import type { HttpHandler } from 'msw';
 import type { Clock } from '../clock/index.ts';
 import type { Partner } from '../partner/index.ts';
 import { createRng } from '../random/index.ts';
+import { credentialsFor } from '../credentials/index.ts';
+import { createAuthGate } from './auth/index.ts';
 import { buildHandlers } from './handlers.ts';
 import type { SimulatorState } from './handlers.ts';
 import { ResourceStore } from './store.ts';
+import { warmUp } from './warm-up.ts';
+import { createWebhookSender } from './webhook-sender.ts';
+import type { WebhookSender } from './webhook-sender.ts';
 
 export interface SimulatorOptions {
   partner: Partner;
@@ -18,6 +23,8 @@ export interface SimulatorOptions {
   clock?: Clock;
   port?: number;
   host?: string;
+  /** Where the simulator delivers its signed webhooks (railgate's receiver); none are sent without it. */
+  webhookUrl?: string;
 }
 
 export interface Simulator {
@@ -41,8 +48,17 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     rng: createRng(opts.seed).fork(`simulator:${opts.partner.id}`),
     defects: new Set(opts.defects ?? []),
     now: () => new Date(opts.clock ? opts.clock.now() : Date.now()),
+    // Processing takes time on the run's clock, so a duplicate can find its key in flight (idempotency.ts).
+    sleep: opts.clock?.sleep.bind(opts.clock),
   };
+  // The simulator holds what the partner would: the profile's test credentials, never the environment's.
+  const credentials = credentialsFor(opts.partner.profile, 'simulator', {});
+  const nowSeconds = (): number => Math.floor(state.now().getTime() / 1000);
+  const tokenRng = state.rng.fork('tokens');
+  state.auth = createAuthGate({ partner: opts.partner, credentials, defects: state.defects, now: nowSeconds, newToken: () => `sim_${tokenRng.alnum(32)}` });
+  const sender = opts.webhookUrl && opts.partner.profile.webhooks ? startWebhooks(state, opts.webhookUrl, credentials) : undefined;
   const handlers = buildHandlers(state);
+  await warmUp(opts.partner, handlers);
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     serve(handlers, req, res).catch((e: unknown) => {
@@ -69,8 +85,21 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
-      }),
+      }).then(() => sender?.flush()),
   };
+}
+
+/** Every created transaction is announced by a signed event, as the partner's webhooks would. */
+function startWebhooks(state: SimulatorState, url: string, credentials: ReturnType<typeof credentialsFor>): WebhookSender {
+  const spec = state.partner.profile.webhooks!;
+  const sender = createWebhookSender({ spec, credentials, url, rng: state.rng.fork('webhooks'), now: state.now, badSignature: state.defects.has('webhook-bad-signature') });
+  const kinds = new Map(Object.entries(state.partner.profile.transactions ?? {}).map(([kind, tx]) => [tx.create, kind]));
+  state.onCreated = (route, resource) => {
+    const kind = kinds.get(route.op.id);
+    if (!kind) return;
+    sender.emit(spec.events?.find((e) => e.startsWith(`${kind}.`)) ?? `${kind}.status_changed`, resource);
+  };
+  return sender;
 }
 
 async function serve(handlers: HttpHandler[], req: IncomingMessage, res: ServerResponse): Promise<void> {

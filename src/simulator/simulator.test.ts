@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { credentialsFor } from '../credentials/index.ts';
+import { createSigner } from '../signer/index.ts';
 import { setupServer } from 'msw/node';
 import { request } from 'undici';
 import type { Partner } from '../partner/index.ts';
@@ -17,10 +20,14 @@ beforeAll(async () => {
 const PAYOUT = { amount: 1500, currency: 'BRL', reference: 'R-1', creditor: { pixKey: 'maria@example.com', pixKeyType: 'EMAIL' } };
 
 async function call(sim: Simulator, method: string, path: string, body?: unknown): Promise<{ status: number; headers: Record<string, unknown>; body: Record<string, unknown> }> {
-  const res = await request(sim.baseUrl + path, {
+  // PixPay signs every request (HMAC, issue 3), the same way for every operation: sign as createPayout.
+  const signer = createSigner(partner.profile, credentialsFor(partner.profile, 'simulator', {}), { now: () => Date.now() });
+  const unsigned = { method, url: sim.baseUrl + path, headers: { 'content-type': 'application/json', 'idempotency-key': 'key-0123456789abcdef' }, body: body === undefined ? undefined : JSON.stringify(body) };
+  const { request: signed } = await signer.sign(unsigned, partner.contract.operations.get('createPayout')!, { at: Math.floor(Date.now() / 1000), nonce: randomUUID() });
+  const res = await request(signed.url, {
     method: method as 'GET',
-    headers: { 'content-type': 'application/json', 'idempotency-key': 'key-0123456789abcdef' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: signed.headers,
+    body: signed.body,
     headersTimeout: 5000,
     bodyTimeout: 5000,
   });

@@ -16,6 +16,8 @@ export function schemaProblems(doc: LocatedDocument, errors: ErrorObject[]): Inp
   const isAlternativeOf = (e: ErrorObject): boolean => alternatives.some((a) => a !== e && e.instancePath === a.instancePath && e.schemaPath.startsWith(a.schemaPath + '/'));
   for (const e of errors) {
     if ((e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if') && paths.some((p) => p.startsWith(e.instancePath + '/'))) continue;
+    // A failed `then` (a conditional `required`, as in webhooks) comes with the error that says what is missing.
+    if (e.keyword === 'if' && errors.some((o) => o !== e && o.keyword !== 'if' && o.instancePath === e.instancePath)) continue;
     if (isAlternativeOf(e)) continue;
     const path = pointerToPath(e.instancePath);
     let problem: InputProblem;

@@ -1,13 +1,17 @@
 import * as allure from 'allure-js-commons';
 import type { ReportSink } from '../checks/index.ts';
+import { serialSteps } from './serial-steps.ts';
 
-/** Steps and attachments go to Allure through allure-js-commons (allure-vitest collects them). */
-export const allureSink: ReportSink = {
+/**
+ * Steps and attachments go to Allure through allure-js-commons (allure-vitest collects them), serialised:
+ * checks that call a partner concurrently (the idempotency burst) still get one well-nested step per call.
+ */
+export const allureSink: ReportSink = serialSteps({
   step: async (name, fn) => await allure.step(name, fn),
   attach: async (name, content, contentType) => {
     await allure.attachment(name, content, { contentType });
   },
-};
+});
 
 /** Labels that place a check in the Allure tree and in its behaviours view. */
 export async function labelCheck(l: { partner: string; family: string; rails: string[]; story: string; severity: string; env: string; tags: string[] }): Promise<void> {

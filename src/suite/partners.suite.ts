@@ -51,7 +51,9 @@ function defineCheck(partnerId: string, rails: string[], check: Check, session: 
     const s = session();
     if (!s) throw new CheckFailure(`the ${config.env} target for ${partnerId} did not start`, { kind: 'configuration' });
     try {
-      await check.run(s.ctx);
+      const evidence = await check.run(s.ctx);
+      // Meta is how a worker's result reaches the main process's reporters (collect-outcomes.ts).
+      if (evidence) t.task.meta.railgate = { ...meta, evidence };
     } catch (e) {
       if (e instanceof CheckSkipped) t.skip(e.message);
       if (e instanceof CheckFailure) t.task.meta.railgate = { ...meta, failureKind: e.kind };

@@ -1,4 +1,5 @@
 import type { EnvironmentName, Family } from '../profile/index.ts';
+import type { ReadinessEvidence } from '../readiness/index.ts';
 
 /** What `railgate run` asks the generated suites to do; travels to vitest's workers in one env variable. */
 export interface RunConfig {
@@ -36,6 +37,7 @@ export interface CheckMeta {
   rails: string[];
   scenario?: string;
   failureKind?: string;
+  evidence?: ReadinessEvidence;
 }
 
 declare module '@vitest/runner' {

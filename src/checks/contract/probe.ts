@@ -1,17 +1,19 @@
 import type { Operation } from '../../contract/index.ts';
 import type { RequestParts } from '../../http/index.ts';
-import { getPointer } from '../../json/index.ts';
+import { getPointer, mergeOver } from '../../json/index.ts';
 import type { CheckContext } from '../model.ts';
 
 /**
  * A request for an operation built from the contract alone: its request example, parameter examples,
  * a fresh idempotency key. A read of a transaction first creates one, so the probe reads a real resource.
+ * `over` replaces parts of it (an error trigger's magic values): its path params spare the create, its
+ * query and headers win, its body is merged over the example.
  * Returns undefined (with the reason) when the contract does not give enough to build one.
  */
-export async function probeParts(ctx: CheckContext, op: Operation): Promise<{ parts?: RequestParts; skip?: string }> {
-  const parts: RequestParts = { params: {}, query: {}, headers: {} };
+export async function probeParts(ctx: CheckContext, op: Operation, over: RequestParts = {}): Promise<{ parts?: RequestParts; skip?: string }> {
+  const parts: RequestParts = { params: { ...over.params }, query: {}, headers: {} };
   const tx = Object.values(ctx.partner.profile.transactions ?? {}).find((t) => t.read === op.id);
-  if (tx) {
+  if (tx && over.params === undefined) {
     const create = ctx.partner.contract.operations.get(tx.create);
     const made = create ? await probeParts(ctx, create) : undefined;
     if (create && made?.parts) {
@@ -23,7 +25,7 @@ export async function probeParts(ctx: CheckContext, op: Operation): Promise<{ pa
   }
   const idem = ctx.partner.profile.idempotency;
   for (const p of op.parameters) {
-    if (p.in === 'path' && parts.params![p.name] !== undefined) continue;
+    if ((p.in === 'path' && parts.params![p.name] !== undefined) || isGiven(over, p)) continue;
     if (p.in === 'header' && idem && p.name.toLowerCase() === idem.header.toLowerCase() && idem.operations.includes(op.id)) {
       parts.headers![p.name.toLowerCase()] = ctx.rng.uuid();
       continue;
@@ -33,11 +35,19 @@ export async function probeParts(ctx: CheckContext, op: Operation): Promise<{ pa
     const target = p.in === 'path' ? parts.params! : p.in === 'query' ? parts.query! : p.in === 'header' ? parts.headers! : undefined;
     if (target) target[p.in === 'header' ? p.name.toLowerCase() : p.name] = p.example as string;
   }
+  Object.assign(parts.query!, over.query);
+  for (const [name, value] of Object.entries(over.headers ?? {})) parts.headers![name.toLowerCase()] = value;
   if (op.requestBody) {
     const media = op.requestBody.content.find((m) => /json/.test(m.contentType)) ?? op.requestBody.content[0];
     const example = media ? Object.values(media.examples)[0] : undefined;
-    if (example === undefined && op.requestBody.required) return { skip: 'the request body has no example in the contract' };
-    parts.body = example;
+    if (example === undefined && over.body === undefined && op.requestBody.required) return { skip: 'the request body has no example in the contract' };
+    parts.body = over.body === undefined ? example : mergeOver(example, over.body);
   }
   return { parts };
+}
+
+/** A query or header parameter that `over` supplies (header names compare case-insensitively). */
+function isGiven(over: RequestParts, p: Operation['parameters'][number]): boolean {
+  if (p.in === 'query') return over.query?.[p.name] !== undefined;
+  return p.in === 'header' && Object.keys(over.headers ?? {}).some((name) => name.toLowerCase() === p.name.toLowerCase());
 }

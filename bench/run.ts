@@ -1,0 +1,23 @@
+// `npm run bench`: the fault proxy's idle overhead per request against direct calls, measured in the
+// same run (interleaved), with the machine it ran on. Figures are recorded in bench/README.md.
+import { runFaultsBench } from './faults.bench.ts';
+import type { FaultsBenchFigures, LatencyStats } from './faults.bench.ts';
+
+const n = process.argv[2] ? Number(process.argv[2]) : 2_000;
+const figures = await runFaultsBench({ n, timeLimitMs: 60_000 });
+console.log(report(figures));
+
+function report(f: FaultsBenchFigures): string {
+  const row = (name: string, s: LatencyStats): string => `| ${name} | ${s.mean.toFixed(3)} | ${s.p50.toFixed(3)} | ${s.p99.toFixed(3)} |`;
+  return [
+    `fault proxy, idle (no rules): ${f.n} sequential keep-alive undici requests per path on loopback, interleaved`,
+    `machine: ${f.cores} cores, node ${f.node}, ${process.platform}/${process.arch}`,
+    '',
+    '| path | mean ms | p50 ms | p99 ms |',
+    '|---|---|---|---|',
+    row('direct', f.direct),
+    row('through the proxy', f.proxied),
+    '',
+    `overhead: ${f.overheadMs.toFixed(3)} ms per request (${f.ratio.toFixed(2)}x direct)`,
+  ].join('\n');
+}

@@ -1,0 +1,55 @@
+import type { Partner } from '../../partner/index.ts';
+import { isSecured } from '../../signer/index.ts';
+import { CheckSkipped } from '../model.ts';
+import type { Check, CheckFamily } from '../model.ts';
+import { FORGERIES } from './forgeries/index.ts';
+import { forgeryCheck } from './operation-checks.ts';
+import { schemeFor } from './scheme.ts';
+import { webhookChecks } from './webhook-checks.ts';
+
+/** A skipped check that says which forgeries were not generated and why: never silently absent. */
+function notGenerated(reasons: string[]): Check {
+  return {
+    name: 'forgeries that do not apply to this scheme',
+    family: 'auth',
+    severity: 'minor',
+    tags: ['auth', 'not-applicable'],
+    destructive: false,
+    async run() {
+      throw new CheckSkipped(`not generated: ${reasons.join('; ')}`);
+    },
+  };
+}
+
+/**
+ * Family `auth`: for every secured operation, each forgery that makes sense for the profile's scheme must
+ * be refused with the documented status and code, and a correctly signed request must get through; the
+ * partner's webhooks must verify, and railgate's receiver must refuse forged ones.
+ */
+export const authFamily: CheckFamily = {
+  family: 'auth',
+  severity: 'blocker',
+  plan(partner: Partner): Check[] {
+    const ops = [...partner.contract.operations.values()];
+    if (!partner.profile.auth) {
+      const secured = ops.filter(isSecured).map((op) => op.id);
+      if (secured.length === 0) return webhookChecks(partner);
+      return [notGenerated([`the profile has no auth section, so nothing signs ${secured.join(', ')}`]), ...webhookChecks(partner)];
+    }
+    const checks: Check[] = [];
+    const skipped = new Map<string, string[]>();
+    for (const op of ops) {
+      const facts = schemeFor(partner.profile, op);
+      if (!facts) continue;
+      for (const forgery of FORGERIES) {
+        const skip = forgery.skip(facts, op);
+        // The token endpoint takes client credentials only: say that, not "no signature" nine times.
+        const why = skip !== undefined && facts.tokenEndpoint ? 'the token endpoint authenticates the client only; it is not signed' : skip;
+        if (why === undefined) checks.push(forgeryCheck(partner, op, facts, forgery));
+        else skipped.set(`${forgery.title} — ${why}`, [...(skipped.get(`${forgery.title} — ${why}`) ?? []), op.id]);
+      }
+    }
+    const reasons = [...skipped].map(([why, opIds]) => `${why} (${opIds.join(', ')})`);
+    return [...checks, ...(reasons.length > 0 ? [notGenerated(reasons)] : []), ...webhookChecks(partner)];
+  },
+};

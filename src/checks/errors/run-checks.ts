@@ -1,0 +1,50 @@
+import { errorCoverage, loadVocabulary } from '../../errors/index.ts';
+import type { ErrorsSpec } from '../../errors/index.ts';
+import { CheckFailure } from '../model.ts';
+import type { Check, CheckContext } from '../model.ts';
+import { describeUnmapped, observeErrors } from './observe.ts';
+
+// The checks that judge the whole run: they run last in the family (runsLast), and the family runs after
+// every other but `contract`, so they see what auth, idempotency, retry, transactions and scenarios
+// provoked. The contract family's own probes come later; it judges their bodies itself.
+
+const SHOWN = 20;
+
+async function seen(ctx: CheckContext, spec: ErrorsSpec) {
+  return observeErrors(ctx.ledger.entries(), spec, await loadVocabulary());
+}
+
+export function runChecks(spec: ErrorsSpec): Check[] {
+  return [
+    {
+      name: 'error-code coverage of the run',
+      family: 'errors',
+      severity: 'normal',
+      tags: ['coverage'],
+      destructive: false,
+      runsLast: true,
+      async run(ctx) {
+        const coverage = errorCoverage(spec.map, await seen(ctx, spec));
+        await ctx.report.attach('error-code coverage', JSON.stringify(coverage, null, 2), 'application/json');
+        return { errors: coverage };
+      },
+    },
+    {
+      name: 'every partner code seen in the run is mapped',
+      family: 'errors',
+      severity: 'critical',
+      tags: ['observed'],
+      destructive: false,
+      runsLast: true,
+      async run(ctx) {
+        const unmapped = describeUnmapped(await seen(ctx, spec));
+        if (unmapped.length === 0) return;
+        const n = unmapped.length;
+        // The first ones name the codes and requests; a partner that floods the run must not flood the report.
+        const shown = unmapped.slice(0, SHOWN).map((u) => `  - ${u}`);
+        if (n > SHOWN) shown.push(`  - and ${n - SHOWN} more (the coverage attachment lists each code once)`);
+        throw new CheckFailure(`${n} error answer${n > 1 ? 's' : ''} of the run ${n > 1 ? 'are' : 'is'} not mapped:\n${shown.join('\n')}`);
+      },
+    },
+  ];
+}

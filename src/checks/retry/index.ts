@@ -1,0 +1,1 @@
+export { retryFamily } from './family.ts';

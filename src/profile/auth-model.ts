@@ -1,0 +1,105 @@
+/**
+ * The profile's `auth` and `webhooks` sections (shape enforced by schemas/profile.schema.json, $defs
+ * auth and webhooks). Secrets are never written here: every `…Env` key names an environment variable.
+ */
+import type { Duration } from './model.ts';
+
+/** What a strict partner detected when it refused a request; rejections can differ by it. */
+export type Detection =
+  | 'missing-credentials'
+  | 'invalid-credentials'
+  | 'missing-signature'
+  | 'invalid-signature'
+  | 'unknown-key'
+  | 'stale-timestamp'
+  | 'future-timestamp'
+  | 'replayed-nonce'
+  | 'digest-mismatch';
+
+export interface Rejection {
+  status: number | number[];
+  code?: string;
+}
+
+export type HmacComponentSpec = 'method' | 'path' | 'query' | 'timestamp' | 'nonce' | 'body-digest' | 'body' | { header: string };
+export type Encoding = 'hex' | 'base64';
+export type SecretEncoding = 'utf8' | 'base64' | 'hex';
+
+export interface ApiKeyAuth {
+  in: 'header' | 'query';
+  name: string;
+  valueEnv: string;
+}
+
+export interface OAuth2Auth {
+  tokenOperation?: string;
+  tokenUrl?: string;
+  clientIdEnv: string;
+  clientSecretEnv: string;
+  scopes?: string[];
+  clientAuth?: 'basic' | 'body';
+  tokenLifetime?: Duration;
+}
+
+export interface HmacAuth {
+  algorithm: 'sha256' | 'sha512';
+  components: HmacComponentSpec[];
+  separator?: string;
+  encoding?: Encoding;
+  bodyDigest?: { algorithm: 'sha256' | 'sha512'; encoding: Encoding };
+  headers: { signature: string; keyId?: string; timestamp?: string; nonce?: string; digest?: string };
+  signaturePrefix?: string;
+  querySort?: boolean;
+  keyIdEnv?: string;
+  secretEnv: string;
+  secretEncoding?: SecretEncoding;
+  tolerance?: Duration;
+}
+
+export type Rfc9421Param = 'created' | 'expires' | 'nonce' | 'keyid' | 'alg' | 'tag';
+
+export interface Rfc9421Auth {
+  label?: string;
+  algorithm: 'hmac-sha256' | 'ed25519' | 'ecdsa-p256-sha256' | 'rsa-pss-sha512';
+  components: string[];
+  params?: Rfc9421Param[];
+  tag?: string;
+  expiresIn?: Duration;
+  keyId?: string;
+  keyIdEnv?: string;
+  keyEnv: string;
+  contentDigest?: 'sha-256' | 'sha-512';
+  tolerance?: Duration;
+}
+
+export interface AuthSpec {
+  apiKey?: ApiKeyAuth;
+  basic?: { usernameEnv: string; passwordEnv: string };
+  bearer?: { tokenEnv: string };
+  oauth2?: OAuth2Auth;
+  hmac?: HmacAuth;
+  rfc9421?: Rfc9421Auth;
+  rejection?: Rejection;
+  rejections?: Partial<Record<Detection, Rejection>>;
+}
+
+export type WebhookScheme = 'timestamped' | 'body-hmac' | 'rfc9421';
+
+export interface WebhooksSpec {
+  scheme: WebhookScheme;
+  path?: string;
+  header?: string;
+  secretEnv?: string;
+  secretEncoding?: SecretEncoding;
+  algorithm?: 'sha256' | 'sha512' | Rfc9421Auth['algorithm'];
+  encoding?: Encoding;
+  prefix?: string;
+  label?: string;
+  components?: string[];
+  keyEnv?: string;
+  keyIdEnv?: string;
+  keyId?: string;
+  contentDigest?: 'sha-256' | 'sha-512';
+  tolerance?: Duration;
+  events?: string[];
+}

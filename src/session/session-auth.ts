@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import type { AuthRuntime, WebhookRuntime } from '../checks/index.ts';
+import type { Clock } from '../clock/index.ts';
+import type { Operation } from '../contract/index.ts';
+import type { Credentials } from '../credentials/index.ts';
+import type { Exchange, HttpRequest, SendOptions } from '../http/index.ts';
+import type { Partner } from '../partner/index.ts';
+import type { EnvironmentName } from '../profile/index.ts';
+import { DEFAULT_RULES, redactText, withSecrets } from '../redact/index.ts';
+import type { RedactionRules } from '../redact/index.ts';
+import { createSigner, parseTokenResponse, tokenRequest } from '../signer/index.ts';
+import { startReceiver, verificationStage, webhookKeys } from '../webhooks/index.ts';
+
+/** Sends one request and records and reports it (no step of its own). */
+export type Recorder = (request: HttpRequest, sendOpts?: SendOptions) => Promise<Exchange>;
+
+const unixSeconds = (clock: Clock): number => Math.floor(clock.now() / 1000);
+
+/**
+ * railgate's webhook receiver for the session, started before the simulator so that it knows where to
+ * deliver. Against a sandbox the partner reaches it only through the profile's public `webhookUrl`.
+ */
+export async function startWebhookSide(partner: Partner, env: EnvironmentName, clock: Clock, credentials: Credentials): Promise<WebhookRuntime | undefined> {
+  const spec = partner.profile.webhooks;
+  if (!spec) return undefined;
+  const keys = webhookKeys(spec, credentials);
+  const environment = partner.profile.environments[env];
+  const publicUrl = env === 'simulator' ? undefined : environment?.webhookUrl;
+  const receiver = await startReceiver({
+    path: spec.path ?? `/webhooks/${partner.id}`,
+    stages: [verificationStage(spec, keys.verify, () => unixSeconds(clock))],
+    ...(publicUrl ? { publicUrl } : {}),
+    ...(environment?.receiverPort ? { port: environment.receiverPort } : {}),
+  });
+  const unreachable = env !== 'simulator' && !publicUrl ? `environments.${env}.webhookUrl is not set: the partner cannot reach railgate's receiver` : undefined;
+  return { spec, keys, receiver, ...(unreachable ? { unreachable } : {}) };
+}
+
+/** The session's signing: every secured call signed at the clock's time, redaction rules that know the secrets. */
+export function sessionAuth(partner: Partner, credentials: Credentials, deps: { clock: Clock; baseUrl: string; record: Recorder; webhooks?: WebhookRuntime }): AuthRuntime & { rules(): RedactionRules } {
+  const { clock, record } = deps;
+  const oauth2 = partner.profile.auth?.oauth2;
+  const tokenOp = oauth2?.tokenOperation ? partner.contract.operations.get(oauth2.tokenOperation) : undefined;
+  const signer = createSigner(partner.profile, credentials, {
+    now: () => clock.now(),
+    ...(oauth2
+      ? {
+          fetchToken: async () => {
+            const request = tokenRequest(oauth2, partner.contract, deps.baseUrl);
+            const signed = tokenOp ? (await signer.sign(request, tokenOp, { at: unixSeconds(clock), nonce: nonce() })).request : request;
+            return parseTokenResponse(await record(signed));
+          },
+        }
+      : {}),
+  });
+  const nonce = (): string => randomBytes(16).toString('hex');
+  const rules = (): RedactionRules => withSecrets(DEFAULT_RULES, { headers: [...signer.secretHeaders], values: signer.secretValues() });
+  return {
+    signer,
+    sign: (request, op, options) => signer.sign(request, op, { at: unixSeconds(clock), nonce: nonce(), ...options }),
+    now: () => unixSeconds(clock),
+    nonce,
+    redact: (text) => redactText(text, rules()),
+    rules,
+    ...(deps.webhooks ? { webhooks: deps.webhooks } : {}),
+  };
+}
+
+/**
+ * A call to a secured operation: signed now, sent; on a 401 with OAuth2 the cached token is dropped and
+ * the call signed and sent once more with a fresh one (a token may be revoked before it expires).
+ */
+export async function sendSigned(auth: AuthRuntime, op: Operation, request: HttpRequest, record: Recorder, sendOpts?: SendOptions): Promise<Exchange> {
+  // Signed per attempt: a retry carries a fresh timestamp and nonce, or a strict partner sees a replay.
+  const first = await record((await auth.sign(request, op)).request, sendOpts);
+  const tokens = auth.signer.tokens;
+  if (first.response?.status !== 401 || !tokens || !auth.signer.usesToken(op)) return first;
+  tokens.invalidate();
+  return record((await auth.sign(request, op)).request, sendOpts);
+}

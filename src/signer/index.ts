@@ -1,0 +1,10 @@
+export { createSigner, isSecured } from './create-signer.ts';
+export type { RequestSigner, SignerDeps } from './create-signer.ts';
+export { clientAuthLayer, parseTokenResponse, tokenRequest } from './oauth2.ts';
+export { cachedTokenSource } from './token-cache.ts';
+export type { IssuedToken, TokenSource } from './token-cache.ts';
+export { basicValue } from './basic.ts';
+export { forgedValue } from './api-key.ts';
+export { signingKeyOf } from './rfc9421.ts';
+export { coveredComponents, hmacSpecOf, keyIdOf, signatureParamsFor, toleranceSeconds } from './specs.ts';
+export type { Forge, SignedRequest, SigningLayer, SigningTrace, SignOptions } from './model.ts';

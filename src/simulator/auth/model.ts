@@ -1,0 +1,19 @@
+import type { HttpMessage } from '../../auth/index.ts';
+import type { Operation } from '../../contract/index.ts';
+import type { Detection } from '../../profile/index.ts';
+
+/** A layer's judgement of a request: undefined when it passes, else what a strict partner detected. */
+export type LayerVerdict = { detection: Detection; reason: string } | undefined;
+
+/** One layer of the simulator's verification, mirror of a client signing layer. */
+export type VerifyLayer = (message: HttpMessage & { body: string }, now: number) => LayerVerdict;
+
+/** What the gate does with a request: refuse it (an error body follows), or answer it itself (tokens). */
+export type GateAnswer = { kind: 'refuse'; status: number; code?: string; message: string } | { kind: 'respond'; response: Response };
+
+export interface AuthGate {
+  /** Undefined when the request may proceed to the operation's handler. */
+  check(op: Operation, message: HttpMessage & { body: string }): GateAnswer | undefined;
+  /** Expires every access token issued so far, as a partner's revocation would. */
+  revokeTokens(): void;
+}

@@ -1,0 +1,11 @@
+export { startReceiver } from './receiver.ts';
+export type { DeliveryStage, ReceivedDelivery, ReceiverOptions, StageVerdict, WebhookReceiver } from './receiver.ts';
+export { verificationStage } from './verification-stage.ts';
+export { verifyDelivery } from './verify-delivery.ts';
+export { DEFAULT_WEBHOOK_COMPONENTS, signDelivery } from './sign-delivery.ts';
+export { webhookKeys } from './keys.ts';
+export type { WebhookKey, WebhookKeys } from './keys.ts';
+export { webhookEvent } from './event.ts';
+export type { WebhookEvent } from './event.ts';
+export { STEP_TITLES } from './model.ts';
+export type { DeliveryStep, DeliveryVerification, SignedText, WebhookDelivery } from './model.ts';

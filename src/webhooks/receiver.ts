@@ -1,0 +1,127 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { WebhookDelivery } from './model.ts';
+
+/**
+ * What one stage of the receiver says about a delivery: nothing (pass it on), or a refusal with the
+ * status the receiver answers. Verification is the first stage; deduplication and payload checks
+ * (issue 7) are further ones, so the receiver itself never changes shape.
+ */
+export type StageVerdict = { status: number; step: string; reason: string } | undefined;
+export type DeliveryStage = (delivery: WebhookDelivery) => StageVerdict;
+
+export interface ReceivedDelivery extends WebhookDelivery {
+  seq: number;
+  /** Path and query as received. */
+  path: string;
+  receivedAt: string;
+  /** What the receiver answered: 2xx accepted, anything else refused by `refusal`. */
+  status: number;
+  refusal?: { step: string; reason: string };
+}
+
+export interface ReceiverOptions {
+  /** The path deliveries are posted to; anything else is answered 404. */
+  path: string;
+  stages: readonly DeliveryStage[];
+  /** The URL senders address when it is not this server's (a tunnel): RFC 9421 signs the URL they used. */
+  publicUrl?: string;
+  host?: string;
+  port?: number;
+}
+
+export interface WebhookReceiver {
+  /** Where a sender on this machine posts deliveries (loopback origin + path). */
+  url: string;
+  deliveries(): readonly ReceivedDelivery[];
+  /** The first delivery with `seq > afterSeq`, waiting up to `timeoutMs` (real ms) for it. */
+  next(afterSeq: number, timeoutMs: number): Promise<ReceivedDelivery | undefined>;
+  close(): Promise<void>;
+}
+
+/** railgate's webhook receiver: a loopback node:http server that judges every delivery and keeps it. */
+export async function startReceiver(options: ReceiverOptions): Promise<WebhookReceiver> {
+  const received: ReceivedDelivery[] = [];
+  const waiters = new Set<() => void>();
+  const sockets = new Set<Socket>();
+  const server = createServer((req, res) => {
+    accept(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+
+  async function accept(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const path = req.url ?? '/';
+    if (path.split('?')[0] !== options.path || req.method !== 'POST') {
+      answer(res, 404, { error: 'not-found', message: `deliveries go to POST ${options.path}` });
+      return;
+    }
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    const origin = options.publicUrl ? new URL(options.publicUrl).origin : `http://${req.headers.host ?? 'localhost'}`;
+    const delivery: WebhookDelivery = { method: req.method, url: origin + path, headers, body: Buffer.concat(chunks).toString('utf8') };
+    let refusal: StageVerdict;
+    for (const stage of options.stages) {
+      refusal = stage(delivery);
+      if (refusal) break;
+    }
+    const status = refusal?.status ?? 204;
+    received.push({ ...delivery, seq: received.length + 1, path, receivedAt: new Date().toISOString(), status, ...(refusal ? { refusal: { step: refusal.step, reason: refusal.reason } } : {}) });
+    for (const wake of waiters) wake();
+    if (refusal) answer(res, refusal.status, { error: refusal.step, message: refusal.reason });
+    else answer(res, 204);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port, address } = server.address() as AddressInfo;
+  const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}${options.path}`;
+  return {
+    url,
+    deliveries: () => received,
+    next(afterSeq, timeoutMs) {
+      const found = (): ReceivedDelivery | undefined => received.find((d) => d.seq > afterSeq);
+      const now = found();
+      if (now) return Promise.resolve(now);
+      return new Promise((resolve) => {
+        const done = (value: ReceivedDelivery | undefined): void => {
+          clearTimeout(timer);
+          waiters.delete(wake);
+          resolve(value);
+        };
+        const wake = (): void => {
+          const d = found();
+          if (d) done(d);
+        };
+        const timer = setTimeout(() => done(undefined), timeoutMs);
+        waiters.add(wake);
+      });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function answer(res: ServerResponse, status: number, body?: unknown): void {
+  if (body === undefined) {
+    res.writeHead(status);
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) });
+  res.end(text);
+}

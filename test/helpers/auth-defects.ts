@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Readiness } from '../../src/readiness/index.ts';
+import { runCli } from './cli.ts';
+import { tempDir } from './workspace.ts';
+
+/** Each auth defect, the check it must fail and the words its failure must say. */
+export const AUTH_DEFECTS: ReadonlyArray<{ defect: string; check: string; reason: RegExp }> = [
+  { defect: 'accept-missing-signature', check: 'createPayout rejects a request whose signature was removed', reason: /createPayout accepted a forgery: a request whose signature was removed/ },
+  { defect: 'accept-stale-timestamp', check: 'createPayout rejects a timestamp older than the tolerance', reason: /createPayout accepted a forgery: a timestamp older than the tolerance[^\n]*\nsigned 360s in the past \(tolerance 300s\)\n(canonical string|signature base) that was signed/ },
+  { defect: 'unsigned-body', check: 'createPayout rejects a body changed after signing', reason: /createPayout accepted a forgery: a body changed after signing[^\n]*\nthe body was changed after signing \(amount \d+ → \d+\)/ },
+  { defect: 'webhook-bad-signature', check: 'webhook deliveries from the partner verify', reason: /webhook deliveries from \w+ carry a bad signature: \d+ of \d+ failed verification by railgate's receiver \(signature mismatch against the computed base/ },
+];
+
+/**
+ * The auth family through the CLI, as a user runs it: a child process per run, reports in a temporary
+ * folder. Clean: exit 0. Each planted defect: exit 1, the auth family failed, the failure naming the
+ * forgery that was accepted — and never a secret of the profile.
+ */
+export function authDefectSuite(partner: string, secrets: readonly string[]): void {
+  let reports: Awaited<ReturnType<typeof tempDir>>;
+  beforeAll(async () => {
+    reports = await tempDir(`railgate-auth-${partner}-`);
+  });
+  afterAll(() => reports.dispose());
+
+  const run = async (name: string, defect?: string) => {
+    const dir = path.join(reports.dir, name);
+    const r = await runCli(['run', '--partner', partner, '--family', 'auth', ...(defect ? ['--defect', defect] : []), '--reports', dir]);
+    const ready = JSON.parse(await readFile(path.join(dir, 'readiness', `${partner}.json`), 'utf8')) as Readiness;
+    return { ...r, ready };
+  };
+
+  describe(`railgate run --partner ${partner} --family auth`, () => {
+    it('passes against the clean simulator', async () => {
+      const r = await run('clean');
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.ready.families.auth).toMatchObject({ status: 'passed', failed: [] });
+      expect(r.ready.checks.filter((c) => c.family === 'auth').length).toBeGreaterThan(20);
+    });
+
+    it.each(AUTH_DEFECTS)('fails with $defect, naming the accepted forgery', async ({ defect, check, reason }) => {
+      const r = await run(defect, defect);
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      expect(r.ready.verdict).toBe('NO-GO');
+      expect(r.ready.families.auth?.status).toBe('failed');
+      expect(r.ready.families.auth?.failed).toContain(check);
+      const failed = r.ready.checks.filter((c) => c.status === 'failed');
+      expect(failed.find((c) => c.name === check)?.reason).toMatch(reason);
+      for (const c of failed) {
+        expect(c.reason).toMatch(/accepted a forgery|bad signature/);
+        for (const secret of secrets) expect(c.reason).not.toContain(secret);
+      }
+    });
+  });
+}
