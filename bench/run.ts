@@ -1,11 +1,15 @@
-// `npm run bench`: the fault proxy's idle overhead per request against direct calls, measured in the
-// same run (interleaved), with the machine it ran on. Figures are recorded in bench/README.md.
+// `npm run bench`: the fault proxy's idle overhead per request against direct calls, and the simulator's hot
+// path against a plain node:http handler, each measured against its baseline in the same run (interleaved),
+// with the machine it ran on; then real contract load times. Figures are recorded in bench/README.md.
 import { runFaultsBench } from './faults.bench.ts';
 import type { FaultsBenchFigures, LatencyStats } from './faults.bench.ts';
+import { formatSimulatorBench, runSimulatorBench } from './simulator.bench.ts';
 
 const n = process.argv[2] ? Number(process.argv[2]) : 2_000;
 const figures = await runFaultsBench({ n, timeLimitMs: 60_000 });
 console.log(report(figures));
+console.log('');
+console.log(formatSimulatorBench(await runSimulatorBench({ n: Math.ceil(n / 2), timeLimitMs: 60_000 })));
 
 function report(f: FaultsBenchFigures): string {
   const row = (name: string, s: LatencyStats): string => `| ${name} | ${s.mean.toFixed(3)} | ${s.p50.toFixed(3)} | ${s.p99.toFixed(3)} |`;
