@@ -106,6 +106,8 @@ describe('bad input', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/ok  pixpay/);
+    expect(r.stdout).toMatch(/ok  lionbank/);
+    expect(r.stdout).toMatch(/ok  eurocard: .* \(12 operations\), 7 scenarios/);
   });
 
   it.each([

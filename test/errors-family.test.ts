@@ -40,7 +40,7 @@ describe('railgate run --family errors', () => {
     expect(ready.errors?.matrix).toContainEqual({ code: 'PIX_KEY_NOT_FOUND', status: 422, canonical: 'AC03', exercised: true });
     expect(ready.errors?.matrix).toContainEqual({ code: 'IDEMPOTENCY_KEY_IN_FLIGHT', status: 409, canonical: 'IN_FLIGHT', exercised: true });
     expect(ready.errors?.matrix.every((row) => row.exercised)).toBe(true);
-    expect(markdown).toContain('**Error codes** — coverage 100% (10 of 10 mapped codes exercised)');
+    expect(markdown).toContain('**Error codes** — coverage 100% (12 of 12 mapped codes exercised)');
   });
 
   it('fails the family on undocumented-error-code, naming the code and the request', async () => {

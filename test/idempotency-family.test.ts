@@ -39,12 +39,13 @@ const TIMEOUT = 120_000;
 
 describe('railgate run --family idempotency', () => {
   it(
-    'is GO against the clean simulator: all six checks generated for createPayout pass',
+    'is GO against the clean simulator: all six checks generated for createPayout and for createCharge pass',
     async () => {
       const { code, ready } = await runIdempotency('clean');
       expect(code).toBe(0);
-      expect(ready.families.idempotency).toMatchObject({ status: 'passed', passed: 6, failed: [], skipped: [] });
-      expect(ready.checks.map((c) => c.name)).toEqual(Object.values(CHECK));
+      expect(ready.families.idempotency).toMatchObject({ status: 'passed', passed: 12, failed: [], skipped: [] });
+      // PIX collections (issue 7): the QR charge's create is idempotent too, with the same six checks.
+      expect(ready.checks.map((c) => c.name)).toEqual([...Object.values(CHECK), ...Object.values(CHECK).map((n) => n.replace('createPayout', 'createCharge'))]);
       expect(ready.checks.every((c) => c.severity === 'blocker')).toBe(true);
     },
     TIMEOUT,
@@ -80,7 +81,8 @@ describe('railgate run --family idempotency', () => {
     async () => {
       const { code, ready } = await runIdempotency('mismatch', 'mismatch-accepted');
       expect(code).toBe(1);
-      expect(ready.families.idempotency?.failed).toEqual([CHECK.mismatch]);
+      // Only the mismatch checks fail: createPayout's, and createCharge's (PIX collections, issue 7).
+      expect(ready.families.idempotency?.failed).toEqual([CHECK.mismatch, CHECK.mismatch.replace('createPayout', 'createCharge')]);
       expect(reasonOf(ready, CHECK.mismatch)).toMatch(duplicates('2', 'MISMATCH'));
       expect(reasonOf(ready, CHECK.mismatch)).toMatch(/accepted \(201: a new transaction po_\w+ besides po_\w+\); the profile documents 409 IDEMPOTENCY_KEY_REUSED/);
     },

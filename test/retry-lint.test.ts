@@ -14,7 +14,7 @@ describe('railgate lint: unsafe retries', () => {
   test('a POST without an idempotency key, retried after 503, is a located profile error', async () => {
     ws = await copyWorkspace();
     await ws.edit('partners/pixpay.yaml', /  operations:\n    listPayouts: \{ attempts: 3 \}\n/, '  operations:\n    listPayouts: { attempts: 3 }\n    createPayout: { on: { statuses: [429, 503], network: [refused] } }\n');
-    await ws.edit('partners/pixpay.yaml', 'operations: [createPayout]', 'operations: []');
+    await ws.edit('partners/pixpay.yaml', 'operations: [createPayout, createCharge]', 'operations: [createCharge]');
     const r = await runCli(['lint'], { cwd: ws.dir });
     expect(r.code).toBe(2);
     expect(r.stdout + r.stderr).toMatch(/partners\/pixpay\.yaml:\d+:\d+ +.*createPayout \(POST, no idempotency key\) would be retried after 503/);
@@ -23,7 +23,7 @@ describe('railgate lint: unsafe retries', () => {
   test('an override with only 429, a 4xx-only code and refused passes the retry rule', async () => {
     ws = await copyWorkspace();
     await ws.edit('partners/pixpay.yaml', /  operations:\n    listPayouts: \{ attempts: 3 \}\n/, '  operations:\n    listPayouts: { attempts: 3 }\n    createPayout: { on: { statuses: [429], codes: [RATE_LIMITED], network: [refused] } }\n');
-    await ws.edit('partners/pixpay.yaml', 'operations: [createPayout]', 'operations: []');
+    await ws.edit('partners/pixpay.yaml', 'operations: [createPayout, createCharge]', 'operations: [createCharge]');
     const r = await runCli(['lint'], { cwd: ws.dir });
     expect(r.stdout + r.stderr).not.toMatch(/would be retried/);
   });

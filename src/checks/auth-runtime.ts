@@ -2,13 +2,17 @@ import type { Operation } from '../contract/index.ts';
 import type { HttpRequest } from '../http/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
 import type { RequestSigner, SignedRequest, SignOptions } from '../signer/index.ts';
-import type { WebhookKeys, WebhookReceiver } from '../webhooks/index.ts';
+import type { Refusals, WebhookKeys, WebhookReceiver } from '../webhooks/index.ts';
 
 /** The webhook side of a session: the scheme, its keys, and railgate's receiver. */
 export interface WebhookRuntime {
   spec: WebhooksSpec;
   keys: WebhookKeys;
   receiver: WebhookReceiver;
+  /** Arms the receiver to answer the next matching delivery with a 5xx (to see the partner redeliver). */
+  refusals: Refusals;
+  /** The URL the partner delivers to (`${webhooks.url}` in scenarios): the public one against a sandbox. */
+  url: string;
   /** Why the partner cannot reach the receiver here (a sandbox without a public URL), when it cannot. */
   unreachable?: string;
 }

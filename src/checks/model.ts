@@ -75,7 +75,9 @@ export type FailureKind = 'partner-defect' | 'contract-drift' | 'configuration';
 export class CheckFailure extends Error {
   readonly kind: FailureKind;
   readonly loc?: SourceLocation;
-  constructor(message: string, opts: { kind?: FailureKind; loc?: SourceLocation } = {}) {
+  /** What the check measured before it failed (a reconciliation table): the report shows it all the same. */
+  readonly evidence?: ReadinessEvidence;
+  constructor(message: string, opts: { kind?: FailureKind; loc?: SourceLocation; evidence?: ReadinessEvidence } = {}) {
     // The kind travels in the message so Allure's categories (by message) can sort failures.
     const kind = opts.kind ?? 'partner-defect';
     super(`${opts.loc ? `${opts.loc.file}:${opts.loc.line}:${opts.loc.col}  ` : ''}[${kind}] ${message}`);
@@ -84,6 +86,7 @@ export class CheckFailure extends Error {
     this.name = kind === 'configuration' ? 'ConfigurationError' : 'CheckAssertionError';
     this.kind = kind;
     this.loc = opts.loc;
+    if (opts.evidence) this.evidence = opts.evidence;
     // A check failure is a finding about the partner, not a fault in railgate: no stack frames to read.
     this.stack = `${this.name}: ${this.message}`;
   }

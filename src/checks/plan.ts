@@ -7,15 +7,17 @@ import { idempotencyFamily } from './idempotency/index.ts';
 import type { Check, CheckFamily } from './model.ts';
 import { retryFamily } from './retry/index.ts';
 import { scenarioChecks } from './scenarios/scenario-checks.ts';
+import { transactionsFamily } from './transactions/index.ts';
 
 /**
  * The check families, in the order they run. `contract` runs last: it judges every answer the others saw.
  * `errors` runs just before it: its last checks judge every error code the other families provoked.
+ * `transactions` follows the scenarios: its reconciliation (runsLast) finds again every transaction made so far.
  * Adding a family = one folder + one line here.
  */
-export const FAMILIES: readonly CheckFamily[] = [authFamily, idempotencyFamily, retryFamily, errorsFamily, contractFamily];
+export const FAMILIES: readonly CheckFamily[] = [authFamily, idempotencyFamily, retryFamily, transactionsFamily, errorsFamily, contractFamily];
 
-export const FAMILY_ORDER: readonly Family[] = ['auth', 'idempotency', 'retry', 'transactions', 'scenarios', 'errors', 'contract'];
+export const FAMILY_ORDER: readonly Family[] = ['auth', 'idempotency', 'retry', 'scenarios', 'transactions', 'errors', 'contract'];
 
 export interface Selection {
   partner?: string;

@@ -102,4 +102,12 @@ export interface WebhooksSpec {
   contentDigest?: 'sha-256' | 'sha-512';
   tolerance?: Duration;
   events?: string[];
+  /** JSON Pointer to the event id: the receiver's dedupe key (default /id). */
+  eventId?: string;
+  /** JSON Pointer to the event type (default /type). */
+  eventType?: string;
+  /** How the partner redelivers a delivery the receiver did not accept. */
+  redelivery?: { attempts?: number; backoff?: Duration };
+  /** How railgate's receiver answers accepted deliveries. */
+  receiver?: { answer?: number };
 }

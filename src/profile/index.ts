@@ -3,6 +3,7 @@ export type { LoadedProfile } from './load-profile.ts';
 export { parseDuration } from './duration.ts';
 export type { IdempotencyAnswer, IdempotencyKeyFormat, IdempotencySpec } from '../idempotency/model.ts';
 export type { Duration, Environment, EnvironmentName, ErrorTrigger, ErrorsSpec, Family, Profile, Timeouts, TransactionSpec } from './model.ts';
+export type { Movement, StateMachineSpec, StatePath, TransactionEvents } from './model.ts';
 export type {
   ApiKeyAuth,
   AuthSpec,

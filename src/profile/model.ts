@@ -38,7 +38,40 @@ export interface TransactionSpec {
   /** JSON Pointer to the caller's reference in the create request and the resource; the list filters by its last segment. */
   reference?: string;
   state?: string;
-  states?: { initial: string; transitions?: Record<string, string[]>; terminal: string[] };
+  states?: StateMachineSpec;
+  /** Which money movement this is, when the entry's key does not say. */
+  movement?: Movement;
+  /** JSON Pointer to the amount, an integer in minor units. */
+  amount?: string;
+  /** JSON Pointer to the ISO 4217 alphabetic currency code. */
+  currency?: string;
+  /** Refunds, captures, voids: the entry (key) of the transaction they apply to, and where its id sits. */
+  parent?: { transaction: string; pointer: string; settles?: Record<string, string> };
+  /** Longest time from create to a terminal state (profile time; default 5m). */
+  deadline?: Duration;
+  events?: TransactionEvents;
+  /** Embedded simulator only: how its machine advances after create. */
+  simulate?: { path?: StatePath; magic?: Array<{ when: Record<string, unknown>; path: StatePath }> };
+}
+
+export type Movement = 'payout' | 'collection' | 'refund' | 'reversal' | 'authorization' | 'capture' | 'void';
+
+export interface StateMachineSpec {
+  initial: string;
+  transitions?: Record<string, string[]>;
+  terminal: string[];
+}
+
+/** States entered one after the other, each `after` the previous one. */
+export type StatePath = Array<{ to: string; after: Duration }>;
+
+/** The webhook events sent on a movement's state changes, with pointers into their payload (default /data + the resource's). */
+export interface TransactionEvents {
+  types: string[];
+  id?: string;
+  state?: string;
+  amount?: string;
+  currency?: string;
 }
 
 export interface Profile {
@@ -55,5 +88,7 @@ export interface Profile {
   idempotency?: IdempotencySpec;
   errors?: ErrorsSpec;
   transactions?: Record<string, TransactionSpec>;
+  /** Scenario steps run once per partner before its checks (e.g. registering ${webhooks.url}). */
+  setup?: Array<Record<string, unknown>>;
   readiness?: { required?: Family[] };
 }

@@ -37,6 +37,7 @@ export function judgeReadiness(input: JudgeInput): Readiness {
   }
   if (input.outcomes.length === 0) reasons.push('no check ran');
   const errors = input.outcomes.find((o) => o.evidence?.errors)?.evidence?.errors;
+  const reconciliation = input.outcomes.find((o) => o.evidence?.reconciliation)?.evidence?.reconciliation;
   return {
     partner: input.partner.id,
     name: input.partner.name,
@@ -51,6 +52,7 @@ export function judgeReadiness(input: JudgeInput): Readiness {
     families,
     checks: input.outcomes.map(withoutEvidence),
     ...(errors && { errors }),
+    ...(reconciliation && { reconciliation }),
   };
 }
 

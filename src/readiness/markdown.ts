@@ -1,4 +1,5 @@
 import { errorCoverageMarkdown } from './markdown-errors.ts';
+import { reconciliationMarkdown } from './markdown-reconciliation.ts';
 import type { Readiness } from './model.ts';
 
 /** The readiness verdict as Markdown: what CI appends to its job summary and a reviewer reads first. */
@@ -25,6 +26,7 @@ export function readinessMarkdown(r: Readiness): string {
     for (const c of notPassed) lines.push(`| ${escape(c.name)} | ${c.family} | ${c.status} | ${escape(c.reason ?? '')} |`);
   }
   if (r.errors) lines.push('', ...errorCoverageMarkdown(r.errors));
+  if (r.reconciliation) lines.push('', ...reconciliationMarkdown(r.reconciliation));
   return lines.join('\n') + '\n';
 }
 

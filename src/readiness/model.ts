@@ -1,5 +1,6 @@
 import type { ErrorCoverage } from '../errors/index.ts';
 import type { Family } from '../profile/index.ts';
+import type { Reconciliation } from '../transactions/index.ts';
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped';
 
@@ -23,6 +24,8 @@ export interface CheckOutcome {
 export interface ReadinessEvidence {
   /** Error-code coverage: share of mapped partner codes exercised, the matrix, and codes nothing maps. */
   errors?: ErrorCoverage;
+  /** Reconciliation of the run's transactions with the partner's own records (family `transactions`). */
+  reconciliation?: Reconciliation;
 }
 
 export interface FamilyVerdict {
@@ -49,4 +52,6 @@ export interface Readiness {
   checks: CheckOutcome[];
   /** Error-code coverage of the run, when the `errors` family measured it. */
   errors?: ErrorCoverage;
+  /** The reconciliation table, when the `transactions` family reconciled. */
+  reconciliation?: Reconciliation;
 }

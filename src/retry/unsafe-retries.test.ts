@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 
 const profile = (over: Partial<Profile>): Profile => ({ id: 'pixpay', name: 'P', contract: 'c', rails: ['BR-PIX'], environments: {}, errors: { code: '/error/code', map: {} }, ...over });
-const keyed = { header: 'Idempotency-Key', operations: ['createPayout'] };
+const keyed = { header: 'Idempotency-Key', operations: ['createPayout', 'createCharge'] };
 
 describe('unsafeRetries: a non-idempotent operation is never retried once the partner may have the request', () => {
   test('an idempotent POST may retry 5xx, resets and timeouts', () => {
@@ -20,7 +20,7 @@ describe('unsafeRetries: a non-idempotent operation is never retried once the pa
 
   test('a POST without a key, retried by the defaults, is located at the section', () => {
     const [u, ...rest] = unsafeRetries(profile({ retry: {} }), contract);
-    expect(rest).toEqual([]);
+    expect(rest.map((r) => r.operationId)).toEqual(['createCharge']);
     expect(u).toMatchObject({ operationId: 'createPayout', path: ['retry'] });
     expect(u?.message).toMatch(/^createPayout \(POST, no idempotency key\) would be retried after 502, 503, 504, a reset, a timeout/);
   });
@@ -32,7 +32,7 @@ describe('unsafeRetries: a non-idempotent operation is never retried once the pa
 
   test('429 and refused are safe; attempts: 1 never retries', () => {
     expect(unsafeRetries(profile({ retry: { on: { statuses: [429], network: ['refused'] } } }), contract)).toEqual([]);
-    expect(unsafeRetries(profile({ retry: { operations: { createPayout: { attempts: 1 } } } }), contract)).toEqual([]);
+    expect(unsafeRetries(profile({ retry: { operations: { createPayout: { attempts: 1 }, createCharge: { attempts: 1 } } } }), contract)).toEqual([]);
   });
 
   test('a partner code is safe only when the contract shows it under 4xx alone', () => {

@@ -48,11 +48,11 @@ const CREATE = `  - call: createPayout
 
 describe('executeScenario', () => {
   it('polls on the scaled clock until the state holds, and names the last state when it never does', async () => {
-    const s = await scenario(`name: poll\nrail: BR-PIX\nsteps:\n${CREATE}  - poll: getPayout\n    params: { payoutId: '\${create.body.id}' }\n    until: { /status: [COMPLETED, FAILED] }\n    every: 1s\n    within: 5s\n`);
+    const s = await scenario(`name: poll\nrail: BR-PIX\nsteps:\n${CREATE}  - poll: getPayout\n    params: { payoutId: '\${create.body.id}' }\n    until: { /status: [FAILED, RETURNED] }\n    every: 1s\n    within: 5s\n`);
     const started = Date.now();
     const run = executeScenario(session.ctx, s);
-    // The simulator of this partner keeps a payout PENDING: the poll must give up, on time and with the reason.
-    await expect(run).rejects.toThrow(/s\.yaml:\d+:5  \[partner-defect\] step 2 \(poll getPayout\): \{"\/status":\["COMPLETED","FAILED"\]\} did not hold within 5s \(\d+ calls; last: \/status = "PENDING"\)/);
+    // The simulator's payout completes (issue 7) and never fails here: the poll must give up, on time and with the reason.
+    await expect(run).rejects.toThrow(/s\.yaml:\d+:5  \[partner-defect\] step 2 \(poll getPayout\): \{"\/status":\["FAILED","RETURNED"\]\} did not hold within 5s \(\d+ calls; last: \/status = "(PENDING|PROCESSING|COMPLETED)"\)/);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 

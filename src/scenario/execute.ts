@@ -3,9 +3,13 @@ import type { Fault } from '../faults/index.ts';
 import type { Exchange, RequestParts } from '../http/index.ts';
 import { findMismatch, getPointer, mergeOver } from '../json/index.ts';
 import { parseDuration } from '../profile/index.ts';
+import { loadVocabulary } from '../errors/index.ts';
 import { CheckFailure } from '../checks/model.ts';
 import type { CheckContext } from '../checks/model.ts';
+import { canonicalMiss } from './expect-canonical.ts';
+import type { CanonicalMapping } from './expect-canonical.ts';
 import { UnknownVariable, interpolate } from './interpolate.ts';
+import { awaitWebhook, webhookValues } from './await-webhook.ts';
 import type { Variables } from './interpolate.ts';
 import type { Expectation, FaultStep, Scenario, SourceLocation, Step, StepAction } from './model.ts';
 
@@ -16,15 +20,18 @@ interface RunState {
   vars: Variables;
   /** What each named step sent, so `replay` can send it again. */
   sent: Map<string, { operationId: string; parts: RequestParts }>;
+  /** For `expect.canonical`: loaded only when a step of the scenario asks for it. */
+  mapping?: CanonicalMapping;
 }
 
 /** Runs a scenario's steps in order; the first unmet expectation fails it, naming the step's line. */
 export async function executeScenario(ctx: CheckContext, scenario: Scenario): Promise<void> {
   const state: RunState = {
     ctx,
-    vars: { values: new Map(), rng: ctx.rng.fork(`scenario:${scenario.name}`), env: process.env, now: () => new Date(ctx.clock.now()), nextSeq: () => nextSeq(ctx) },
+    vars: { values: webhookValues(ctx), rng: ctx.rng.fork(`scenario:${scenario.name}`), env: process.env, now: () => new Date(ctx.clock.now()), nextSeq: () => nextSeq(ctx) },
     sent: new Map(),
   };
+  if (scenario.steps.some((s) => s.expect?.canonical !== undefined)) state.mapping = { spec: ctx.partner.profile.errors, vocabulary: await loadVocabulary() };
   for (const [i, step] of scenario.steps.entries()) {
     const what = `step ${i + 1} (${describeStep(step)})`;
     switch (step.action) {
@@ -40,6 +47,9 @@ export async function executeScenario(ctx: CheckContext, scenario: Scenario): Pr
         break;
       case 'fault':
         await ctx.report.step(`${what}`, async () => ctx.faults.schedule(faultRule(fill(state, step.fault!, step.loc))));
+        break;
+      case 'await-webhook':
+        judgeStep(state, step, await ctx.report.step(`${what}`, () => awaitWebhook(ctx, step['await-webhook']!, fill(state, step.match ?? {}, step.loc), step, what)), what);
         break;
     }
   }
@@ -58,6 +68,7 @@ function describeStep(step: LocatedStep): string {
   if (step.action === 'replay') return `replay ${step.replay}`;
   if (step.action === 'poll') return `poll ${step.poll}`;
   if (step.action === 'sleep') return `sleep ${String(step.sleep)}`;
+  if (step.action === 'await-webhook') return `await webhook ${step['await-webhook']}${step.as ? ` as ${step.as}` : ''}`;
   return `fault ${step.fault!.kind}${step.fault!.operation ? ` on ${step.fault!.operation}` : ''}${(step.fault!.times ?? 1) > 1 ? ` ×${step.fault!.times}` : ''}`;
 }
 
@@ -134,7 +145,7 @@ function judgeStep(state: RunState, step: LocatedStep, exchange: Exchange, what:
   }
   const res = exchange.response!;
   if (step.as) state.vars.values.set(step.as, { status: res.status, headers: res.headers, body: res.body });
-  if (step.expect) judgeExpectation(fill(state, step.expect, step.loc), exchange, what, step.loc);
+  if (step.expect) judgeExpectation(fill(state, step.expect, step.loc), exchange, what, step.loc, state.mapping);
   for (const [name, where] of Object.entries(step.capture ?? {})) {
     const value = where.startsWith('header:') ? res.headers[where.slice(7).toLowerCase()] : getPointer(res.body, where);
     if (value === undefined) throw new CheckFailure(`${what}: capture '${name}': nothing at ${where} in the answer`, { loc: step.loc });
@@ -171,8 +182,11 @@ function requestExample(op: Operation): unknown {
   return ex === undefined ? undefined : structuredClone(ex);
 }
 
-/** Judges one answer against a step's `expect`; throws the first difference with the step's location. */
-export function judgeExpectation(expect: Expectation, exchange: Exchange, what: string, loc: SourceLocation): void {
+/**
+ * Judges one answer against a step's `expect`; throws the first difference with the step's location.
+ * `mapping` (the profile's errors section and the vocabulary) is needed when the step expects a canonical code.
+ */
+export function judgeExpectation(expect: Expectation, exchange: Exchange, what: string, loc: SourceLocation, mapping?: CanonicalMapping): void {
   const res = exchange.response!;
   const fail = (m: string): never => {
     throw new CheckFailure(`${what}: ${m}`, { loc });
@@ -180,6 +194,10 @@ export function judgeExpectation(expect: Expectation, exchange: Exchange, what: 
   if (expect.status !== undefined) {
     const allowed = Array.isArray(expect.status) ? expect.status : [expect.status];
     if (!allowed.includes(res.status)) fail(`expected status ${allowed.join(' or ')}, got ${res.status}${describeBody(res.body)}`);
+  }
+  if (expect.canonical !== undefined) {
+    const miss = mapping ? canonicalMiss(expect.canonical, res, mapping) : { kind: 'configuration' as const, message: `expected canonical ${expect.canonical}, but no error mapping was given to judge it` };
+    if (miss) throw new CheckFailure(`${what}: ${miss.message}`, { kind: miss.kind, loc });
   }
   for (const [name, value] of Object.entries(expect.headers ?? {})) {
     const got = res.headers[name.toLowerCase()];

@@ -78,7 +78,7 @@ describe('loadScenarios', () => {
 describe('loadScenarios: step actions', () => {
   it('asks for exactly one action per step', async () => {
     const problems = await problemsOf({ 'a.yaml': 'name: x\nrail: BR-PIX\nsteps:\n  - as: nothing\n  - call: getPayout\n    sleep: 1s\n' });
-    expect(problems).toEqual(['a.yaml:4:5  steps[0]: a step needs one of: call, replay, poll, sleep, fault', 'a.yaml:5:5  steps[1]: a step does one thing: found call and sleep']);
+    expect(problems).toEqual(['a.yaml:4:5  steps[0]: a step needs one of: call, replay, poll, sleep, fault, await-webhook', 'a.yaml:5:5  steps[1]: a step does one thing: found call and sleep']);
   });
 
   it('checks that a replay names an earlier step and a poll says when to stop', async () => {

@@ -12,6 +12,8 @@ export interface Expectation {
   body?: unknown;
   pointers?: Record<string, unknown>;
   count?: Record<string, number>;
+  /** The canonical code the answer maps to through the profile's `errors` section. */
+  canonical?: string;
   noAnswer?: boolean;
 }
 
@@ -26,7 +28,7 @@ export interface FaultStep {
   afterBytes?: number;
 }
 
-/** A step as written: exactly one action key (call, replay, poll, sleep, fault), checked by the loader. */
+/** A step as written: exactly one action key (call, replay, poll, sleep, fault, await-webhook), checked by the loader. */
 export interface Step {
   call?: string;
   replay?: string;
@@ -35,6 +37,10 @@ export interface Step {
   every?: Duration;
   within?: Duration;
   sleep?: Duration;
+  /** An event type to wait for at railgate's webhook receiver. */
+  'await-webhook'?: string;
+  /** await-webhook: JSON Pointer → value the payload must hold. */
+  match?: Record<string, unknown>;
   fault?: FaultStep;
   as?: string;
   params?: Record<string, string | number | boolean>;
@@ -46,7 +52,7 @@ export interface Step {
   capture?: Record<string, string>;
 }
 
-export const STEP_ACTIONS = ['call', 'replay', 'poll', 'sleep', 'fault'] as const;
+export const STEP_ACTIONS = ['call', 'replay', 'poll', 'sleep', 'fault', 'await-webhook'] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
 
 export type Severity = 'blocker' | 'critical' | 'normal' | 'minor' | 'trivial';

@@ -9,7 +9,9 @@ import type { EnvironmentName } from '../profile/index.ts';
 import { DEFAULT_RULES, redactText, withSecrets } from '../redact/index.ts';
 import type { RedactionRules } from '../redact/index.ts';
 import { createSigner, parseTokenResponse, tokenRequest } from '../signer/index.ts';
-import { startReceiver, verificationStage, webhookKeys } from '../webhooks/index.ts';
+import { getPointer } from '../json/index.ts';
+import { checkPayload, refusalStage, startReceiver, verificationStage, webhookKeys, webhookPayloadSchemas } from '../webhooks/index.ts';
+import type { DeliveryInspection, WebhookDelivery } from '../webhooks/index.ts';
 
 /** Sends one request and records and reports it (no step of its own). */
 export type Recorder = (request: HttpRequest, sendOpts?: SendOptions) => Promise<Exchange>;
@@ -26,14 +28,39 @@ export async function startWebhookSide(partner: Partner, env: EnvironmentName, c
   const keys = webhookKeys(spec, credentials);
   const environment = partner.profile.environments[env];
   const publicUrl = env === 'simulator' ? undefined : environment?.webhookUrl;
+  const refusals = refusalStage();
   const receiver = await startReceiver({
     path: spec.path ?? `/webhooks/${partner.id}`,
-    stages: [verificationStage(spec, keys.verify, () => unixSeconds(clock))],
+    // Verified first: an unsigned delivery must never be able to arm or consume a refusal.
+    stages: [verificationStage(spec, keys.verify, () => unixSeconds(clock)), refusals.stage],
+    inspect: inspector(partner),
+    ...(spec.receiver?.answer ? { answer: spec.receiver.answer } : {}),
     ...(publicUrl ? { publicUrl } : {}),
     ...(environment?.receiverPort ? { port: environment.receiverPort } : {}),
   });
   const unreachable = env !== 'simulator' && !publicUrl ? `environments.${env}.webhookUrl is not set: the partner cannot reach railgate's receiver` : undefined;
-  return { spec, keys, receiver, ...(unreachable ? { unreachable } : {}) };
+  return { spec, keys, receiver, refusals, url: publicUrl ?? receiver.url, ...(unreachable ? { unreachable } : {}) };
+}
+
+/** Reads an accepted delivery's event id and type, and checks its payload against the contract's webhook schemas. */
+function inspector(partner: Partner): (delivery: WebhookDelivery) => DeliveryInspection {
+  const spec = partner.profile.webhooks!;
+  const schemas = webhookPayloadSchemas(partner.contract);
+  return (delivery) => {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(delivery.body);
+    } catch {
+      return { issues: ['the body is not JSON'] };
+    }
+    const id = getPointer(payload, spec.eventId ?? '/id');
+    const type = getPointer(payload, spec.eventType ?? '/type');
+    return {
+      ...(typeof id === 'string' || typeof id === 'number' ? { eventId: String(id) } : {}),
+      ...(typeof type === 'string' ? { eventType: type } : {}),
+      issues: checkPayload(partner.validators, schemas, payload, typeof type === 'string' ? type : undefined),
+    };
+  };
 }
 
 /** The session's signing: every secured call signed at the clock's time, redaction rules that know the secrets. */

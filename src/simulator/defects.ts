@@ -15,6 +15,7 @@ export const DEFECTS: readonly DefectSpec[] = [
   { name: 'accept-missing-signature', family: 'auth', description: 'a request without its signature headers is accepted (credentials, if any, are still checked)' },
   { name: 'accept-stale-timestamp', family: 'auth', description: 'a signature timestamp older than the tolerance is accepted (one in the future is still refused)' },
   { name: 'unsigned-body', family: 'auth', description: 'the signature check ignores the body: the digest header is trusted without hashing the body' },
+  { name: 'accept-unknown-api-key', family: 'auth', description: 'an API key the partner never issued is accepted (a request with no key is still refused)' },
   { name: 'webhook-bad-signature', family: 'auth', description: "webhooks are signed with a key the partner's receivers do not know" },
   { name: 'replay-creates-duplicate', family: 'idempotency', description: 'a request replayed with its key and the same body is processed again: a second transaction' },
   { name: 'concurrent-duplicates', family: 'idempotency', description: 'the key is read, then taken after an await: duplicates that arrive meanwhile are all processed' },
@@ -25,6 +26,10 @@ export const DEFECTS: readonly DefectSpec[] = [
   { name: 'hang', family: 'retry', description: "the first transaction's create accepts the request and never answers" },
   { name: 'undocumented-error-code', family: 'errors', description: "every error trigger is answered with a partner code that neither the contract nor the profile's map knows" },
   { name: 'wrong-error-status', family: 'errors', description: 'every error trigger is answered with its documented code, but under another HTTP status the operation documents' },
+  { name: 'illegal-transition', family: 'transactions', description: 'a transaction leaves its terminal state a second after reaching it (COMPLETED → FAILED), and announces it' },
+  { name: 'webhook-amount-mismatch', family: 'transactions', description: "the webhook announcing a terminal state carries one minor unit more than the transaction's amount" },
+  { name: 'webhook-missing', family: 'transactions', description: 'the first state change after creation is never announced by a webhook' },
+  { name: 'stuck-pending', family: 'transactions', description: 'created transactions never leave their initial state' },
 ];
 
 export function defectNames(): string[] {

@@ -12,6 +12,13 @@ import { buildHandlers } from './handlers.ts';
 import type { SimulatorState } from './handlers.ts';
 import { ResourceStore } from './store.ts';
 import { warmUp } from './warm-up.ts';
+import { createClock } from '../clock/index.ts';
+import { resolveMovements } from '../transactions/index.ts';
+import { announce } from './announce.ts';
+import { createLifecycle } from './lifecycle.ts';
+import type { Lifecycle, StateChange } from './lifecycle.ts';
+import type { ResolvedMovement } from '../transactions/index.ts';
+import { getPointer } from '../json/index.ts';
 import { createWebhookSender } from './webhook-sender.ts';
 import type { WebhookSender } from './webhook-sender.ts';
 
@@ -56,7 +63,9 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   const nowSeconds = (): number => Math.floor(state.now().getTime() / 1000);
   const tokenRng = state.rng.fork('tokens');
   state.auth = createAuthGate({ partner: opts.partner, credentials, defects: state.defects, now: nowSeconds, newToken: () => `sim_${tokenRng.alnum(32)}` });
-  const sender = opts.webhookUrl && opts.partner.profile.webhooks ? startWebhooks(state, opts.webhookUrl, credentials) : undefined;
+  const clock = opts.clock ?? createClock();
+  const sender = opts.webhookUrl && opts.partner.profile.webhooks ? startWebhooks(state, opts.webhookUrl, credentials, clock) : undefined;
+  const lifecycle = startLifecycle(state, clock, sender);
   const handlers = buildHandlers(state);
   await warmUp(opts.partner, handlers);
   const sockets = new Set<Socket>();
@@ -83,23 +92,45 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     handlers,
     close: () =>
       new Promise<void>((resolve) => {
+        lifecycle.close();
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }).then(() => sender?.flush()),
   };
 }
 
-/** Every created transaction is announced by a signed event, as the partner's webhooks would. */
-function startWebhooks(state: SimulatorState, url: string, credentials: ReturnType<typeof credentialsFor>): WebhookSender {
+/** Signed deliveries to railgate's receiver, redelivered on the run's clock until accepted. */
+function startWebhooks(state: SimulatorState, url: string, credentials: ReturnType<typeof credentialsFor>, clock: Clock): WebhookSender {
   const spec = state.partner.profile.webhooks!;
-  const sender = createWebhookSender({ spec, credentials, url, rng: state.rng.fork('webhooks'), now: state.now, badSignature: state.defects.has('webhook-bad-signature') });
-  const kinds = new Map(Object.entries(state.partner.profile.transactions ?? {}).map(([kind, tx]) => [tx.create, kind]));
+  return createWebhookSender({ spec, credentials, url, rng: state.rng.fork('webhooks'), now: state.now, badSignature: state.defects.has('webhook-bad-signature'), clock });
+}
+
+/** Every created transaction runs its state machine; each change is announced by a signed event (lifecycle.ts). */
+function startLifecycle(state: SimulatorState, clock: Clock, sender: WebhookSender | undefined): Lifecycle {
+  const all = resolveMovements(state.partner.profile);
+  const movements = new Map(all.map((m) => [m.spec.create, m]));
+  const lifecycle: Lifecycle = createLifecycle(clock, state.defects, state.now, (change) => {
+    if (sender) announce(state, sender, change);
+    // A child that settles its parent (a capture moves its authorization to CAPTURED): the parent moves now.
+    const parent = settledParent(state, all, change);
+    if (parent) lifecycle.moveTo(parent.movement, parent.resource, parent.to);
+  });
   state.onCreated = (route, resource) => {
-    const kind = kinds.get(route.op.id);
-    if (!kind) return;
-    sender.emit(spec.events?.find((e) => e.startsWith(`${kind}.`)) ?? `${kind}.status_changed`, resource);
+    const m = movements.get(route.op.id);
+    if (m) lifecycle.start(m, resource);
   };
-  return sender;
+  return lifecycle;
+}
+
+function settledParent(state: SimulatorState, all: readonly ResolvedMovement[], change: StateChange): { movement: ResolvedMovement; resource: Record<string, unknown>; to: string } | undefined {
+  const link = change.movement.spec.parent;
+  const to = link?.settles?.[change.to];
+  const movement = link && all.find((m) => m.key === link.transaction);
+  const op = movement && state.partner.contract.operations.get(movement.spec.create);
+  const id = link && getPointer(change.resource, link.pointer);
+  if (!to || !movement || !op || (typeof id !== 'string' && typeof id !== 'number')) return undefined;
+  const resource = state.store.get(op.path, String(id));
+  return resource ? { movement, resource, to } : undefined;
 }
 
 async function serve(handlers: HttpHandler[], req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, test } from 'vitest';
 import { CheckFailure, CheckSkipped, planPartner } from '../checks/index.ts';
 import type { Check } from '../checks/index.ts';
 import { loadPartners } from '../partner/index.ts';
+import { executeScenario, setupScenario } from '../scenario/index.ts';
 import { openSession } from '../session/index.ts';
 import type { Session } from '../session/index.ts';
 import { allureSink, labelCheck } from './allure-sink.ts';
@@ -22,6 +23,7 @@ for (const partner of partners) {
   if (plan.families.length === 0) continue;
   describe(partner.id, () => {
     let session: Session | undefined;
+    let setupFailed: unknown;
     beforeAll(async () => {
       session = await openSession(partner, {
         env: config.env,
@@ -31,24 +33,28 @@ for (const partner of partners) {
         report: allureSink,
         print: config.verbose ? (t) => console.log(t) : undefined,
       });
+      // The profile's setup (registering railgate's receiver, say) runs once, before any check of the partner.
+      // Its failure fails every check (a throw here would only skip them, and skipped must never read as GO).
+      const setup = setupScenario(partner);
+      if (setup) await executeScenario(session.ctx, setup).catch((e: unknown) => (setupFailed = e));
     });
     afterAll(async () => {
       await session?.close();
     });
     for (const { family, checks } of plan.families) {
       describe(family, () => {
-        for (const check of checks) defineCheck(partner.id, partner.profile.rails, check, () => session);
+        for (const check of checks) defineCheck(partner.id, partner.profile.rails, check, () => (setupFailed ? Promise.reject(setupFailed) : Promise.resolve(session)));
       });
     }
   });
 }
 
-function defineCheck(partnerId: string, rails: string[], check: Check, session: () => Session | undefined): void {
+function defineCheck(partnerId: string, rails: string[], check: Check, session: () => Promise<Session | undefined>): void {
   const severity = BLOCKER_FAMILIES.has(check.family) ? 'blocker' : check.severity;
   const meta = { partner: partnerId, family: check.family, check: check.name, severity, rails, scenario: check.scenario };
   test(check.name, { meta: { railgate: meta } }, async (t) => {
     await labelCheck({ partner: partnerId, family: check.family, rails, story: check.scenario ?? check.name, severity, env: config.env, tags: check.tags });
-    const s = session();
+    const s = await session();
     if (!s) throw new CheckFailure(`the ${config.env} target for ${partnerId} did not start`, { kind: 'configuration' });
     try {
       const evidence = await check.run(s.ctx);
@@ -56,7 +62,7 @@ function defineCheck(partnerId: string, rails: string[], check: Check, session: 
       if (evidence) t.task.meta.railgate = { ...meta, evidence };
     } catch (e) {
       if (e instanceof CheckSkipped) t.skip(e.message);
-      if (e instanceof CheckFailure) t.task.meta.railgate = { ...meta, failureKind: e.kind };
+      if (e instanceof CheckFailure) t.task.meta.railgate = { ...meta, failureKind: e.kind, ...(e.evidence && { evidence: e.evidence }) };
       throw e;
     }
   });

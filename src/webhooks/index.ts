@@ -1,5 +1,9 @@
 export { startReceiver } from './receiver.ts';
-export type { DeliveryStage, ReceivedDelivery, ReceiverOptions, StageVerdict, WebhookReceiver } from './receiver.ts';
+export type { DeliveryInspection, DeliveryStage, ReceivedDelivery, ReceiverOptions, StageVerdict, WebhookReceiver } from './receiver.ts';
+export { refusalStage } from './refusal-stage.ts';
+export type { Refusals } from './refusal-stage.ts';
+export { checkPayload, webhookPayloadSchemas } from './payload-schemas.ts';
+export type { PayloadSchema } from './payload-schemas.ts';
 export { verificationStage } from './verification-stage.ts';
 export { verifyDelivery } from './verify-delivery.ts';
 export { DEFAULT_WEBHOOK_COMPONENTS, signDelivery } from './sign-delivery.ts';

@@ -19,6 +19,20 @@ export interface ReceivedDelivery extends WebhookDelivery {
   /** What the receiver answered: 2xx accepted, anything else refused by `refusal`. */
   status: number;
   refusal?: { step: string; reason: string };
+  /** The event's id and type (profile `webhooks.eventId` / `eventType`), when the payload carries them. */
+  eventId?: string;
+  eventType?: string;
+  /** An accepted delivery of an event already accepted: acknowledged (so the partner stops), counted once. */
+  duplicate?: boolean;
+  /** Where the payload breaks the contract's webhook schema; accepted all the same, as a lenient merchant would. */
+  payloadIssues?: string[];
+}
+
+/** What the receiver reads in a delivery it accepts (pure: given the raw delivery). */
+export interface DeliveryInspection {
+  eventId?: string;
+  eventType?: string;
+  issues?: string[];
 }
 
 export interface ReceiverOptions {
@@ -29,12 +43,18 @@ export interface ReceiverOptions {
   publicUrl?: string;
   host?: string;
   port?: number;
+  /** Reads the event id, type and schema issues of a delivery that passed every stage. */
+  inspect?: (delivery: WebhookDelivery) => DeliveryInspection;
+  /** Status of an accepted delivery (default 204): a correct merchant endpoint answers 2xx at once. */
+  answer?: number;
 }
 
 export interface WebhookReceiver {
   /** Where a sender on this machine posts deliveries (loopback origin + path). */
   url: string;
   deliveries(): readonly ReceivedDelivery[];
+  /** Accepted deliveries, one per event id (redeliveries deduplicated), in arrival order. */
+  events(): readonly ReceivedDelivery[];
   /** The first delivery with `seq > afterSeq`, waiting up to `timeoutMs` (real ms) for it. */
   next(afterSeq: number, timeoutMs: number): Promise<ReceivedDelivery | undefined>;
   close(): Promise<void>;
@@ -73,11 +93,25 @@ export async function startReceiver(options: ReceiverOptions): Promise<WebhookRe
       refusal = stage(delivery);
       if (refusal) break;
     }
-    const status = refusal?.status ?? 204;
-    received.push({ ...delivery, seq: received.length + 1, path, receivedAt: new Date().toISOString(), status, ...(refusal ? { refusal: { step: refusal.step, reason: refusal.reason } } : {}) });
+    const status = refusal?.status ?? options.answer ?? 204;
+    // A refused delivery is read too: its event id is what a redelivery must carry again.
+    const seen = inspection(delivery, refusal !== undefined);
+    received.push({ ...delivery, seq: received.length + 1, path, receivedAt: new Date().toISOString(), status, ...(refusal ? { refusal: { step: refusal.step, reason: refusal.reason } } : {}), ...seen });
     for (const wake of waiters) wake();
     if (refusal) answer(res, refusal.status, { error: refusal.step, message: refusal.reason });
-    else answer(res, 204);
+    else answer(res, status);
+  }
+
+  /** The event id decides duplicates: a redelivery of an accepted event is acknowledged and counted once. */
+  function inspection(delivery: WebhookDelivery, refused: boolean): Partial<ReceivedDelivery> {
+    const found = options.inspect?.(delivery) ?? {};
+    const duplicate = !refused && found.eventId !== undefined && received.some((d) => d.eventId === found.eventId && !d.refusal);
+    return {
+      ...(found.eventId === undefined ? {} : { eventId: found.eventId }),
+      ...(found.eventType === undefined ? {} : { eventType: found.eventType }),
+      ...(duplicate ? { duplicate } : {}),
+      ...(found.issues && found.issues.length > 0 ? { payloadIssues: found.issues } : {}),
+    };
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -89,6 +123,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<WebhookRe
   return {
     url,
     deliveries: () => received,
+    events: () => received.filter((d) => !d.refusal && !d.duplicate),
     next(afterSeq, timeoutMs) {
       const found = (): ReceivedDelivery | undefined => received.find((d) => d.seq > afterSeq);
       const now = found();

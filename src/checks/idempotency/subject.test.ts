@@ -21,8 +21,13 @@ describe('idempotencySubject', () => {
     expect('skip' in s ? s : { via: s.count.via, query: s.count.via === 'list' ? s.count.query : undefined, ref: s.referencePointer }).toEqual({ via: 'list', query: 'reference', ref: '/reference' });
   });
 
-  it('counts lionbank payouts by reading the ids seen, and says why (no list operation)', async () => {
-    const s = idempotencySubject(await partner('lionbank'), 'createPayout');
+  it('counts by reading the ids seen when the profile names no list operation, and says why', async () => {
+    const lionbank = await partner('lionbank');
+    expect(idempotencySubject(lionbank, 'createPayout')).toMatchObject({ count: { via: 'list', query: 'reference' } });
+    const payout = { ...lionbank.profile.transactions!.payout! };
+    delete payout.list;
+    const unlisted = { ...lionbank, profile: { ...lionbank.profile, transactions: { payout } } };
+    const s = idempotencySubject(unlisted, 'createPayout');
     expect('skip' in s ? s : s.count).toMatchObject({ via: 'read', idParam: 'payoutId', why: 'the profile names no list operation' });
   });
 });
@@ -30,7 +35,8 @@ describe('idempotencySubject', () => {
 describe('idempotencyFamily.plan', () => {
   it('generates the six checks for every idempotent operation, blockers that move money', async () => {
     const checks = idempotencyFamily.plan(await partner('pixpay'));
-    expect(checks.map((c) => c.tags[1])).toEqual(['replay', 'mismatch', 'concurrency', 'missing-key', 'lost-response', 'distinct-keys']);
+    const six = ['replay', 'mismatch', 'concurrency', 'missing-key', 'lost-response', 'distinct-keys'];
+    expect(checks.map((c) => c.tags[1])).toEqual([...six, ...six]); // createPayout, then createCharge
     expect(checks.every((c) => c.family === 'idempotency' && c.severity === 'blocker' && c.destructive)).toBe(true);
     expect(checks[2]?.name).toBe('createPayout concurrency: 10 simultaneous requests with one key make one transaction');
   });

@@ -8,8 +8,10 @@ export interface Reconciled {
   /** Transactions carrying the call's reference, by the partner's own list; undefined when it cannot list. */
   count?: number;
   ids: string[];
+  /** The listed transactions carrying the reference, as the partner returned them. */
+  items: unknown[];
   /** The id the call's answer named, read back through the read operation. */
-  readBack?: { id: string; status: number };
+  readBack?: { id: string; status: number; body?: unknown };
   /** How it was found out, for messages. */
   via: string;
 }
@@ -19,7 +21,7 @@ export interface Reconciled {
  * simulator's memory, so the same check holds against a sandbox.
  */
 export async function reconcile(ctx: CheckContext, tx: TransactionSpec, reference: string | undefined, final: Exchange): Promise<Reconciled> {
-  const out: Reconciled = { ids: [], via: '' };
+  const out: Reconciled = { ids: [], items: [], via: '' };
   const listOp = tx.list ? ctx.partner.contract.operations.get(tx.list) : undefined;
   const refField = tx.reference ? splitPointer(tx.reference).at(-1) : undefined;
   if (listOp && reference && refField && listOp.parameters.some((p) => p.in === 'query' && p.name === refField)) {
@@ -30,6 +32,7 @@ export async function reconcile(ctx: CheckContext, tx: TransactionSpec, referenc
     }
     const items = itemsOf(listed.response.body).filter((i) => getPointer(i, tx.reference!) === reference);
     out.count = items.length;
+    out.items = items;
     out.ids = items.map((i) => String(getPointer(i, tx.id ?? '/id')));
     out.via = `${listOp.id}?${refField}=${reference}`;
   }
@@ -38,7 +41,7 @@ export async function reconcile(ctx: CheckContext, tx: TransactionSpec, referenc
   const param = tx.idParam ?? readOp?.parameters.find((p) => p.in === 'path')?.name;
   if (readOp && param && (typeof id === 'string' || typeof id === 'number')) {
     const read = (await ctx.callWithRetry(readOp.id, { params: { [param]: id } }, { label: `reconcile: ${readOp.id} ${id}` })).final;
-    out.readBack = { id: String(id), status: read.response?.status ?? 0 };
+    out.readBack = { id: String(id), status: read.response?.status ?? 0, ...(read.response ? { body: read.response.body } : {}) };
     out.via += `${out.via ? ', ' : ''}${readOp.id}(${id})`;
   }
   return out;

@@ -8,11 +8,12 @@ import type { TokenStore } from './token-store.ts';
 // The credential layers as a strict partner checks them. Values are compared whole; a reason never
 // quotes what was sent, since it may be someone's real key.
 
-export function apiKeyCheck(spec: ApiKeyAuth, credentials: Credentials): VerifyLayer {
+/** `acceptUnknown`: the planted defect `accept-unknown-api-key` — any non-empty key passes (a presence check). */
+export function apiKeyCheck(spec: ApiKeyAuth, credentials: Credentials, acceptUnknown = false): VerifyLayer {
   return (message) => {
     const sent = spec.in === 'header' ? fieldValue(message.headers, spec.name) : (new URL(message.url).searchParams.get(spec.name) ?? undefined);
     if (sent === undefined || sent === '') return { detection: 'missing-credentials', reason: `no API key in ${spec.in} ${spec.name}` };
-    return sent === credentials.get(spec.valueEnv) ? undefined : { detection: 'invalid-credentials', reason: 'invalid API key' };
+    return sent === credentials.get(spec.valueEnv) || acceptUnknown ? undefined : { detection: 'invalid-credentials', reason: 'invalid API key' };
   };
 }
 

@@ -36,7 +36,7 @@ export function createAuthGate(options: GateOptions): AuthGate {
     unsignedBody: defects.has('unsigned-body'),
   };
   const layers: VerifyLayer[] = [];
-  if (auth.apiKey) layers.push(apiKeyCheck(auth.apiKey, credentials));
+  if (auth.apiKey) layers.push(apiKeyCheck(auth.apiKey, credentials, defects.has('accept-unknown-api-key')));
   if (auth.basic) layers.push(basicCheck(auth.basic, credentials));
   if (auth.bearer) layers.push(bearerCheck(staticBearer(auth.bearer.tokenEnv, credentials)));
   if (auth.oauth2) layers.push(bearerCheck(issuedBearer(tokens)));

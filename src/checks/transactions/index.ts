@@ -1,0 +1,2 @@
+export { transactionsFamily } from './family.ts';
+export { judgeEvents } from './webhooks-check.ts';

@@ -1,0 +1,58 @@
+import { isTerminal, judgeStates } from '../../transactions/index.ts';
+import type { ResolvedMovement } from '../../transactions/index.ts';
+import type { WebhookRuntime } from '../auth-runtime.ts';
+import { CheckFailure, CheckSkipped } from '../model.ts';
+import type { CheckContext } from '../model.ts';
+import { createTransaction, driveByChild } from './create.ts';
+import { awaitEventState, describeEvents } from './events.ts';
+import type { TxEvent } from './events.ts';
+import { followTransaction, watched } from './follow.ts';
+import { moneyDiffers } from './money-of.ts';
+
+/** Real ms railgate waits for the webhooks to catch up with the reads: a loopback POST, or a sandbox's queue. */
+export function webhookGrace(ctx: CheckContext): number {
+  return Math.max(3_000, ctx.clock.toReal(60_000));
+}
+
+/** The receiver, or why webhook checks are skipped here — never passed. */
+export function reachableHooks(ctx: CheckContext, m: ResolvedMovement): WebhookRuntime {
+  const hooks = ctx.auth.webhooks;
+  if (!hooks) throw new CheckSkipped(`${ctx.partner.id} declares no webhooks section: no receiver runs`);
+  if (hooks.unreachable) throw new CheckSkipped(hooks.unreachable);
+  if (!m.events) throw new CheckSkipped(`transactions.${m.key}.events is not declared: railgate does not know which events announce a ${m.key}`);
+  return hooks;
+}
+
+/**
+ * Create → terminal → the partner's webhooks: one signed event per state change (the initial one
+ * included), each an allowed transition, every state the reads saw announced, the money as created,
+ * and each payload valid against the contract's webhook schema.
+ */
+export async function checkWebhooks(ctx: CheckContext, m: ResolvedMovement): Promise<void> {
+  const hooks = reachableHooks(ctx, m);
+  const tx = await createTransaction(ctx, m);
+  await driveByChild(ctx, tx);
+  const followed = await followTransaction(ctx, tx);
+  const events = await awaitEventState(hooks.receiver, m, tx.id, followed.final, webhookGrace(ctx));
+  for (const e of events) await ctx.report.step(`webhook ${e.eventId}: ${tx.id} → ${e.state}`, () => ctx.report.attach(`${e.eventId}`, e.delivery.body, 'application/json'));
+  const problems = judgeEvents(m, events, followed.reads.map((r) => r.state), (e) => moneyDiffers(tx, e.payload, m.events!));
+  if (followed.terminalAfterMs === undefined) problems.push(`not terminal within ${watched(ctx, m)} (last read: ${followed.final ?? 'none'})`);
+  if (problems.length > 0) throw new CheckFailure(`${m.key} ${tx.id}: ${problems.join('; ')} (events: ${describeEvents(events)})`);
+}
+
+/** What is wrong with a transaction's events (pure but for the money judge given). */
+export function judgeEvents(m: ResolvedMovement, events: readonly TxEvent[], readStates: readonly string[], money: (e: TxEvent) => string | undefined): string[] {
+  const machine = m.machine!;
+  const problems = judgeStates(machine, events, { every: true }).map((f) => f.message);
+  const announced = new Set(events.map((e) => e.state));
+  for (const s of new Set(readStates)) if (!announced.has(s)) problems.push(`no webhook announced ${s}, which the reads saw`);
+  const last = events.at(-1);
+  if (last && !isTerminal(machine, last.state) && readStates.some((s) => isTerminal(machine, s))) problems.push(`the last event ${last.eventId} shows ${last.state}: no webhook announced the terminal state`);
+  for (const e of events) {
+    const wrong = money(e);
+    if (wrong) problems.push(`${e.source} announcing ${e.state} states ${wrong}`);
+    if (e.delivery.payloadIssues) problems.push(`${e.source} breaks the contract's webhook schema: ${e.delivery.payloadIssues.join('; ')}`);
+  }
+  return problems;
+}
+

@@ -1,0 +1,12 @@
+export { currencyExponents } from './currencies.ts';
+export type { ExponentTable } from './currencies.ts';
+export { formatMoney, moneyDisagreement, moneyProblem } from './money.ts';
+export type { Money } from './money.ts';
+export { isTerminal, judgeStates, knownStates, reachable } from './machine.ts';
+export type { Observed, StateFinding } from './machine.ts';
+export { resolveMovement, resolveMovements } from './movements.ts';
+export type { ResolvedMovement } from './movements.ts';
+export { judgeRefundTotals } from './refunds.ts';
+export type { ChildAmount } from './refunds.ts';
+export { reconcileTransactions } from './reconcile.ts';
+export type { Created, PartnerView, Reconciliation, ReconciliationRow, ReconciliationStatus } from './reconcile.ts';

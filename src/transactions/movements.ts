@@ -1,0 +1,58 @@
+import { joinPointer, splitPointer } from '../json/index.ts';
+import { parseDuration } from '../profile/index.ts';
+import type { Movement, Profile, StateMachineSpec, TransactionSpec } from '../profile/index.ts';
+
+const MOVEMENTS: readonly Movement[] = ['payout', 'collection', 'refund', 'reversal', 'authorization', 'capture', 'void'];
+
+/** One money movement of a profile with every default filled (pure): what the checks and the simulator use. */
+export interface ResolvedMovement {
+  /** The entry's key in `transactions`. */
+  key: string;
+  movement?: Movement;
+  spec: TransactionSpec;
+  idPointer: string;
+  statePointer: string;
+  machine?: StateMachineSpec;
+  amountPointer?: string;
+  currencyPointer?: string;
+  /** Profile ms from create to a terminal state. */
+  deadlineMs: number;
+  events?: { types: string[]; id: string; state: string; amount?: string; currency?: string };
+}
+
+const DEFAULT_DEADLINE = '5m';
+
+export function resolveMovements(profile: Profile): ResolvedMovement[] {
+  return Object.entries(profile.transactions ?? {}).map(([key, spec]) => resolveMovement(key, spec));
+}
+
+export function resolveMovement(key: string, spec: TransactionSpec): ResolvedMovement {
+  const idPointer = spec.id ?? '/id';
+  const statePointer = spec.state ?? '/status';
+  const movement = spec.movement ?? MOVEMENTS.find((m) => m === key);
+  // The envelope every example contract documents: `{ id, type, createdAt, data: <the resource> }`.
+  const inData = (p: string | undefined): string | undefined => (p === undefined ? undefined : joinPointer('/data', ...splitPointer(p)));
+  const ev = spec.events;
+  return {
+    key,
+    ...(movement ? { movement } : {}),
+    spec,
+    idPointer,
+    statePointer,
+    ...(spec.states ? { machine: spec.states } : {}),
+    ...(spec.amount ? { amountPointer: spec.amount } : {}),
+    ...(spec.currency ? { currencyPointer: spec.currency } : {}),
+    deadlineMs: parseDuration(spec.deadline ?? DEFAULT_DEADLINE),
+    ...(ev
+      ? {
+          events: {
+            types: ev.types,
+            id: ev.id ?? (inData(idPointer) as string),
+            state: ev.state ?? (inData(statePointer) as string),
+            ...(ev.amount ?? spec.amount ? { amount: ev.amount ?? inData(spec.amount) } : {}),
+            ...(ev.currency ?? spec.currency ? { currency: ev.currency ?? inData(spec.currency) } : {}),
+          },
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Readiness } from '../src/readiness/index.ts';
+import { runCli } from './helpers/cli.ts';
+import { copyWorkspace, tempDir } from './helpers/workspace.ts';
+
+// Issue 7 through the CLI, as CI runs it: the transactions family against the embedded simulator (real
+// loopback servers, the scaled clock, webhooks to railgate's receiver), clean and with each planted defect.
+// Every defect must fail the family with a reason naming the transaction and the offending event.
+let reports: Awaited<ReturnType<typeof tempDir>>;
+let ws: Awaited<ReturnType<typeof copyWorkspace>>;
+beforeAll(async () => {
+  reports = await tempDir('railgate-transactions-');
+  ws = await copyWorkspace();
+  // stuck-pending waits out every deadline: the collection's realistic 2h (72 s at scale 0.01) is cut to the
+  // payout's 2m in a throw-away copy, so the defect is proven in seconds without weakening the clean run.
+  await ws.edit('partners/pixpay.yaml', /(\n  collection:[\s\S]*?\n    deadline: )\S+/, '$12m');
+});
+afterAll(async () => {
+  await reports.dispose();
+  await ws.dispose();
+});
+
+async function runTransactions(name: string, defect?: string, cwd?: string): Promise<{ code: number; ready: Readiness }> {
+  const dir = path.join(reports.dir, name);
+  const r = await runCli(['run', '--partner', 'pixpay', '--family', 'transactions', ...(defect ? ['--defect', defect] : []), '--reports', dir], cwd ? { cwd } : {});
+  expect(r.stderr).not.toMatch(/internal error/);
+  const ready = JSON.parse(await readFile(path.join(dir, 'readiness', 'pixpay.json'), 'utf8')) as Readiness;
+  if ((r.code === 0) !== (defect === undefined)) console.error(ready.checks.filter((c) => c.status !== 'passed').map((c) => `${c.name}: ${c.reason}`).join('\n'));
+  return { code: r.code, ready };
+}
+
+const LIFECYCLE = 'payout lifecycle: create, then reads reach a terminal state within the deadline by allowed transitions, with the money as created';
+const WEBHOOKS = 'payout webhooks: every state change is announced by a valid event, with the money as created';
+const reasonOf = (ready: Readiness, check: string): string => ready.checks.find((c) => c.name === check)?.reason ?? '';
+const TIMEOUT = 120_000;
+
+// Concurrent: each case is a child process that mostly waits on its clock, and the machine has two cores.
+describe.concurrent('railgate run --family transactions', () => {
+  it(
+    'is GO against the clean simulator, with a reconciliation table in the readiness JSON',
+    async () => {
+      const { code, ready } = await runTransactions('clean');
+      expect(code).toBe(0);
+      expect(ready.families.transactions).toMatchObject({ status: 'passed', failed: [], skipped: [] });
+      expect(ready.checks.map((c) => c.name)).toContain(LIFECYCLE);
+      expect(ready.reconciliation?.problems).toBe(0);
+      expect(ready.reconciliation?.rows.length).toBeGreaterThan(0);
+      expect(ready.reconciliation?.rows.every((r) => r.status === 'ok' && r.webhookState === r.readState)).toBe(true);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'fails on illegal-transition: the event leaving the terminal state is named',
+    async () => {
+      const { code, ready } = await runTransactions('illegal', 'illegal-transition');
+      expect(code).toBe(1);
+      expect(ready.families.transactions?.status).toBe('failed');
+      expect(reasonOf(ready, WEBHOOKS)).toMatch(/\[partner-defect\] payout po_\w+: illegal transition COMPLETED → FAILED: evt_\w+ \(payout\.status_changed\) showed the terminal state COMPLETED, then evt_\w+ \(payout\.status_changed\) shows FAILED/);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'fails on webhook-amount-mismatch: the event and both amounts are named',
+    async () => {
+      const { code, ready } = await runTransactions('amount', 'webhook-amount-mismatch');
+      expect(code).toBe(1);
+      expect(ready.families.transactions?.status).toBe('failed');
+      expect(reasonOf(ready, WEBHOOKS)).toMatch(/\[partner-defect\] payout po_\w+: evt_\w+ \(payout\.status_changed\) announcing COMPLETED states BRL 15\.01 \(1501\) where BRL 15\.00 \(1500\) was due/);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'fails on webhook-missing: the events around the unannounced change are named',
+    async () => {
+      const { code, ready } = await runTransactions('missing', 'webhook-missing');
+      expect(code).toBe(1);
+      expect(ready.families.transactions?.status).toBe('failed');
+      expect(reasonOf(ready, WEBHOOKS)).toMatch(/\[partner-defect\] payout po_\w+: no webhook for a state change: evt_\w+ \(payout\.status_changed\) announced PENDING, then evt_\w+ \(payout\.status_changed\) announced COMPLETED/);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'fails on stuck-pending: the transaction, its last read and its only event are named',
+    async () => {
+      const { code, ready } = await runTransactions('stuck', 'stuck-pending', ws.dir);
+      expect(code).toBe(1);
+      expect(ready.families.transactions?.status).toBe('failed');
+      expect(reasonOf(ready, LIFECYCLE)).toMatch(/\[partner-defect\] payout po_\w+: stuck in PENDING: not terminal within its deadline of 120s \(\d+ reads, last read #\d+\) \(webhooks: evt_\w+ PENDING\)/);
+    },
+    TIMEOUT,
+  );
+});
