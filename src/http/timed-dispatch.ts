@@ -60,18 +60,12 @@ export function timedDispatch(dispatcher: Dispatcher, url: string, init: { metho
       phase?.abort();
       const current = new AbortController();
       phase = current;
-      clock.sleep(ms, current.signal).then(
-        () => fail(new PhaseTimeout(code, `${what} within ${ms} ms`)),
-        () => undefined,
-      );
+      expireAfter(clock, ms, current.signal, () => fail(new PhaseTimeout(code, `${what} within ${ms} ms`)));
     };
     const onAbort = (): void => fail(opts.signal?.reason);
     if (opts.signal?.aborted) return fail(opts.signal.reason);
     opts.signal?.addEventListener('abort', onAbort, { once: true });
-    clock.sleep(timeouts.deadlineMs, whole.signal).then(
-      () => fail(new PhaseTimeout('DEADLINE', `no complete answer within the ${timeouts.deadlineMs} ms deadline`)),
-      () => undefined,
-    );
+    expireAfter(clock, timeouts.deadlineMs, whole.signal, () => fail(new PhaseTimeout('DEADLINE', `no complete answer within the ${timeouts.deadlineMs} ms deadline`)));
     arm(timeouts.connectMs, 'UND_ERR_CONNECT_TIMEOUT', 'no connection');
     const backstop = (ms: number): number => clock.toReal(ms) + 1_000;
 
@@ -111,4 +105,32 @@ export function timedDispatch(dispatcher: Dispatcher, url: string, init: { metho
       },
     );
   });
+}
+
+/** Lateness of a timer, in real ms, past which the process itself was not running (not timer rounding). */
+const STALL_REAL_MS = 15;
+
+/**
+ * Calls `onExpire` once `ms` profile ms have passed on the clock — counting only time this process could run.
+ * Client, fault layer and simulator share one event loop: when the loop stalls (GC, a burst of work, a CPU
+ * taken by other processes), the timer fires late and, timers running before I/O in each loop turn, before
+ * the answer already waiting on the socket is read. So a late timer gives the stolen time back once, and the
+ * timeout is declared only after pending I/O has had its turn (setImmediate runs after the poll phase).
+ * At scale 0.01 a 10 s timeout is 100 ms, the same order as such a stall; at scale 1 this changes nothing.
+ */
+function expireAfter(clock: Clock, ms: number, signal: AbortSignal, onExpire: () => void): void {
+  const due = performance.now() + clock.toReal(ms);
+  const declare = (): void => {
+    setImmediate(() => {
+      if (!signal.aborted) onExpire();
+    });
+  };
+  clock.sleep(ms, signal).then(
+    () => {
+      const late = performance.now() - due;
+      if (late <= STALL_REAL_MS) return declare();
+      clock.sleep(clock.toScaled(late), signal).then(declare, () => undefined);
+    },
+    () => undefined,
+  );
 }

@@ -12,6 +12,7 @@ import { UnknownVariable, interpolate } from './interpolate.ts';
 import { awaitWebhook, webhookValues } from './await-webhook.ts';
 import type { Variables } from './interpolate.ts';
 import type { Expectation, FaultStep, Scenario, SourceLocation, Step, StepAction } from './model.ts';
+import { patient } from '../checks/patience.ts';
 
 type LocatedStep = Step & { action: StepAction; loc: SourceLocation };
 
@@ -99,7 +100,8 @@ function partsOf(state: RunState, step: LocatedStep): { operationId: string; par
 async function callStep(state: RunState, step: LocatedStep, what: string): Promise<Exchange> {
   const { operationId, parts } = partsOf(state, step);
   const key = idempotencyKey(state.ctx, parts);
-  const exchange = await state.ctx.call(operationId, parts, `${what}${key ? ` · key ${key}` : ''}`);
+  // A step that expects no answer is judged on the profile's own timeouts; the others on what comes back.
+  const exchange = await state.ctx.call(operationId, parts, `${what}${key ? ` · key ${key}` : ''}`, step.expect?.noAnswer ? undefined : patient(state.ctx));
   if (step.as) state.sent.set(step.as, { operationId, parts });
   judgeStep(state, step, exchange, what);
   return exchange;
@@ -117,7 +119,7 @@ async function pollStep(state: RunState, step: LocatedStep, what: string): Promi
   for (;;) {
     attempt++;
     const { operationId, parts } = partsOf(state, step);
-    last = await ctx.call(operationId, parts, `${what} · attempt ${attempt}`);
+    last = await ctx.call(operationId, parts, `${what} · attempt ${attempt}`, patient(ctx));
     if (last.response && untilHolds(last.response.body, until)) break;
     if (ctx.clock.now() - started + every > within) {
       const seen = Object.keys(until).map((p) => `${p} = ${JSON.stringify(getPointer(last?.response?.body, p))}`).join(', ');

@@ -10,7 +10,7 @@ import { probeParts } from '../contract/probe.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
 import type { Check, CheckContext } from '../model.ts';
 import { tamperBody } from './forgeries/tampering.ts';
-import { patient } from './patience.ts';
+import { patient } from '../patience.ts';
 
 const check = (name: string, tags: string[], run: (ctx: CheckContext, hooks: WebhookRuntime) => Promise<void>): Check => ({
   name,

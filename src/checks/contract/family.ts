@@ -5,6 +5,7 @@ import { CheckFailure, CheckSkipped } from '../model.ts';
 import type { Check, CheckFamily } from '../model.ts';
 import { CONTRACT_RULES, lintContract } from './lint-contract.ts';
 import { probeParts } from './probe.ts';
+import { patient } from '../patience.ts';
 
 /**
  * Family `contract`: the contract is fit for launch (static rules), and every response seen for each
@@ -39,7 +40,7 @@ function conformanceCheck(op: Operation): Check {
     destructive: op.mutating,
     async run(ctx) {
       const probe = await probeParts(ctx, op);
-      if (probe.parts) await ctx.call(op.id, probe.parts, `probe ${op.id} with the contract's example`);
+      if (probe.parts) await ctx.call(op.id, probe.parts, `probe ${op.id} with the contract's example`, patient(ctx));
       const seen = ctx.ledger.forOperation(op.id).filter((e) => e.response);
       if (seen.length === 0) throw new CheckSkipped(probe.skip ?? `no answer from ${op.id} was observed`);
       const problems: string[] = [];

@@ -2,6 +2,7 @@ import type { Operation } from '../../contract/index.ts';
 import type { RequestParts } from '../../http/index.ts';
 import { getPointer, mergeOver } from '../../json/index.ts';
 import type { CheckContext } from '../model.ts';
+import { patient } from '../patience.ts';
 
 /**
  * A request for an operation built from the contract alone: its request example, parameter examples,
@@ -17,7 +18,7 @@ export async function probeParts(ctx: CheckContext, op: Operation, over: Request
     const create = ctx.partner.contract.operations.get(tx.create);
     const made = create ? await probeParts(ctx, create) : undefined;
     if (create && made?.parts) {
-      const ex = await ctx.call(create.id, made.parts, `create a ${create.id} resource to read`);
+      const ex = await ctx.call(create.id, made.parts, `create a ${create.id} resource to read`, patient(ctx));
       const id = getPointer(ex.response?.body, tx.id ?? '/id');
       const param = tx.idParam ?? op.parameters.find((p) => p.in === 'path')?.name;
       if (param && (typeof id === 'string' || typeof id === 'number')) parts.params![param] = id;

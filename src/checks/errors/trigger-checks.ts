@@ -8,6 +8,7 @@ import type { Check } from '../model.ts';
 import { expectTrigger, judgeTriggerAnswer } from './judge-trigger.ts';
 import { documentedCodes } from './lint-error-map.ts';
 import { triggerOverrides } from './trigger-request.ts';
+import { patient } from '../patience.ts';
 
 /** One check per trigger: the partner answers it with the code, status, body and canonical mapping expected. */
 export function triggerChecks(partner: Partner, spec: ErrorsSpec): Check[] {
@@ -34,7 +35,7 @@ async function runTrigger(ctx: Parameters<Check['run']>[0], partner: Partner, sp
   if (typeof want === 'string') throw new CheckFailure(want, { kind: 'configuration' });
   const probe = await probeParts(ctx, op, triggerOverrides(op, trigger));
   if (!probe.parts) throw new CheckSkipped(probe.skip ?? `cannot build a request for ${op.id}`);
-  const exchange = await ctx.call(op.id, probe.parts, `provoke ${trigger.code} via ${op.id}`);
+  const exchange = await ctx.call(op.id, probe.parts, `provoke ${trigger.code} via ${op.id}`, patient(ctx));
   const where = `exchange #${exchange.seq} ${exchange.request.method} ${new URL(exchange.request.url).pathname}`;
   const r = exchange.response;
   if (!r) throw new CheckFailure(`'${trigger.code}': no answer to ${where} (${exchange.error?.code ?? 'no response'}: ${exchange.error?.message ?? ''})`);

@@ -2,7 +2,7 @@ import { getPointer } from '../../json/index.ts';
 import { CheckFailure } from '../model.ts';
 import type { CheckContext } from '../model.ts';
 import { isSuccess } from './answer.ts';
-import { patientTimeouts } from './attempt.ts';
+import { patientTimeouts } from '../patience.ts';
 import type { Answer } from './answer.ts';
 import type { TxCount } from './judge.ts';
 import type { Subject } from './subject.ts';

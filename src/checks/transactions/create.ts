@@ -4,7 +4,7 @@ import { resolveMovements } from '../../transactions/index.ts';
 import type { ResolvedMovement } from '../../transactions/index.ts';
 import { requestExample as exampleOf } from '../idempotency/subject.ts';
 import { probeParts } from '../contract/probe.ts';
-import { patientTimeouts } from '../idempotency/attempt.ts';
+import { patientTimeouts } from '../patience.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
 import type { CheckContext } from '../model.ts';
 

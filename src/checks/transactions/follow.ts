@@ -1,7 +1,7 @@
 import { getPointer } from '../../json/index.ts';
 import { isTerminal } from '../../transactions/index.ts';
 import type { Observed } from '../../transactions/index.ts';
-import { patientTimeouts } from '../idempotency/attempt.ts';
+import { patientTimeouts } from '../patience.ts';
 import { CheckFailure } from '../model.ts';
 import type { CheckContext } from '../model.ts';
 import type { CreatedTx } from './create.ts';

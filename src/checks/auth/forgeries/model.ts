@@ -3,7 +3,7 @@ import type { HttpRequest } from '../../../http/index.ts';
 import type { Detection } from '../../../profile/index.ts';
 import type { Forge } from '../../../signer/index.ts';
 import type { CheckContext } from '../../model.ts';
-import { patient } from '../patience.ts';
+import { patient } from '../../patience.ts';
 import type { Attempt } from '../judge.ts';
 import type { SchemeFacts } from '../scheme.ts';
 

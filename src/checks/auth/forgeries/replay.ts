@@ -1,5 +1,5 @@
 import { CheckFailure } from '../../model.ts';
-import { patient } from '../patience.ts';
+import { patient } from '../../patience.ts';
 import type { Forgery } from './model.ts';
 
 /** The exact bytes of an accepted request, sent again: a strict partner remembers the nonce. */
