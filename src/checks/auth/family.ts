@@ -37,19 +37,32 @@ export const authFamily: CheckFamily = {
       return [notGenerated([`the profile has no auth section, so nothing signs ${secured.join(', ')}`]), ...webhookChecks(partner)];
     }
     const checks: Check[] = [];
-    const skipped = new Map<string, string[]>();
+    const secured: string[] = [];
+    // reason → forgery title → operations: a reviewer reads one line per reason, not one per operation.
+    const skipped = new Map<string, Map<string, string[]>>();
     for (const op of ops) {
       const facts = schemeFor(partner.profile, op);
       if (!facts) continue;
+      secured.push(op.id);
       for (const forgery of FORGERIES) {
         const skip = forgery.skip(facts, op);
         // The token endpoint takes client credentials only: say that, not "no signature" nine times.
         const why = skip !== undefined && facts.tokenEndpoint ? 'the token endpoint authenticates the client only; it is not signed' : skip;
-        if (why === undefined) checks.push(forgeryCheck(partner, op, facts, forgery));
-        else skipped.set(`${forgery.title} — ${why}`, [...(skipped.get(`${forgery.title} — ${why}`) ?? []), op.id]);
+        if (why === undefined) {
+          checks.push(forgeryCheck(partner, op, facts, forgery));
+          continue;
+        }
+        const byForgery = skipped.get(why) ?? new Map<string, string[]>();
+        byForgery.set(forgery.title, [...(byForgery.get(forgery.title) ?? []), op.id]);
+        skipped.set(why, byForgery);
       }
     }
-    const reasons = [...skipped].map(([why, opIds]) => `${why} (${opIds.join(', ')})`);
+    const reasons = [...skipped].map(([why, byForgery]) => {
+      const titles = [...byForgery.keys()];
+      const opIds = [...new Set([...byForgery.values()].flat())];
+      const where = opIds.length === secured.length && secured.length > 1 ? 'every secured operation' : opIds.join(', ');
+      return `${why} (${where}): ${titles.join(', ')}`;
+    });
     return [...checks, ...(reasons.length > 0 ? [notGenerated(reasons)] : []), ...webhookChecks(partner)];
   },
 };
