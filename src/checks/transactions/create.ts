@@ -41,13 +41,13 @@ export async function createTransaction(ctx: CheckContext, m: ResolvedMovement, 
   if (!probe.parts) throw new CheckSkipped(probe.skip ?? `no request can be built for ${op.id}`);
   const parts: RequestParts = probe.parts;
   const sent = parts.body;
-  const exchange = await ctx.call(op.id, parts, `create a ${m.key}${reference ? ` (reference ${reference})` : ''}`, { timeouts: patientTimeouts(ctx) });
+  const exchange = await ctx.call(op.id, parts, `create ${article(m.key)} ${m.key}${reference ? ` (reference ${reference})` : ''}`, { timeouts: patientTimeouts(ctx) });
   const res = exchange.response;
   if (!res || res.status >= 300) {
-    throw new CheckFailure(`create a ${m.key}: ${op.id} answered ${res ? `${res.status} ${res.bodyText.slice(0, 200)}` : `nothing (${exchange.error?.code})`}`, { kind: res ? 'partner-defect' : 'configuration' });
+    throw new CheckFailure(`create ${article(m.key)} ${m.key}: ${op.id} answered ${res ? `${res.status} ${res.bodyText.slice(0, 200)}` : `nothing (${exchange.error?.code})`}`, { kind: res ? 'partner-defect' : 'configuration' });
   }
   const id = getPointer(res.body, m.idPointer);
-  if (typeof id !== 'string' && typeof id !== 'number') throw new CheckFailure(`create a ${m.key}: the answer has no id at ${m.idPointer}`, { kind: 'contract-drift' });
+  if (typeof id !== 'string' && typeof id !== 'number') throw new CheckFailure(`create ${article(m.key)} ${m.key}: the answer has no id at ${m.idPointer}`, { kind: 'contract-drift' });
   const state = getPointer(res.body, m.statePointer);
   const tx: CreatedTx = {
     movement: m,
@@ -72,4 +72,8 @@ export async function driveByChild(ctx: CheckContext, tx: CreatedTx): Promise<Cr
   const body = {};
   setPointer(body, child.spec.parent.pointer, tx.id);
   return createTransaction(ctx, child, body);
+}
+
+function article(noun: string): string {
+  return /^[aeiou]/i.test(noun) ? 'an' : 'a';
 }
