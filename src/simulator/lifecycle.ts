@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Clock } from '../clock/index.ts';
 import { findMismatch, getPointer, setPointer } from '../json/index.ts';
 import { parseDuration } from '../profile/index.ts';
@@ -37,6 +38,8 @@ export interface Lifecycle {
  */
 export function createLifecycle(clock: Clock, defects: ReadonlySet<string>, now: () => Date, announce: (change: StateChange) => void): Lifecycle {
   const abort = new AbortController();
+  // One signal ends every resource's pending wait at close: as many listeners as resources in flight.
+  setMaxListeners(0, abort.signal);
   // How many changes each resource has had: `webhook-missing` drops the first one after creation.
   const changes = new WeakMap<object, number>();
   const change = (m: ResolvedMovement, resource: Record<string, unknown>, to: string, illegal: boolean): void => {
