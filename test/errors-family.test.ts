@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Readiness } from '../src/readiness/index.ts';
 import { runCli } from './helpers/cli.ts';
+import { reasonOf, runFamily } from './helpers/family-run.ts';
+import type { FamilyRun } from './helpers/family-run.ts';
 import { copyWorkspace, tempDir } from './helpers/workspace.ts';
 
 // Issue 6 through the CLI, as CI runs it: the errors family against the embedded simulator (real loopback
@@ -13,19 +15,13 @@ beforeAll(async () => {
 });
 afterAll(() => reports.dispose());
 
-async function runErrors(name: string, defect?: string): Promise<{ code: number; ready: Readiness; markdown: string; stderr: string }> {
-  const dir = path.join(reports.dir, name);
+async function runErrors(name: string, defect?: string): Promise<FamilyRun & { markdown: string }> {
   // The errors family waits on nothing, so real time costs nothing here; scaled, a 10 s headers timeout is
   // 100 ms, which a loaded CI machine can miss and turn into a spurious 'no answer'.
-  const args = ['run', '--partner', 'pixpay', '--family', 'errors', '--time-scale', '1', ...(defect ? ['--defect', defect] : []), '--reports', dir];
-  const r = await runCli(args);
-  expect(r.stderr).not.toMatch(/internal error/);
-  const ready = JSON.parse(await readFile(path.join(dir, 'readiness', 'pixpay.json'), 'utf8')) as Readiness;
-  const markdown = await readFile(path.join(dir, 'readiness', 'pixpay.md'), 'utf8');
-  return { code: r.code, ready, markdown, stderr: r.stderr };
+  const run = await runFamily({ reports: reports.dir, name, partner: 'pixpay', family: 'errors', defect, args: ['--time-scale', '1'] });
+  return { ...run, markdown: await readFile(path.join(reports.dir, name, 'readiness', 'pixpay.md'), 'utf8') };
 }
 
-const reasonOf = (ready: Readiness, check: string) => ready.checks.find((c) => c.name === check)?.reason ?? '';
 /** The failed checks with their reasons: what a failing assertion on the exit code should show. */
 const failures = (ready: Readiness) => ready.checks.filter((c) => c.status === 'failed').map((c) => `${c.name}: ${c.reason ?? ''}`).join('\n');
 

@@ -1,8 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Readiness } from '../src/readiness/index.ts';
-import { runCli } from './helpers/cli.ts';
+import { reasonOf, runFamily } from './helpers/family-run.ts';
 import { tempDir } from './helpers/workspace.ts';
 
 // Issue 4 through the CLI, as CI runs it: the idempotency family against the embedded simulator behind the
@@ -14,15 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => reports.dispose());
 
-async function runIdempotency(name: string, defect?: string): Promise<{ code: number; ready: Readiness }> {
-  const dir = path.join(reports.dir, name);
-  const r = await runCli(['run', '--partner', 'pixpay', '--family', 'idempotency', ...(defect ? ['--defect', defect] : []), '--reports', dir]);
-  expect(r.stderr).not.toMatch(/internal error/);
-  const ready = JSON.parse(await readFile(path.join(dir, 'readiness', 'pixpay.json'), 'utf8')) as Readiness;
-  // On a surprise the reasons are what one needs to read, not just the exit code.
-  if ((r.code === 0) !== (defect === undefined)) console.error(ready.checks.filter((c) => c.status !== 'passed').map((c) => `${c.name}: ${c.reason}`).join('\n'));
-  return { code: r.code, ready };
-}
+const runIdempotency = (name: string, defect?: string) => runFamily({ reports: reports.dir, name, partner: 'pixpay', family: 'idempotency', defect });
 
 const CHECK = {
   replay: 'createPayout replay: same key and body give the original answer and one transaction',
@@ -32,7 +21,6 @@ const CHECK = {
   lost: 'createPayout lost response: the retry with the same key gets the original outcome and one transaction',
   distinct: 'createPayout distinct keys: two keys with the same body make two transactions',
 };
-const reasonOf = (ready: Readiness, check: string): string => ready.checks.find((c) => c.name === check)?.reason ?? '';
 /** "made 2 transactions (po_A, po_B) where 1 was due, by listPayouts?reference=RG-…": the ids, named. */
 const duplicates = (n: string, tag: string): RegExp => new RegExp(`\\[partner-defect\\] duplicate transactions: .* made ${n} transactions \\((po_\\w+, )+po_\\w+\\) where 1 was due, by listPayouts\\?reference=RG-${tag}-\\w+`);
 const TIMEOUT = 120_000;

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Readiness } from '../src/readiness/index.ts';
-import { runCli } from './helpers/cli.ts';
+import { reasonOf, runFamily } from './helpers/family-run.ts';
 import { tempDir } from './helpers/workspace.ts';
 
 // Issue 5 through the CLI, as CI runs it: the retry family against the embedded simulator behind the
@@ -13,17 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => reports.dispose());
 
-async function runRetry(name: string, defect?: string): Promise<{ code: number; ready: Readiness; wallMs: number }> {
-  const dir = path.join(reports.dir, name);
-  const t0 = performance.now();
-  const r = await runCli(['run', '--partner', 'pixpay', '--family', 'retry', ...(defect ? ['--defect', defect] : []), '--reports', dir]);
-  const wallMs = performance.now() - t0;
-  expect(r.stderr).not.toMatch(/internal error/);
-  const ready = JSON.parse(await readFile(path.join(dir, 'readiness', 'pixpay.json'), 'utf8')) as Readiness;
-  return { code: r.code, ready, wallMs };
-}
+const runRetry = (name: string, defect?: string) => runFamily({ reports: reports.dir, name, partner: 'pixpay', family: 'retry', defect });
 
-const reasonOf = (ready: Readiness, check: string) => ready.checks.find((c) => c.name === check)?.reason ?? '';
 /** Every check that did not pass, with its reason: the assertion message when a family's outcome is not the expected one. */
 const notPassed = (ready: Readiness) => ready.checks.filter((c) => c.status !== 'passed').map((c) => `${c.name}: ${c.reason}`).join('\n');
 const TIMEOUT = 180_000;

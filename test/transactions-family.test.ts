@@ -1,8 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Readiness } from '../src/readiness/index.ts';
-import { runCli } from './helpers/cli.ts';
+import { reasonOf, runFamily } from './helpers/family-run.ts';
 import { copyWorkspace, tempDir } from './helpers/workspace.ts';
 
 // Issue 7 through the CLI, as CI runs it: the transactions family against the embedded simulator (real
@@ -22,18 +19,10 @@ afterAll(async () => {
   await ws.dispose();
 });
 
-async function runTransactions(name: string, defect?: string, cwd?: string): Promise<{ code: number; ready: Readiness }> {
-  const dir = path.join(reports.dir, name);
-  const r = await runCli(['run', '--partner', 'pixpay', '--family', 'transactions', ...(defect ? ['--defect', defect] : []), '--reports', dir], cwd ? { cwd } : {});
-  expect(r.stderr).not.toMatch(/internal error/);
-  const ready = JSON.parse(await readFile(path.join(dir, 'readiness', 'pixpay.json'), 'utf8')) as Readiness;
-  if ((r.code === 0) !== (defect === undefined)) console.error(ready.checks.filter((c) => c.status !== 'passed').map((c) => `${c.name}: ${c.reason}`).join('\n'));
-  return { code: r.code, ready };
-}
+const runTransactions = (name: string, defect?: string, cwd?: string) => runFamily({ reports: reports.dir, name, partner: 'pixpay', family: 'transactions', defect, cwd });
 
 const LIFECYCLE = 'payout lifecycle: create, then reads reach a terminal state within the deadline by allowed transitions, with the money as created';
 const WEBHOOKS = 'payout webhooks: every state change is announced by a valid event, with the money as created';
-const reasonOf = (ready: Readiness, check: string): string => ready.checks.find((c) => c.name === check)?.reason ?? '';
 const TIMEOUT = 120_000;
 
 // Concurrent: each case is a child process that mostly waits on its clock, and the machine has two cores.

@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect } from 'vitest';
+import type { Readiness } from '../../src/readiness/index.ts';
+import { runCli } from './cli.ts';
+
+export interface FamilyRun {
+  code: number;
+  ready: Readiness;
+  stdout: string;
+  stderr: string;
+  wallMs: number;
+}
+
+/**
+ * One family of one partner through the CLI, as CI runs it, optionally with a planted defect; the readiness
+ * JSON is read back. On a surprise (exit code not the one the defect implies) the reasons are printed:
+ * they are what one needs to read, not just the exit code.
+ */
+export async function runFamily(opts: { reports: string; name: string; partner: string; family: string; defect?: string; args?: string[]; cwd?: string }): Promise<FamilyRun> {
+  const dir = path.join(opts.reports, opts.name);
+  const t0 = performance.now();
+  const r = await runCli(['run', '--partner', opts.partner, '--family', opts.family, ...(opts.defect ? ['--defect', opts.defect] : []), ...(opts.args ?? []), '--reports', dir], opts.cwd ? { cwd: opts.cwd } : {});
+  const wallMs = performance.now() - t0;
+  expect(r.stderr).not.toMatch(/internal error/);
+  const ready = JSON.parse(await readFile(path.join(dir, 'readiness', `${opts.partner}.json`), 'utf8')) as Readiness;
+  if ((r.code === 0) !== (opts.defect === undefined)) console.error(notPassed(ready));
+  return { code: r.code, ready, stdout: r.stdout, stderr: r.stderr, wallMs };
+}
+
+/** The reason a named check gave (failure or skip note), '' when it passed or did not run. */
+export function reasonOf(ready: Readiness, check: string): string {
+  return ready.checks.find((c) => c.name === check)?.reason ?? '';
+}
+
+/** Every check that did not pass, with its reason. */
+export function notPassed(ready: Readiness): string {
+  return ready.checks
+    .filter((c) => c.status !== 'passed')
+    .map((c) => `${c.name}: ${c.reason ?? ''}`)
+    .join('\n');
+}
