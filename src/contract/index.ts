@@ -1,6 +1,7 @@
 export { loadContract } from './load-contract.ts';
 export type { LoadContractOptions } from './load-contract.ts';
 export { indexOperations, deref } from './index-operations.ts';
+export { requestExample } from './request-example.ts';
 export { SchemaValidators } from './schema-validators.ts';
 export type { SchemaIssue } from './schema-validators.ts';
 export { checkRequest, checkResponse, findResponseSpec, isJsonType, pickMedia } from './conformance.ts';

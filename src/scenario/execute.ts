@@ -1,3 +1,4 @@
+import { requestExample } from '../contract/index.ts';
 import type { Operation } from '../contract/index.ts';
 import type { Fault } from '../faults/index.ts';
 import type { Exchange, RequestParts } from '../http/index.ts';
@@ -176,12 +177,6 @@ function faultRule(f: FaultStep): { match?: { operationId: string }; times: numb
     default:
       return { match, times, fault: { kind: f.kind } };
   }
-}
-
-function requestExample(op: Operation): unknown {
-  const media = op.requestBody?.content.find((m) => /json/.test(m.contentType)) ?? op.requestBody?.content[0];
-  const ex = media ? Object.values(media.examples)[0] : undefined;
-  return ex === undefined ? undefined : structuredClone(ex);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { requestExample } from '../../contract/index.ts';
 import type { Operation } from '../../contract/index.ts';
 import type { RequestParts } from '../../http/index.ts';
 import { getPointer, mergeOver } from '../../json/index.ts';
@@ -39,8 +40,7 @@ export async function probeParts(ctx: CheckContext, op: Operation, over: Request
   Object.assign(parts.query!, over.query);
   for (const [name, value] of Object.entries(over.headers ?? {})) parts.headers![name.toLowerCase()] = value;
   if (op.requestBody) {
-    const media = op.requestBody.content.find((m) => /json/.test(m.contentType)) ?? op.requestBody.content[0];
-    const example = media ? Object.values(media.examples)[0] : undefined;
+    const example = requestExample(op);
     if (example === undefined && over.body === undefined && op.requestBody.required) return { skip: 'the request body has no example in the contract' };
     parts.body = over.body === undefined ? example : mergeOver(example, over.body);
   }

@@ -1,3 +1,4 @@
+import { requestExample } from '../../contract/index.ts';
 import type { Operation } from '../../contract/index.ts';
 import { resolveIdempotency } from '../../idempotency/index.ts';
 import type { ResolvedIdempotency } from '../../idempotency/index.ts';
@@ -68,8 +69,3 @@ function inferReference(partner: Partner, tx: TransactionSpec, op: Operation): s
   return param ? `/${param.name}` : undefined;
 }
 
-/** The contract's first JSON request example of the operation. */
-export function requestExample(op: Operation): unknown {
-  const media = op.requestBody?.content.find((m) => /json/.test(m.contentType)) ?? op.requestBody?.content[0];
-  return media ? Object.values(media.examples)[0] : undefined;
-}

@@ -2,7 +2,7 @@ import type { Exchange, RequestParts } from '../../http/index.ts';
 import { getPointer, setPointer } from '../../json/index.ts';
 import { resolveMovements } from '../../transactions/index.ts';
 import type { ResolvedMovement } from '../../transactions/index.ts';
-import { requestExample as exampleOf } from '../idempotency/subject.ts';
+import { requestExample as exampleOf } from '../../contract/index.ts';
 import { probeParts } from '../contract/probe.ts';
 import { patientTimeouts } from '../patience.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
