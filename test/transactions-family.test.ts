@@ -85,3 +85,45 @@ describe.concurrent('railgate run --family transactions', () => {
     TIMEOUT,
   );
 });
+
+// The card acquirer: refunds against what was captured, and an event type per state (events.on).
+const runCards = (name: string, defect?: string) => runFamily({ reports: reports.dir, name, partner: 'eurocard', family: 'transactions', defect });
+const REFUND_TOTALS = 'refund totals: refunds of one authorization never add up to more than was captured of it';
+const RECONCILIATION = 'reconciliation: every transaction railgate created is found again with its money, and its read state agrees with its last webhook';
+
+describe.concurrent('railgate run --partner eurocard --family transactions', () => {
+  it(
+    'is GO against the clean simulator: the over-refund is refused with the documented code, events carry their state\'s type',
+    async () => {
+      const { code, ready } = await runCards('cards-clean');
+      expect(code).toBe(0);
+      expect(ready.families.transactions).toMatchObject({ status: 'passed', failed: [], skipped: [] });
+      expect(ready.checks.map((c) => c.name)).toContain(REFUND_TOTALS);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'fails on over-refund: the parent, every refund and both totals are named, live and in reconciliation',
+    async () => {
+      const { code, ready } = await runCards('cards-over-refund', 'over-refund');
+      expect(code).toBe(1);
+      const totals = /pay_\w+: rf_\w+ \+ rf_\w+ \+ rf_\w+ total EUR 74\.86 \(7486\), more than the EUR 49\.90 \(4990\) captured/;
+      expect(reasonOf(ready, REFUND_TOTALS)).toMatch(new RegExp(`^\\[partner-defect\\] ${totals.source} \\(refunds: rf_\\w+ EUR 24\\.95 \\(2495\\) SUCCEEDED, rf_\\w+ EUR 24\\.96 \\(2496\\) SUCCEEDED, rf_\\w+ EUR 24\\.95 \\(2495\\) SUCCEEDED\\)$`));
+      expect(reasonOf(ready, RECONCILIATION)).toMatch(new RegExp(`refunds exceed the captured amount: ${totals.source}`));
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'fails on webhook-wrong-type: the event, its type and the type due are named',
+    async () => {
+      const { code, ready } = await runCards('cards-wrong-type', 'webhook-wrong-type');
+      expect(code).toBe(1);
+      expect(reasonOf(ready, 'capture webhooks: every state change is announced by a valid event, with the money as created')).toMatch(
+        /^\[partner-defect\] capture cap_\w+: evt_\w+ \(payment\.capture_failed\) announces SUCCEEDED as payment\.capture_failed: SUCCEEDED is announced by payment\.captured/,
+      );
+    },
+    TIMEOUT,
+  );
+});

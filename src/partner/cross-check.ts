@@ -2,6 +2,7 @@ import type { Contract } from '../contract/index.ts';
 import type { Profile } from '../profile/index.ts';
 import { unsafeRetries } from '../retry/index.ts';
 import { closest } from '../source/index.ts';
+import { checkTransactionSpecs } from '../transactions/index.ts';
 import { crossCheckAuth } from './cross-check-auth.ts';
 import type { InputProblem, LocatedDocument } from '../source/index.ts';
 
@@ -27,6 +28,7 @@ export function crossCheckProfile(profile: Profile, doc: LocatedDocument, contra
       problems.push(doc.problem(['transactions', kind, 'idParam'], `operation '${tx.read}' has no path parameter '${tx.idParam}'`));
     }
   }
+  for (const p of checkTransactionSpecs(profile)) problems.push(doc.problem(p.path, p.message));
   problems.push(...crossCheckAuth(profile, doc, contract));
   return problems;
 }

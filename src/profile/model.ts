@@ -46,7 +46,7 @@ export interface TransactionSpec {
   /** JSON Pointer to the ISO 4217 alphabetic currency code. */
   currency?: string;
   /** Refunds, captures, voids: the entry (key) of the transaction they apply to, and where its id sits. */
-  parent?: { transaction: string; pointer: string; settles?: Record<string, string> };
+  parent?: { transaction: string; pointer: string; settles?: Record<string, string>; exceeds?: string };
   /** Longest time from create to a terminal state (profile time; default 5m). */
   deadline?: Duration;
   events?: TransactionEvents;
@@ -60,6 +60,8 @@ export interface StateMachineSpec {
   initial: string;
   transitions?: Record<string, string[]>;
   terminal: string[];
+  /** Terminal states in which no money moved. */
+  failed?: string[];
 }
 
 /** States entered one after the other, each `after` the previous one. */
@@ -68,6 +70,8 @@ export type StatePath = Array<{ to: string; after: Duration }>;
 /** The webhook events sent on a movement's state changes, with pointers into their payload (default /data + the resource's). */
 export interface TransactionEvents {
   types: string[];
+  /** The event type announcing each state; states not named are not announced. */
+  on?: Record<string, string>;
   id?: string;
   state?: string;
   amount?: string;

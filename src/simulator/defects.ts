@@ -30,6 +30,8 @@ export const DEFECTS: readonly DefectSpec[] = [
   { name: 'webhook-amount-mismatch', family: 'transactions', description: "the webhook announcing a terminal state carries one minor unit more than the transaction's amount" },
   { name: 'webhook-missing', family: 'transactions', description: 'the first state change after creation is never announced by a webhook' },
   { name: 'stuck-pending', family: 'transactions', description: 'created transactions never leave their initial state' },
+  { name: 'webhook-wrong-type', family: 'transactions', description: "each state is announced with another of the movement's event types than the one the profile names for it (a settled capture announced as payment.capture_failed)" },
+  { name: 'over-refund', family: 'transactions', description: 'refunds are accepted and settle whatever was captured before: their total can exceed the captured amount' },
 ];
 
 export function defectNames(): string[] {

@@ -10,7 +10,9 @@ import { planRoutes } from './routes.ts';
 import type { Route } from './routes.ts';
 import type { ResourceStore } from './store.ts';
 import { errorBody, jsonMedia, sampleBody, successResponse } from './synthesize.ts';
-import { answerTrigger } from './triggers.ts';
+import { answerTrigger, documentedStatus } from './triggers.ts';
+import { excessOf } from './money-rules.ts';
+import { resolveMovements } from '../transactions/index.ts';
 import { failAfterCommit, hangingOperation, neverAnswer } from './retry-defects.ts';
 import { gateFor, guardIdempotency } from './idempotency.ts';
 import type { GateEnv } from './idempotency.ts';
@@ -101,6 +103,9 @@ function handle(state: SimulatorState, req: Incoming, gate: GateEnv): Response |
 
 function create(state: SimulatorState, req: Incoming): Response {
   const { op, collection, idPointer, statePointer, initialState } = req.route;
+  const { partner } = state;
+  const excess = excessOf(resolveMovements(partner.profile), state.store, partner.contract.operations, op, req.body, state.defects);
+  if (excess) return reply(state, op, (excess.code && partner.profile.errors ? documentedStatus(op, excess.code, partner.profile.errors.code) : undefined) ?? 422, excess.code, excess.message);
   const spec = successResponse(op);
   const sample = sampleBody(state.partner.contract, jsonMedia(spec), state.rng.int(1, 2 ** 31));
   const resource = (typeof sample === 'object' && sample !== null ? sample : {}) as Record<string, unknown>;

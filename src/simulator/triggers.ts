@@ -48,7 +48,7 @@ function matches(t: ErrorTrigger, req: TriggerRequest): boolean {
 }
 
 /** The status of the operation's error response whose example carries `code`. */
-function documentedStatus(op: Operation, code: string, codeLocation: string): number | undefined {
+export function documentedStatus(op: Operation, code: string, codeLocation: string): number | undefined {
   const at = toPointer(codeLocation);
   const response = op.responses.find(
     (r) => /^\d{3}$/.test(r.status) && r.content.some((m) => Object.values(m.examples).some((ex) => getPointer(ex, at) === code)),

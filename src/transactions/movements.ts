@@ -17,7 +17,28 @@ export interface ResolvedMovement {
   currencyPointer?: string;
   /** Profile ms from create to a terminal state. */
   deadlineMs: number;
-  events?: { types: string[]; id: string; state: string; amount?: string; currency?: string };
+  events?: { types: string[]; on?: Record<string, string>; id: string; state: string; amount?: string; currency?: string };
+}
+
+/**
+ * The event type that announces `state` (pure): the profile's `events.on` when it has one (a state it does not
+ * name is not announced), else the movement's one type. Undefined: the state is not announced.
+ */
+export function eventTypeFor(m: ResolvedMovement, state: string): string | undefined {
+  const ev = m.events;
+  if (!ev) return undefined;
+  if (ev.on) return ev.on[state];
+  return ev.types.length === 1 ? ev.types[0] : undefined;
+}
+
+/** Whether the partner announces `state` by a webhook at all. */
+export function announces(m: ResolvedMovement, state: string): boolean {
+  return eventTypeFor(m, state) !== undefined;
+}
+
+/** Terminal states in which no money moved (a failed refund, a rejected payout): they count towards no total. */
+export function movesNoMoney(m: ResolvedMovement, state: string | undefined): boolean {
+  return state !== undefined && (m.machine?.failed ?? []).includes(state);
 }
 
 const DEFAULT_DEADLINE = '5m';
@@ -47,6 +68,7 @@ export function resolveMovement(key: string, spec: TransactionSpec): ResolvedMov
       ? {
           events: {
             types: ev.types,
+            ...(ev.on ? { on: ev.on } : {}),
             id: ev.id ?? (inData(idPointer) as string),
             state: ev.state ?? (inData(statePointer) as string),
             ...(ev.amount ?? spec.amount ? { amount: ev.amount ?? inData(spec.amount) } : {}),

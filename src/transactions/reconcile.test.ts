@@ -58,3 +58,10 @@ describe('judgeRefundTotals', () => {
     expect(judgeRefundTotals(parents, children, table)).toEqual(['pay_1: rf_1 + rf_2 total EUR 10.01 (1001), more than the EUR 10.00 (1000) captured']);
   });
 });
+
+describe('reconcileTransactions, states no webhook announces', () => {
+  it('does not hold a read state the partner never announces against the last webhook', () => {
+    const r = reconcileTransactions([created('pay_1', 'R1')], [view('pay_1', 'R1', { state: 'CAPTURED', webhook: { state: 'AUTHORIZED', event: 'evt_1' }, stateAnnounced: false })], table);
+    expect(r.rows[0]).toMatchObject({ status: 'ok', readState: 'CAPTURED', webhookState: 'AUTHORIZED' });
+  });
+});

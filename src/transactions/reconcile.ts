@@ -19,6 +19,8 @@ export interface PartnerView {
   state?: string;
   /** The last webhook's state and event id, when webhooks reach railgate. */
   webhook?: { state?: string; event: string };
+  /** False when the partner announces the read state by no webhook (an authorization's CAPTURED): nothing to compare. */
+  stateAnnounced?: boolean;
 }
 
 export type ReconciliationStatus = 'ok' | 'missing' | 'duplicated' | 'amount-mismatch' | 'currency-mismatch' | 'state-mismatch';
@@ -64,7 +66,7 @@ export function reconcileTransactions(created: readonly Created[], views: readon
         ? 'currency-mismatch'
         : c.amount !== undefined && v.amount !== c.amount
           ? 'amount-mismatch'
-          : v.webhook?.state !== undefined && v.state !== undefined && v.webhook.state !== v.state
+          : v.webhook?.state !== undefined && v.state !== undefined && v.stateAnnounced !== false && v.webhook.state !== v.state
             ? 'state-mismatch'
             : 'ok';
     rows.push({ ...base, ...seen, status, ...(status === 'state-mismatch' ? { note: `read says ${v.state}, the last webhook ${v.webhook?.event} says ${v.webhook?.state}` } : {}) });

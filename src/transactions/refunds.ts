@@ -1,5 +1,7 @@
 import type { ExponentTable } from './currencies.ts';
 import { formatMoney } from './money.ts';
+import { movesNoMoney } from './movements.ts';
+import type { ResolvedMovement } from './movements.ts';
 
 /** A refund (capture, reversal …) as the partner reports it, against its parent. */
 export interface ChildAmount {
@@ -27,4 +29,41 @@ export function judgeRefundTotals(parents: ReadonlyMap<string, { amount: number;
     }
   }
   return findings;
+}
+
+/** One transaction as railgate knows it after the fact: what it is, what it applies to, its money and last state. */
+export interface MovementRecord {
+  movement: ResolvedMovement;
+  id: string;
+  /** The parent's id, for captures, refunds, voids. */
+  parentId?: string;
+  amount?: unknown;
+  currency?: unknown;
+  state?: string;
+}
+
+const REFUNDS = new Set(['refund', 'reversal']);
+
+/**
+ * Refund totals over a set of transactions (pure): refunds and reversals that moved money, summed per parent,
+ * against what was captured of it — its captures that moved money when the profile has a capture movement for
+ * that parent (an authorization), else the parent's own amount (a payout, a collection). Captures and voids
+ * name the same parent but are not refunds: they never count towards the total.
+ */
+export function refundTotalFindings(movements: readonly ResolvedMovement[], records: readonly MovementRecord[], table: ExponentTable): string[] {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const children: ChildAmount[] = records
+    .filter((r) => REFUNDS.has(r.movement.movement ?? '') && r.parentId !== undefined && typeof r.amount === 'number' && typeof r.currency === 'string')
+    .map((r) => ({ id: r.id, parentId: r.parentId!, amount: r.amount as number, currency: r.currency as string, counts: !movesNoMoney(r.movement, r.state) }));
+  const parents = new Map<string, { amount: number; currency: string }>();
+  for (const parentId of new Set(children.map((c) => c.parentId))) {
+    const parent = byId.get(parentId);
+    if (!parent || typeof parent.currency !== 'string') continue;
+    const captured = movements.some((c) => c.movement === 'capture' && c.spec.parent?.transaction === parent.movement.key);
+    const amount = captured
+      ? records.filter((r) => r.movement.movement === 'capture' && r.parentId === parentId && typeof r.amount === 'number' && !movesNoMoney(r.movement, r.state)).reduce((sum, r) => sum + (r.amount as number), 0)
+      : parent.amount;
+    if (typeof amount === 'number') parents.set(parentId, { amount, currency: parent.currency });
+  }
+  return judgeRefundTotals(parents, children, table);
 }

@@ -6,6 +6,7 @@ import type { Check, CheckContext, CheckFamily } from '../model.ts';
 import { checkLifecycle } from './lifecycle-check.ts';
 import { checkReconciliation } from './reconcile-check.ts';
 import { checkRedelivery } from './redelivery-check.ts';
+import { checkRefundTotals, refundsAParent } from './refund-totals-check.ts';
 import { checkWebhooks } from './webhooks-check.ts';
 
 type Run = (ctx: CheckContext, m: ResolvedMovement) => Promise<void>;
@@ -37,6 +38,16 @@ export const transactionsFamily: CheckFamily = {
         run: (ctx: CheckContext) => (m.machine ? run(ctx, m) : Promise.reject(new CheckSkipped(`transactions.${m.key}.states is not declared: there is no machine to follow`))),
       })),
     );
+    for (const m of movements.filter(refundsAParent)) {
+      checks.push({
+        name: `${m.key} totals: ${m.key}s of one ${m.spec.parent!.transaction} never add up to more than was captured of it`,
+        family: 'transactions',
+        severity: 'critical',
+        tags: ['test-transaction', 'refund-totals'],
+        destructive: true,
+        run: (ctx: CheckContext) => checkRefundTotals(ctx, m),
+      });
+    }
     if (movements.length === 0) return checks;
     checks.push({
       name: 'reconciliation: every transaction railgate created is found again with its money, and its read state agrees with its last webhook',

@@ -1,8 +1,9 @@
 import type { Exchange } from '../../http/index.ts';
 import { getPointer } from '../../json/index.ts';
 import type { ReadinessEvidence } from '../../readiness/index.ts';
-import { currencyExponents, reconcileTransactions, resolveMovements } from '../../transactions/index.ts';
+import { announces, currencyExponents, reconcileTransactions, refundTotalFindings, resolveMovements } from '../../transactions/index.ts';
 import type { Created, PartnerView, Reconciliation, ResolvedMovement } from '../../transactions/index.ts';
+import { parentIdOf } from './refund-totals-check.ts';
 import { reconcile } from '../retry/reconcile.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
 import type { CheckContext } from '../model.ts';
@@ -13,6 +14,8 @@ interface Made {
   m: ResolvedMovement;
   created: Created;
   exchange: Exchange;
+  /** The parent a capture, refund or void named. */
+  parentId?: string;
 }
 
 /**
@@ -48,9 +51,16 @@ export async function checkReconciliation(ctx: CheckContext): Promise<ReadinessE
   await ctx.report.attach('reconciliation', JSON.stringify(result.rows, null, 2), 'application/json');
   const evidence: ReadinessEvidence = { reconciliation: result };
   const bad = result.rows.filter((r) => r.status !== 'ok');
-  if (bad.length > 0) {
+  // Every refund of the run against what was captured of its parent, as the partner reads them now.
+  const totals = refundTotalFindings(
+    resolveMovements(ctx.partner.profile),
+    made.map((x) => ({ movement: x.m, id: x.created.id, ...(x.parentId ? { parentId: x.parentId } : {}), amount: views.get(x.created.id)?.amount ?? x.created.amount, currency: views.get(x.created.id)?.currency ?? x.created.currency, ...(views.get(x.created.id)?.state ? { state: views.get(x.created.id)?.state } : {}) })),
+    currencyExponents(),
+  );
+  if (bad.length > 0 || totals.length > 0) {
     const lines = bad.slice(0, 10).map((r) => `${r.movement} ${r.id}: ${r.status}${r.note ? ` (${r.note})` : r.partner ? ` (partner ${r.partner}, created ${r.created})` : ''}`);
-    throw new CheckFailure(`${bad.length} of ${result.rows.length} transactions do not reconcile: ${lines.join('; ')}${bad.length > 10 ? '; …' : ''}`, { evidence });
+    const parts = [...(bad.length > 0 ? [`${bad.length} of ${result.rows.length} transactions do not reconcile: ${lines.join('; ')}${bad.length > 10 ? '; …' : ''}`] : []), ...totals.map((t) => `refunds exceed the captured amount: ${t}`)];
+    throw new CheckFailure(parts.join('; '), { evidence });
   }
   return evidence;
 }
@@ -61,7 +71,8 @@ function judge(ctx: CheckContext, made: readonly Made[], views: Map<string, Part
   const withHooks = [...views.values()].map((v) => {
     const m = made.find((x) => x.created.id === v.id)?.m;
     const last = hooks && m?.events ? eventsFor(hooks.receiver, m, v.id).at(-1) : undefined;
-    return last ? { ...v, webhook: { state: last.state, event: last.eventId } } : v;
+    const stateAnnounced = m === undefined || v.state === undefined || announces(m, v.state);
+    return last ? { ...v, webhook: { state: last.state, event: last.eventId }, ...(stateAnnounced ? {} : { stateAnnounced }) } : v;
   });
   return reconcileTransactions(
     made.map((x) => x.created),
@@ -96,9 +107,11 @@ function createdInRun(ctx: CheckContext): Made[] {
         sent = undefined;
       }
       const reference = m.spec.reference ? getPointer(sent, m.spec.reference) : undefined;
+      const parentId = parentIdOf(m, sent);
       out.set(String(id), {
         m,
         exchange: e,
+        ...(parentId ? { parentId } : {}),
         created: {
           movement: m.key,
           id: String(id),

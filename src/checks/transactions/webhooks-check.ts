@@ -1,4 +1,4 @@
-import { isTerminal, judgeStates } from '../../transactions/index.ts';
+import { announces, eventTypeFor, isTerminal, judgeStates } from '../../transactions/index.ts';
 import type { ResolvedMovement } from '../../transactions/index.ts';
 import type { WebhookRuntime } from '../auth-runtime.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
@@ -33,22 +33,31 @@ export async function checkWebhooks(ctx: CheckContext, m: ResolvedMovement): Pro
   const tx = await createTransaction(ctx, m);
   await driveByChild(ctx, tx);
   const followed = await followTransaction(ctx, tx);
-  const events = await awaitEventState(hooks.receiver, m, tx.id, followed.final, webhookGrace(ctx));
+  // The last state the reads saw that the partner announces at all (an authorization's CAPTURED is the capture's event).
+  const awaited = followed.reads.map((r) => r.state).filter((state) => announces(m, state)).at(-1);
+  const events = await awaitEventState(hooks.receiver, m, tx.id, awaited, webhookGrace(ctx));
   for (const e of events) await ctx.report.step(`webhook ${e.eventId}: ${tx.id} → ${e.state}`, () => ctx.report.attach(`${e.eventId}`, e.delivery.body, 'application/json'));
   const problems = judgeEvents(m, events, followed.reads.map((r) => r.state), (e) => moneyDiffers(tx, e.payload, m.events!));
   if (followed.terminalAfterMs === undefined) problems.push(`not terminal within ${watched(ctx, m)} (last read: ${followed.final ?? 'none'})`);
   if (problems.length > 0) throw new CheckFailure(`${m.key} ${tx.id}: ${problems.join('; ')} (events: ${describeEvents(events)})`);
 }
 
-/** What is wrong with a transaction's events (pure but for the money judge given). */
+/**
+ * What is wrong with a transaction's events (pure but for the money judge given). Without `events.on` every
+ * state change is announced, one allowed transition each; with it, only the states it names, each by its type.
+ */
 export function judgeEvents(m: ResolvedMovement, events: readonly TxEvent[], readStates: readonly string[], money: (e: TxEvent) => string | undefined): string[] {
   const machine = m.machine!;
-  const problems = judgeStates(machine, events, { every: true }).map((f) => f.message);
+  const problems = judgeStates(machine, events, { every: m.events?.on === undefined }).map((f) => f.message);
   const announced = new Set(events.map((e) => e.state));
-  for (const s of new Set(readStates)) if (!announced.has(s)) problems.push(`no webhook announced ${s}, which the reads saw`);
+  for (const s of new Set(readStates)) if (announces(m, s) && !announced.has(s)) problems.push(`no webhook announced ${s}, which the reads saw`);
   const last = events.at(-1);
-  if (last && !isTerminal(machine, last.state) && readStates.some((s) => isTerminal(machine, s))) problems.push(`the last event ${last.eventId} shows ${last.state}: no webhook announced the terminal state`);
+  if (last && !isTerminal(machine, last.state) && readStates.some((s) => isTerminal(machine, s) && announces(m, s))) problems.push(`the last event ${last.eventId} shows ${last.state}: no webhook announced the terminal state`);
   for (const e of events) {
+    const want = eventTypeFor(m, e.state);
+    if (e.type !== undefined && want !== e.type) {
+      problems.push(want === undefined ? `${e.source} announces ${e.state}, which the partner does not announce (events.on names ${Object.keys(m.events?.on ?? {}).join(', ')})` : `${e.source} announces ${e.state} as ${e.type}: ${e.state} is announced by ${want}`);
+    }
     const wrong = money(e);
     if (wrong) problems.push(`${e.source} announcing ${e.state} states ${wrong}`);
     if (e.delivery.payloadIssues) problems.push(`${e.source} breaks the contract's webhook schema: ${e.delivery.payloadIssues.join('; ')}`);
