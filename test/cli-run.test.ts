@@ -107,7 +107,7 @@ describe('bad input', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/ok  pixpay/);
     expect(r.stdout).toMatch(/ok  lionbank/);
-    expect(r.stdout).toMatch(/ok  eurocard: .* \(12 operations\), 7 scenarios/);
+    expect(r.stdout).toMatch(/ok  eurocard: .* \(14 operations\), 7 scenarios/);
   });
 
   it.each([

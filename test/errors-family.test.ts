@@ -51,6 +51,10 @@ describe('railgate run --family errors', () => {
       /partner code 'SIM_UNDOCUMENTED_ERROR' \(HTTP 422\) from exchange #\d+ POST \/v2\/payouts \(createPayout\)/,
     );
     expect(ready.errors?.unmapped).toContainEqual({ code: 'SIM_UNDOCUMENTED_ERROR', status: 422, operationId: 'createPayout' });
+    // errors.minCoverage: 1 — no trigger's code came back, so the coverage check fails too, with the matrix kept
+    // (only the schema validation's own INVALID_REQUEST is still answered as documented).
+    expect(reasonOf(ready, 'error-code coverage of the run')).toMatch(/^\[partner-defect\] error-code coverage 8\.3% is below errors\.minCoverage 100%: no request of the run provoked [A-Z_, ]*PIX_KEY_NOT_FOUND[A-Z_, ]* as documented/);
+    expect(ready.errors?.coverage).toBeCloseTo(1 / 12);
   });
 
   it('fails the family on wrong-error-status, naming the code and both statuses', async () => {

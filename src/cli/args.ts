@@ -21,3 +21,24 @@ export function intOption(v: unknown, name: string, min = 0): number | undefined
   if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number${min > 0 ? ` ≥ ${min}` : ''} (got '${String(v)}')`);
   return n;
 }
+
+/** `--time-scale`: real time per profile second, in (0, 1]. */
+export function scaleOption(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0 || n > 1) throw new UsageError(`--time-scale must be a number in (0, 1] (got '${String(v)}')`);
+  return n;
+}
+
+/** An http(s) URL option, or a usage error naming it. */
+export function urlOption(v: unknown, name: string): string | undefined {
+  if (v === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(String(v));
+  } catch {
+    throw new UsageError(`--${name} must be an http(s) URL (got '${String(v)}')`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--${name} must be an http(s) URL (got '${String(v)}')`);
+  return url.href;
+}

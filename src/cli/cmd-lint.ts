@@ -1,13 +1,13 @@
 import { lintContract, lintErrorMap } from '../checks/index.ts';
 import { loadVocabulary } from '../errors/index.ts';
-import { loadPartners } from '../partner/index.ts';
+import { lintRegistration, loadPartners } from '../partner/index.ts';
 import { formatInputProblem } from '../source/index.ts';
 import { parse } from './args.ts';
 import type { Output } from './output.ts';
 
 /**
  * Loading is the lint: any error throws (exit 2). Contract findings are warnings a reviewer should see.
- * The profile's error map is judged too (issue 6): its errors exit 2, its warnings are shown.
+ * The profile's error map (issue 6) and webhook registration are judged too: their errors exit 2, their warnings are shown.
  */
 export async function cmdLint(args: string[], out: Output): Promise<number> {
   const v = parse(args, { partner: { type: 'string' } });
@@ -17,7 +17,7 @@ export async function cmdLint(args: string[], out: Output): Promise<number> {
   let warnings = 0;
   let errors = 0;
   for (const p of partners) {
-    for (const f of lintErrorMap(p, vocabulary)) {
+    for (const f of [...lintErrorMap(p, vocabulary), ...lintRegistration(p.profile, p.profileDoc)]) {
       if (f.level === 'error') errors++;
       else warnings++;
       if (f.level === 'error') out.error(formatInputProblem(f.problem));
@@ -35,7 +35,7 @@ export async function cmdLint(args: string[], out: Output): Promise<number> {
     out.info(`ok  ${p.id}: profile ${p.profileFile}, contract ${p.contract.file} (${p.contract.operations.size} operations), ${p.scenarios.length} scenario${p.scenarios.length === 1 ? '' : 's'}`);
   }
   if (errors > 0) {
-    out.error(`${errors} error${errors > 1 ? 's' : ''} in the error maps of the profiles.`);
+    out.error(`${errors} error${errors > 1 ? 's' : ''} in the profiles.`);
     return 2;
   }
   out.info(`${partners.length} partner${partners.length === 1 ? '' : 's'}, no errors${warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}`);

@@ -8,18 +8,11 @@ import { runSuites } from '../run/index.ts';
 import { defectNames, unknownDefects } from '../simulator/index.ts';
 import { InputError } from '../source/index.ts';
 import type { RunConfig } from '../suite/run-config.ts';
-import { UsageError, intOption, parse } from './args.ts';
+import { UsageError, intOption, parse, scaleOption } from './args.ts';
 import type { Output } from './output.ts';
 
 /** Against the embedded simulator a 10 s profile timeout takes 100 ms; a sandbox runs in real time. */
 export const SIMULATOR_TIME_SCALE = 0.01;
-
-function scaleOption(v: unknown): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0 || n > 1) throw new UsageError(`--time-scale must be a number in (0, 1] (got '${String(v)}')`);
-  return n;
-}
 
 const ENVS: EnvironmentName[] = ['simulator', 'sandbox', 'production'];
 const FAMILIES: Family[] = ['contract', 'auth', 'idempotency', 'errors', 'retry', 'transactions', 'scenarios'];

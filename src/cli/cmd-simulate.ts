@@ -1,11 +1,19 @@
 import { loadPartners } from '../partner/index.ts';
 import { DEFAULT_SEED } from '../random/index.ts';
 import { DEFECTS, defectNames, startSimulator, unknownDefects } from '../simulator/index.ts';
-import { UsageError, intOption, parse } from './args.ts';
+import { createClock } from '../clock/index.ts';
+import { UsageError, intOption, parse, scaleOption, urlOption } from './args.ts';
 import type { Output } from './output.ts';
 
 export async function cmdSimulate(args: string[], out: Output, stop: Promise<void>): Promise<number> {
-  const v = parse(args, { partner: { type: 'string' }, port: { type: 'string' }, defect: { type: 'string', multiple: true }, seed: { type: 'string' } });
+  const v = parse(args, {
+    partner: { type: 'string' },
+    port: { type: 'string' },
+    defect: { type: 'string', multiple: true },
+    seed: { type: 'string' },
+    'time-scale': { type: 'string' },
+    'webhook-url': { type: 'string' },
+  });
   if (v.help) {
     out.help('simulate');
     out.info(`\nDefects:\n${DEFECTS.map((d) => `  ${d.name.padEnd(26)} (${d.family}) ${d.description}`).join('\n')}`);
@@ -17,13 +25,20 @@ export async function cmdSimulate(args: string[], out: Output, stop: Promise<voi
   if (unknown.length > 0) throw new UsageError(`unknown defect '${unknown[0]}' (defects: ${defectNames().join(', ')})`);
   const [partner] = await loadPartners(process.cwd(), v.partner as string);
   const seed = intOption(v.seed, 'seed') ?? DEFAULT_SEED;
+  // The partner's own pace by default: processing time, state changes and redelivery waits as the profile says.
+  const scale = scaleOption(v['time-scale']) ?? 1;
+  const webhookUrl = urlOption(v['webhook-url'], 'webhook-url');
   let sim;
   try {
-    sim = await startSimulator({ partner: partner!, defects, seed, port: intOption(v.port, 'port', 1) });
+    sim = await startSimulator({ partner: partner!, defects, seed, clock: createClock({ scale }), port: intOption(v.port, 'port', 1), ...(webhookUrl ? { webhookUrl } : {}) });
   } catch (e) {
     throw new UsageError(`cannot listen: ${(e as Error).message}`);
   }
-  out.info(`simulating ${partner!.id} (${partner!.contract.title} ${partner!.contract.version}) at ${sim.baseUrl} · seed ${seed}${defects.length ? ` · defects: ${defects.join(', ')}` : ''}`);
+  out.info(`simulating ${partner!.id} (${partner!.contract.title} ${partner!.contract.version}) at ${sim.baseUrl} · seed ${seed} · time scale ${scale}${defects.length ? ` · defects: ${defects.join(', ')}` : ''}`);
+  const hooks = partner!.profile.webhooks;
+  const registration = hooks?.registration;
+  if (registration) out.info(`webhooks: signed events go to the URLs registered with ${registration.operation} (none before)${webhookUrl ? '; --webhook-url is not used' : ''}`);
+  else if (hooks) out.info(webhookUrl ? `webhooks: signed events go to ${webhookUrl}` : 'webhooks: none are sent (give --webhook-url, the URL configured in the partner\'s dashboard)');
   out.info('press Ctrl-C to stop');
   await stop;
   await sim.close();

@@ -37,8 +37,9 @@ Exit codes: 0 every selected partner GO · 1 some partner NO-GO · 2 bad input o
 Loads every partner's contract, profile and scenarios and reports each problem as
 'file:line:col  path.to.key: message'. The profile's error map is checked against the
 contract and the canonical vocabulary (unmapped codes, unknown canonical codes, retry
-classes that disagree with statuses). Contract findings (missing error responses,
-invalid examples …) are listed as warnings.
+classes that disagree with statuses). A partner that delivers webhooks only to registered
+URLs (webhooks.registration) needs a setup step that registers \${webhooks.url}.
+Contract findings (missing error responses, invalid examples …) are listed as warnings.
 
 Options:
   --partner ID        only this partner
@@ -54,6 +55,10 @@ Options:
   --port N            port to listen on (default: any free port)
   --defect NAME       misbehave in one named way (repeatable)
   --seed N            seed for generated data (default 20261121)
+  --time-scale F      real time per profile second, in (0, 1] (default 1: the partner's own pace);
+                      processing time, state changes and webhook redelivery follow it
+  --webhook-url URL   where signed webhooks go, for a partner without webhooks.registration
+                      (the URL configured in its dashboard)
   -h, --help          this help`,
   sign: `Usage: railgate sign --partner ID --operation OP [options]
 

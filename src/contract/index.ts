@@ -1,7 +1,8 @@
 export { loadContract } from './load-contract.ts';
 export type { LoadContractOptions } from './load-contract.ts';
 export { indexOperations, deref } from './index-operations.ts';
-export { requestExample } from './request-example.ts';
+export { requestExample, requestMedia } from './request-example.ts';
+export { requestBodySchema, schemaDeclares } from './schema-at.ts';
 export { SchemaValidators } from './schema-validators.ts';
 export type { SchemaIssue } from './schema-validators.ts';
 export { checkRequest, checkResponse, findResponseSpec, isJsonType, pickMedia } from './conformance.ts';

@@ -1,4 +1,9 @@
-import type { Operation } from './model.ts';
+import type { MediaSpec, Operation } from './model.ts';
+
+/** An operation's request body media: its JSON one, else the first. */
+export function requestMedia(op: Operation): MediaSpec | undefined {
+  return op.requestBody?.content.find((m) => /json/.test(m.contentType)) ?? op.requestBody?.content[0];
+}
 
 /**
  * The contract's first request body example of an operation (its JSON media, else the first one), as a
@@ -6,7 +11,7 @@ import type { Operation } from './model.ts';
  * checks and scenario steps all start from it.
  */
 export function requestExample(op: Operation): unknown {
-  const media = op.requestBody?.content.find((m) => /json/.test(m.contentType)) ?? op.requestBody?.content[0];
+  const media = requestMedia(op);
   const example = media ? Object.values(media.examples)[0] : undefined;
   return example === undefined ? undefined : structuredClone(example);
 }

@@ -47,6 +47,12 @@ export const errorsProfileSchema = {
       propertyNames: { type: 'string', pattern: STATUS_KEY_PATTERN },
       additionalProperties: { type: 'string', minLength: 1 },
     },
+    minCoverage: {
+      description: 'Share of the mapped partner codes the run must exercise (0..1): below it, the coverage check fails naming the codes no request provoked. Without it coverage is reported, never judged.',
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+    },
     triggers: {
       description: 'How to provoke each partner code in the simulator or a sandbox.',
       type: 'array',

@@ -71,6 +71,8 @@ export interface ErrorsSpec {
   map: Record<string, ErrorMapEntry>;
   /** HTTP status ('401') or class ('5xx') → canonical code, for bodies without a mapped code. */
   byStatus?: Record<string, string>;
+  /** Share of mapped codes the run must exercise (0..1); absent: reported, not judged. */
+  minCoverage?: number;
   triggers?: ErrorTrigger[];
 }
 

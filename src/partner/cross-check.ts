@@ -4,6 +4,7 @@ import { unsafeRetries } from '../retry/index.ts';
 import { closest } from '../source/index.ts';
 import { checkTransactionSpecs } from '../transactions/index.ts';
 import { crossCheckAuth } from './cross-check-auth.ts';
+import { crossCheckSetup } from './cross-check-setup.ts';
 import type { InputProblem, LocatedDocument } from '../source/index.ts';
 
 /** Every operationId the profile names must exist in the contract (pure; problems located in the profile). */
@@ -30,5 +31,6 @@ export function crossCheckProfile(profile: Profile, doc: LocatedDocument, contra
   }
   for (const p of checkTransactionSpecs(profile)) problems.push(doc.problem(p.path, p.message));
   problems.push(...crossCheckAuth(profile, doc, contract));
+  problems.push(...crossCheckSetup(profile, doc, contract));
   return problems;
 }

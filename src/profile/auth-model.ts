@@ -85,6 +85,12 @@ export interface AuthSpec {
 
 export type WebhookScheme = 'timestamped' | 'body-hmac' | 'rfc9421';
 
+/** A webhook-endpoint operation: each successful call registers the URL at `url` (a JSON Pointer into its request body). */
+export interface WebhookRegistration {
+  operation: string;
+  url: string;
+}
+
 export interface WebhooksSpec {
   scheme: WebhookScheme;
   path?: string;
@@ -108,6 +114,8 @@ export interface WebhooksSpec {
   eventType?: string;
   /** How the partner redelivers a delivery the receiver did not accept. */
   redelivery?: { attempts?: number; backoff?: Duration };
+  /** The partner delivers only to URLs registered through this operation (none before); else to a URL set out of band. */
+  registration?: WebhookRegistration;
   /** How railgate's receiver answers accepted deliveries. */
   receiver?: { answer?: number };
 }

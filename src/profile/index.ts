@@ -15,6 +15,7 @@ export type {
   Rfc9421Auth,
   Rfc9421Param,
   SecretEncoding,
+  WebhookRegistration,
   WebhookScheme,
   WebhooksSpec,
 } from './auth-model.ts';

@@ -65,6 +65,14 @@ describe('loadProfile', () => {
     expect(await problemsOf(VALID + 'timeouts:\n  headers: ten seconds\n')).toEqual(["acme.yaml:8:12  timeouts.headers: must be a duration: '250ms', '10s', '2m', or a number of milliseconds"]);
   });
 
+  it("validates setup items against the scenario language's step schema, located in the profile", async () => {
+    const text = VALID + "setup:\n  - call: createWebhookEndpoint\n    expct: { status: 201 }\n  - sleep: soon\n";
+    expect(await problemsOf(text)).toEqual([
+      "acme.yaml:9:5  setup[0].expct: unknown key (did you mean 'expect'?)",
+      "acme.yaml:10:12  setup[1].sleep: must be a duration: '250ms', '10s', '2m', or a number of milliseconds",
+    ]);
+  });
+
   it('reports every problem of the file at once', async () => {
     const problems = await problemsOf(VALID.replace('id: acme', 'id: 42') + 'extra: true\n');
     expect(problems).toHaveLength(2);

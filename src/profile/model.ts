@@ -2,6 +2,7 @@ import type { ErrorsSpec } from '../errors/index.ts';
 import type { AuthSpec, WebhooksSpec } from './auth-model.ts';
 import type { RetrySpec } from '../retry/spec.ts';
 import type { IdempotencySpec } from '../idempotency/model.ts';
+import type { Step } from '../scenario/model.ts';
 
 // The `errors` section's types live with the errors module, whose fragment schema the profile schema embeds.
 export type { ErrorTrigger, ErrorsSpec } from '../errors/index.ts';
@@ -92,7 +93,7 @@ export interface Profile {
   idempotency?: IdempotencySpec;
   errors?: ErrorsSpec;
   transactions?: Record<string, TransactionSpec>;
-  /** Scenario steps run once per partner before its checks (e.g. registering ${webhooks.url}). */
-  setup?: Array<Record<string, unknown>>;
+  /** Scenario steps run once per partner before its checks (e.g. registering ${webhooks.url}); schema: the scenario's step. */
+  setup?: Step[];
   readiness?: { required?: Family[] };
 }

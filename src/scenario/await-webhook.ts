@@ -1,7 +1,8 @@
 import { CheckFailure, CheckSkipped } from '../checks/model.ts';
 import type { CheckContext } from '../checks/model.ts';
+import { unregisteredReceiver } from '../checks/webhook-registration.ts';
 import type { Exchange } from '../http/index.ts';
-import { findMismatch, getPointer } from '../json/index.ts';
+import { findMismatch, getPointer, parseJson } from '../json/index.ts';
 import { parseDuration } from '../profile/index.ts';
 import type { ReceivedDelivery } from '../webhooks/index.ts';
 import type { SourceLocation } from './model.ts';
@@ -24,11 +25,13 @@ export async function awaitWebhook(ctx: CheckContext, type: string, match: Recor
   const hooks = ctx.auth.webhooks;
   if (!hooks) throw new CheckSkipped(`${what}: ${ctx.partner.id} declares no webhooks: no receiver runs`);
   if (hooks.unreachable) throw new CheckSkipped(`${what}: ${hooks.unreachable}`);
+  const unregistered = unregisteredReceiver(ctx);
+  if (unregistered) throw new CheckFailure(`${what}: ${unregistered}`, { kind: 'configuration', loc: step.loc });
   const within = parseDuration(step.within ?? '1m');
   const until = Date.now() + Math.max(REAL_FLOOR_MS, ctx.clock.toReal(within));
   const matches = (d: ReceivedDelivery): unknown => {
     if (d.refusal || d.duplicate || d.eventType !== type) return undefined;
-    const payload = parse(d.body);
+    const payload = parseJson(d.body);
     const ok = Object.entries(match).every(([p, want]) => (Array.isArray(want) ? want : [want]).some((w) => findMismatch(getPointer(payload, p), w) === undefined));
     return ok ? payload : undefined;
   };
@@ -53,12 +56,4 @@ function asExchange(d: ReceivedDelivery, payload: unknown): Exchange {
     startedAt: d.receivedAt,
     durationMs: 0,
   };
-}
-
-function parse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

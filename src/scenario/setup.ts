@@ -1,10 +1,11 @@
 import type { Partner } from '../partner/index.ts';
-import { STEP_ACTIONS } from './model.ts';
-import type { Scenario, Step } from './model.ts';
+import { checkSteps } from './check-steps.ts';
+import type { Scenario } from './model.ts';
 
 /**
  * The profile's `setup` steps as a scenario run once per partner before its checks (registering
  * `${webhooks.url}` with the partner, say), each step located in the profile. Undefined without setup.
+ * The steps were validated when the partner loaded (schema: the scenario's step; partner/cross-check-setup.ts).
  */
 export function setupScenario(partner: Partner): Scenario | undefined {
   const steps = partner.profile.setup;
@@ -17,10 +18,6 @@ export function setupScenario(partner: Partner): Scenario | undefined {
     tags: ['setup'],
     severity: 'blocker',
     file: partner.profileFile,
-    steps: steps.map((raw, i) => {
-      const step = raw as Step;
-      const pos = partner.profileDoc.locate(['setup', i]);
-      return { ...step, action: STEP_ACTIONS.find((a) => step[a] !== undefined) ?? 'call', loc: { file: partner.profileFile, line: pos.line, col: pos.col } };
-    }),
+    steps: checkSteps(partner.profileDoc, ['setup'], steps, new Set(partner.contract.operations.keys())).steps,
   };
 }

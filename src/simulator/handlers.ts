@@ -31,6 +31,8 @@ export interface SimulatorState {
   auth?: AuthGate;
   /** Told of every resource created: the simulator's signed webhook deliveries start here. */
   onCreated?: (route: Route, resource: Record<string, unknown>) => void;
+  /** Told of every request answered past authentication (a webhook-endpoint registration, say: registrations.ts). */
+  onAnswered?: (op: Operation, body: unknown, status: number) => void;
 }
 
 interface Incoming {
@@ -76,7 +78,9 @@ export function buildHandlers(state: SimulatorState): HttpHandler[] {
         body,
         contentType: headers['content-type'],
       };
-      return handle(state, incoming, gate);
+      const response = await handle(state, incoming, gate);
+      state.onAnswered?.(route.op, body, response.status);
+      return response;
     });
   });
 }

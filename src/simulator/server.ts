@@ -21,6 +21,7 @@ import type { ResolvedMovement } from '../transactions/index.ts';
 import { getPointer } from '../json/index.ts';
 import { createWebhookSender } from './webhook-sender.ts';
 import type { WebhookSender } from './webhook-sender.ts';
+import { createRegistrations } from './registrations.ts';
 
 export interface SimulatorOptions {
   partner: Partner;
@@ -30,7 +31,11 @@ export interface SimulatorOptions {
   clock?: Clock;
   port?: number;
   host?: string;
-  /** Where the simulator delivers its signed webhooks (railgate's receiver); none are sent without it. */
+  /**
+   * Where the simulator delivers its signed webhooks (railgate's receiver) when the profile declares no
+   * `webhooks.registration`: the URL configured out of band, as in a partner's dashboard. With a
+   * registration, events go only to the URLs registered through that operation, and this is not used.
+   */
   webhookUrl?: string;
 }
 
@@ -64,7 +69,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   const tokenRng = state.rng.fork('tokens');
   state.auth = createAuthGate({ partner: opts.partner, credentials, defects: state.defects, now: nowSeconds, newToken: () => `sim_${tokenRng.alnum(32)}` });
   const clock = opts.clock ?? createClock();
-  const sender = opts.webhookUrl && opts.partner.profile.webhooks ? startWebhooks(state, opts.webhookUrl, credentials, clock) : undefined;
+  const sender = startWebhooks(state, webhookTargets(state, opts.webhookUrl), credentials, clock);
   const lifecycle = startLifecycle(state, clock, sender);
   const handlers = buildHandlers(state);
   await warmUp(opts.partner, handlers);
@@ -99,10 +104,24 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   };
 }
 
-/** Signed deliveries to railgate's receiver, redelivered on the run's clock until accepted. */
-function startWebhooks(state: SimulatorState, url: string, credentials: ReturnType<typeof credentialsFor>, clock: Clock): WebhookSender {
-  const spec = state.partner.profile.webhooks!;
-  return createWebhookSender({ spec, credentials, url, rng: state.rng.fork('webhooks'), now: state.now, badSignature: state.defects.has('webhook-bad-signature'), clock });
+/**
+ * Where events go: with `webhooks.registration`, the URLs registered through that operation so far (none
+ * before a registration); else the URL configured out of band. Undefined when the partner sends no webhooks.
+ */
+function webhookTargets(state: SimulatorState, configured: string | undefined): (() => readonly string[]) | undefined {
+  const spec = state.partner.profile.webhooks;
+  if (!spec) return undefined;
+  if (!spec.registration) return configured ? () => [configured] : undefined;
+  const registrations = createRegistrations(spec.registration);
+  state.onAnswered = registrations.note;
+  return registrations.urls;
+}
+
+/** Signed deliveries to each target, redelivered on the run's clock until accepted. */
+function startWebhooks(state: SimulatorState, targets: (() => readonly string[]) | undefined, credentials: ReturnType<typeof credentialsFor>, clock: Clock): WebhookSender | undefined {
+  const spec = state.partner.profile.webhooks;
+  if (!spec || !targets) return undefined;
+  return createWebhookSender({ spec, credentials, targets, rng: state.rng.fork('webhooks'), now: state.now, badSignature: state.defects.has('webhook-bad-signature'), clock });
 }
 
 /** Every created transaction runs its state machine; each change is announced by a signed event (lifecycle.ts). */

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Clock } from '../clock/index.ts';
 import type { Credentials } from '../credentials/index.ts';
 import { foreignKey, foreignSecret } from '../credentials/index.ts';
@@ -7,31 +8,39 @@ import type { WebhooksSpec } from '../profile/index.ts';
 import type { Rng } from '../random/index.ts';
 import { signDelivery, webhookEvent, webhookKeys } from '../webhooks/index.ts';
 import type { WebhookKey } from '../webhooks/index.ts';
+import { createHostCheck, unlessAborted } from './host-check.ts';
 
-/** The simulator's outbound side: signed event deliveries to the harness's receiver. */
+/** The simulator's outbound side: signed event deliveries to the merchant's webhook URLs. */
 export interface WebhookSender {
-  /** Sends one event about a resource, in the background; redelivered until accepted. Resolves to the event id. */
+  /** Sends one event about a resource to every target, in the background; redelivered until accepted. Returns the event id. */
   emit(type: string, resource: Record<string, unknown>): string;
-  /** Waits for every delivery under way, and gives up redeliveries still waiting (the simulator closes). */
+  /** Gives up every delivery under way and every redelivery still waiting (the simulator closes), and waits for them to end. */
   flush(): Promise<void>;
 }
 
 export interface WebhookSenderOptions {
   spec: WebhooksSpec;
   credentials: Credentials;
-  /** Where deliveries go: the harness's receiver. */
-  url: string;
+  /**
+   * Where an event goes, asked when it happens: the URLs registered through the partner's webhook-endpoint
+   * operation, or the one URL configured out of band (railgate's receiver). Each gets its own deliveries.
+   */
+  targets: () => readonly string[];
   rng: Rng;
   now: () => Date;
   /** `webhook-bad-signature`: sign with a key the receiver does not trust. */
   badSignature: boolean;
   /** Redelivery waits run on the run's clock. */
   clock: Clock;
+  /** Real ms one delivery POST may take (default 10 s): an unreachable or hung URL never holds the run. */
+  attemptTimeoutMs?: number;
 }
 
 /** Partners commonly document a handful of attempts with doubling waits (Stripe: 3 days; PIX PSPs: minutes). */
 const DEFAULT_ATTEMPTS = 5;
 const DEFAULT_BACKOFF = '2s';
+/** Real time, not scaled: a loopback POST takes milliseconds, and a URL that does not answer in 10 s is down. */
+const DELIVERY_TIMEOUT_MS = 10_000;
 
 /** A key of the right kind the partner's receivers do not know, for the planted defect. */
 function wrongKey(spec: WebhooksSpec, key: WebhookKey): WebhookKey {
@@ -40,42 +49,52 @@ function wrongKey(spec: WebhooksSpec, key: WebhookKey): WebhookKey {
 }
 
 export function createWebhookSender(options: WebhookSenderOptions): WebhookSender {
-  const { spec, url, rng, now } = options;
+  const { spec, rng, now } = options;
   const keys = webhookKeys(spec, options.credentials);
   const signing = keys.sign;
   if (!signing) throw new Error('the simulator needs the private half of the webhook key in its test credentials');
   const key = options.badSignature ? wrongKey(spec, signing) : signing;
   const pending = new Set<Promise<void>>();
   const closing = new AbortController();
+  // One signal ends every delivery at close: as many listeners as deliveries in flight.
+  setMaxListeners(0, closing.signal);
   const attempts = spec.redelivery?.attempts ?? DEFAULT_ATTEMPTS;
   const backoff = parseDuration(spec.redelivery?.backoff ?? DEFAULT_BACKOFF);
-  /** One POST, signed at the time it leaves (a redelivery carries a fresh timestamp, as partners re-sign). */
-  const post = async (body: string): Promise<boolean> => {
+  const timeoutMs = options.attemptTimeoutMs ?? DELIVERY_TIMEOUT_MS;
+  const resolves = createHostCheck();
+  /** One POST, signed at the time it leaves (a redelivery carries a fresh timestamp, as partners re-sign), with a deadline. */
+  const post = async (url: string, body: string): Promise<boolean> => {
     const delivery = { method: 'POST', url, headers: { 'content-type': 'application/json' }, body };
     const signed = signDelivery(spec, key, delivery, Math.floor(now().getTime() / 1000));
     try {
-      const res = await fetch(url, { method: 'POST', headers: { ...delivery.headers, ...signed.headers }, body, signal: closing.signal });
+      const signal = AbortSignal.any([closing.signal, AbortSignal.timeout(timeoutMs)]);
+      if (!(await unlessAborted(resolves(url), signal))) return false;
+      const res = await fetch(url, { method: 'POST', headers: { ...delivery.headers, ...signed.headers }, body, signal });
       await res.arrayBuffer();
       return res.status >= 200 && res.status < 300;
     } catch {
       return false;
     }
   };
+  /** Delivers to one URL until it accepts, the attempts run out or the simulator closes. */
+  const deliver = (url: string, body: string): void => {
+    const sent = (async () => {
+      for (let n = 0; n < attempts && !closing.signal.aborted; n++) {
+        if (n > 0) await options.clock.sleep(backoff * 2 ** (n - 1), closing.signal);
+        if (await post(url, body)) return;
+      }
+    })()
+      // Closing gives up the waits; a URL that stays down is the checks' finding, not an error here.
+      .catch(() => undefined)
+      .finally(() => pending.delete(sent));
+    pending.add(sent);
+  };
   return {
     emit(type, resource) {
       const id = `evt_${rng.alnum(16)}`;
-      // The event is fixed when the state changes: redeliveries resend the same id and payload.
+      // The event is fixed when the state changes: every URL, and every redelivery, gets the same id and payload.
       const body = JSON.stringify(webhookEvent(id, type, now(), structuredClone(resource)));
-      const sent = (async () => {
-        for (let n = 0; n < attempts && !closing.signal.aborted; n++) {
-          if (n > 0) await options.clock.sleep(backoff * 2 ** (n - 1), closing.signal);
-          if (await post(body)) return;
-        }
-      })()
-        // Closing gives up the waits; a receiver that stays down is the checks' finding, not an error here.
-        .catch(() => undefined)
-        .finally(() => pending.delete(sent));
-      pending.add(sent);
+      for (const url of options.targets()) deliver(url, body);
       return id;
     },
     async flush() {

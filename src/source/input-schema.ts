@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import { addFormats } from '../contract/ajv-formats.ts';
@@ -14,12 +14,30 @@ addFormats(ajv);
 ajv.addKeyword({ keyword: 'x-railgate' });
 
 const compiled = new Map<string, ValidateFunction>();
+let registered = false;
+
+/**
+ * Every shipped schema is known to ajv by its `$id` (or file name), so one schema reuses another's parts
+ * by reference — the profile's `setup` items are the scenario language's steps
+ * (`scenario.schema.json#/$defs/step`), never a copy of them.
+ */
+function registerShipped(): void {
+  if (registered) return;
+  registered = true;
+  for (const file of readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.schema.json'))) {
+    const schema = JSON.parse(readFileSync(new URL(file, SCHEMAS_DIR), 'utf8')) as Record<string, unknown>;
+    ajv.addSchema(schema, typeof schema.$id === 'string' ? undefined : file);
+  }
+}
 
 function validatorFor(schemaFile: string): ValidateFunction {
   let v = compiled.get(schemaFile);
   if (!v) {
+    registerShipped();
     const schema = JSON.parse(readFileSync(new URL(schemaFile, SCHEMAS_DIR), 'utf8')) as Record<string, unknown>;
-    v = ajv.compile(schema);
+    const found = ajv.getSchema(typeof schema.$id === 'string' ? schema.$id : schemaFile);
+    if (!found) throw new Error(`schema ${schemaFile} is not in ${SCHEMAS_DIR.pathname}`);
+    v = found;
     compiled.set(schemaFile, v);
   }
   return v;

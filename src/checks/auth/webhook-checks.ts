@@ -11,6 +11,7 @@ import { CheckFailure, CheckSkipped } from '../model.ts';
 import type { Check, CheckContext } from '../model.ts';
 import { tamperBody } from './forgeries/tampering.ts';
 import { patient } from '../patience.ts';
+import { unregisteredReceiver } from '../webhook-registration.ts';
 
 const check = (name: string, tags: string[], run: (ctx: CheckContext, hooks: WebhookRuntime) => Promise<void>): Check => ({
   name,
@@ -48,6 +49,8 @@ async function provokeDelivery(ctx: CheckContext): Promise<string> {
 function partnerDeliveries(): Check {
   return check('webhook deliveries from the partner verify', ['partner'], async (ctx, hooks) => {
     if (hooks.unreachable) throw new CheckSkipped(hooks.unreachable);
+    const unregistered = unregisteredReceiver(ctx);
+    if (unregistered) throw new CheckFailure(unregistered, { kind: 'configuration' });
     const last = hooks.receiver.deliveries().at(-1)?.seq ?? 0;
     const kind = await provokeDelivery(ctx);
     // Real time: a delivery is one loopback POST away from the simulator, seconds away from a sandbox.

@@ -7,22 +7,21 @@ import { patient } from '../patience.ts';
 
 /**
  * A request for an operation built from the contract alone: its request example, parameter examples,
- * a fresh idempotency key. A read of a transaction first creates one, so the probe reads a real resource.
+ * a fresh idempotency key. A read first creates what it reads (a transaction through its create, another
+ * resource through the POST on its collection), so the probe reads a real resource.
  * `over` replaces parts of it (an error trigger's magic values): its path params spare the create, its
  * query and headers win, its body is merged over the example.
  * Returns undefined (with the reason) when the contract does not give enough to build one.
  */
 export async function probeParts(ctx: CheckContext, op: Operation, over: RequestParts = {}): Promise<{ parts?: RequestParts; skip?: string }> {
   const parts: RequestParts = { params: { ...over.params }, query: {}, headers: {} };
-  const tx = Object.values(ctx.partner.profile.transactions ?? {}).find((t) => t.read === op.id);
-  if (tx && over.params === undefined) {
-    const create = ctx.partner.contract.operations.get(tx.create);
-    const made = create ? await probeParts(ctx, create) : undefined;
-    if (create && made?.parts) {
-      const ex = await ctx.call(create.id, made.parts, `create a ${create.id} resource to read`, patient(ctx));
-      const id = getPointer(ex.response?.body, tx.id ?? '/id');
-      const param = tx.idParam ?? op.parameters.find((p) => p.in === 'path')?.name;
-      if (param && (typeof id === 'string' || typeof id === 'number')) parts.params![param] = id;
+  const source = over.params === undefined ? creatorOf(ctx, op) : undefined;
+  if (source) {
+    const made = await probeParts(ctx, source.create);
+    if (made.parts) {
+      const ex = await ctx.call(source.create.id, made.parts, `create a ${source.create.id} resource to read`, patient(ctx));
+      const id = getPointer(ex.response?.body, source.idPointer);
+      if (typeof id === 'string' || typeof id === 'number') parts.params![source.idParam] = id;
     }
   }
   const idem = ctx.partner.profile.idempotency;
@@ -51,4 +50,17 @@ export async function probeParts(ctx: CheckContext, op: Operation, over: Request
 function isGiven(over: RequestParts, p: Operation['parameters'][number]): boolean {
   if (p.in === 'query') return over.query?.[p.name] !== undefined;
   return p.in === 'header' && Object.keys(over.headers ?? {}).some((name) => name.toLowerCase() === p.name.toLowerCase());
+}
+
+/**
+ * What creates the resource a read reads: the profile's transaction whose read it is, else by REST shape the
+ * POST on the read's collection (GET /webhook-endpoints/{id} ← POST /webhook-endpoints), its id at /id.
+ */
+function creatorOf(ctx: CheckContext, op: Operation): { create: Operation; idPointer: string; idParam: string } | undefined {
+  const ops = ctx.partner.contract.operations;
+  const tx = Object.values(ctx.partner.profile.transactions ?? {}).find((t) => t.read === op.id);
+  const trailing = /^(.*)\/\{([^}]+)\}$/.exec(op.path);
+  const create = tx ? ops.get(tx.create) : op.method === 'get' && trailing ? [...ops.values()].find((o) => o.method === 'post' && o.path === trailing[1]) : undefined;
+  const idParam = tx?.idParam ?? op.parameters.find((p) => p.in === 'path')?.name;
+  return create && idParam ? { create, idPointer: tx?.id ?? '/id', idParam } : undefined;
 }

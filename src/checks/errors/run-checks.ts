@@ -1,5 +1,5 @@
 import { errorCoverage, loadVocabulary } from '../../errors/index.ts';
-import type { ErrorsSpec } from '../../errors/index.ts';
+import type { ErrorCoverage, ErrorsSpec } from '../../errors/index.ts';
 import { CheckFailure } from '../model.ts';
 import type { Check, CheckContext } from '../model.ts';
 import { describeUnmapped, observeErrors } from './observe.ts';
@@ -26,7 +26,10 @@ export function runChecks(spec: ErrorsSpec): Check[] {
       async run(ctx) {
         const coverage = errorCoverage(spec.map, await seen(ctx, spec));
         await ctx.report.attach('error-code coverage', JSON.stringify(coverage, null, 2), 'application/json');
-        return { errors: coverage };
+        const evidence = { errors: coverage };
+        const short = belowMinimum(coverage, spec.minCoverage);
+        if (short) throw new CheckFailure(short, { evidence });
+        return evidence;
       },
     },
     {
@@ -47,4 +50,13 @@ export function runChecks(spec: ErrorsSpec): Check[] {
       },
     },
   ];
+}
+
+/** Why the run's coverage falls short of the profile's `errors.minCoverage`, naming what was not provoked; else undefined. */
+export function belowMinimum(coverage: ErrorCoverage, minimum: number | undefined): string | undefined {
+  if (minimum === undefined || coverage.coverage >= minimum) return undefined;
+  const missing = coverage.matrix.filter((r) => !r.exercised).map((r) => r.code);
+  const pct = (x: number): string => `${Math.floor(x * 1000) / 10}%`;
+  const named = missing.slice(0, SHOWN).join(', ') + (missing.length > SHOWN ? `, and ${missing.length - SHOWN} more` : '');
+  return `error-code coverage ${pct(coverage.coverage)} is below errors.minCoverage ${pct(minimum)}: no request of the run provoked ${named} as documented (a trigger in errors.triggers provokes one)`;
 }

@@ -1,7 +1,7 @@
 import { extractPartnerCode } from '../../errors/index.ts';
 import type { Exchange } from '../../http/index.ts';
 import { getPointer, setPointer } from '../../json/index.ts';
-import { currencyExponents, formatMoney, refundTotalFindings, resolveMovements } from '../../transactions/index.ts';
+import { currencyExponents, formatMoney, movesNoMoney, refundTotalFindings, resolveMovements } from '../../transactions/index.ts';
 import type { MovementRecord, ResolvedMovement } from '../../transactions/index.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
 import type { CheckContext } from '../model.ts';
@@ -57,6 +57,8 @@ export async function checkRefundTotals(ctx: CheckContext, m: ResolvedMovement):
     records.push({ movement: m, id: tx.id, parentId: parent.id, amount: tx.amount, currency: tx.currency, ...(state ? { state } : {}) });
   }
   problems.unshift(...refundTotalFindings(movements, records, table));
+  const refunded = records.filter((r) => r.movement === m && !movesNoMoney(m, r.state)).reduce((sum, r) => sum + Number(r.amount), 0);
+  await ctx.report.step(`refunds that moved money total ${show(refunded)} of the ${show(money.amount)} captured`, async () => undefined);
   const states = records.filter((r) => r.movement === m).map((r) => `${r.id} ${show(Number(r.amount))} ${r.state ?? 'unread'}`);
   if (problems.length > 0) throw new CheckFailure(`${problems.join('; ')} (refunds: ${states.join(', ') || 'none accepted'})`);
 }

@@ -2,6 +2,7 @@ import { announces, eventTypeFor, isTerminal, judgeStates } from '../../transact
 import type { ResolvedMovement } from '../../transactions/index.ts';
 import type { WebhookRuntime } from '../auth-runtime.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
+import { unregisteredReceiver } from '../webhook-registration.ts';
 import type { CheckContext } from '../model.ts';
 import { createTransaction, driveByChild } from './create.ts';
 import { awaitEventState, describeEvents } from './events.ts';
@@ -20,6 +21,8 @@ export function reachableHooks(ctx: CheckContext, m: ResolvedMovement): WebhookR
   if (!hooks) throw new CheckSkipped(`${ctx.partner.id} declares no webhooks section: no receiver runs`);
   if (hooks.unreachable) throw new CheckSkipped(hooks.unreachable);
   if (!m.events) throw new CheckSkipped(`transactions.${m.key}.events is not declared: railgate does not know which events announce a ${m.key}`);
+  const unregistered = unregisteredReceiver(ctx);
+  if (unregistered) throw new CheckFailure(unregistered, { kind: 'configuration' });
   return hooks;
 }
 

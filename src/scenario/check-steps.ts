@@ -1,0 +1,48 @@
+import { closest } from '../source/index.ts';
+import type { InputProblem, LocatedDocument } from '../source/index.ts';
+import { STEP_ACTIONS } from './model.ts';
+import type { Scenario, Step } from './model.ts';
+
+export type LocatedStep = Scenario['steps'][number];
+
+/**
+ * What the step schema cannot say about steps listed at `at` in a located file — a scenario's `steps`, a
+ * profile's `setup`: each does exactly one thing, names operations of the contract, replays an earlier named
+ * step, polls until a state, and names itself once. Gives the steps with their action and place, and the
+ * problems, located in the file (pure).
+ */
+export function checkSteps(doc: LocatedDocument, at: ReadonlyArray<string | number>, steps: readonly Step[], operationIds: ReadonlySet<string>): { steps: LocatedStep[]; problems: InputProblem[] } {
+  const problems: InputProblem[] = [];
+  const labels = new Set<string>();
+  const located = steps.map((step, i) => {
+    const where = [...at, i];
+    const actions = STEP_ACTIONS.filter((a) => step[a] !== undefined);
+    if (actions.length !== 1) {
+      problems.push(doc.problem(where, actions.length === 0 ? `a step needs one of: ${STEP_ACTIONS.join(', ')}` : `a step does one thing: found ${actions.join(' and ')}`));
+    }
+    const needOperation = (op: string | undefined, path: Array<string | number>): void => {
+      const problem = unknownOperation(doc, [...where, ...path], op, operationIds);
+      if (problem) problems.push(problem);
+    };
+    needOperation(step.call, ['call']);
+    needOperation(step.poll, ['poll']);
+    needOperation(step.fault?.operation, ['fault', 'operation']);
+    if (step.replay !== undefined && !labels.has(step.replay)) {
+      problems.push(doc.problem([...where, 'replay'], `no earlier step is named '${step.replay}'${labels.size ? ` (named: ${[...labels].join(', ')})` : ''}`));
+    }
+    if (step.poll !== undefined && step.until === undefined) problems.push(doc.problem(where, "a poll needs 'until': the state that ends it"));
+    if (step.as !== undefined && labels.has(step.as)) problems.push(doc.problem([...where, 'as'], `step name '${step.as}' is already used by an earlier step`));
+    if (step.as !== undefined) labels.add(step.as);
+    const pos = doc.locate(where);
+    return { ...step, action: actions[0] ?? 'call', loc: { file: doc.file, line: pos.line, col: pos.col } };
+  });
+  return { steps: located, problems };
+}
+
+/** An operationId the contract lacks, located, with a did-you-mean hint; undefined when it exists (or none is named). */
+export function unknownOperation(doc: LocatedDocument, at: ReadonlyArray<string | number>, op: string | undefined, operationIds: Iterable<string>): InputProblem | undefined {
+  const ids = new Set(operationIds);
+  if (op === undefined || ids.has(op)) return undefined;
+  const hint = closest(op, ids);
+  return doc.problem(at, `operation '${op}' is not in the contract${hint ? ` (did you mean '${hint}'?)` : ''}`);
+}

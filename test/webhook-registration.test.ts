@@ -1,0 +1,78 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.ts';
+import { notPassed, reasonOf, runFamily } from './helpers/family-run.ts';
+import { copyWorkspace, tempDir } from './helpers/workspace.ts';
+
+// EuroCard delivers webhooks only to URLs registered with createWebhookEndpoint (`webhooks.registration`);
+// its profile's `setup` registers railgate's receiver. Without that step the partner delivers nothing:
+// lint says so, and the webhook checks fail with that reason. Setup steps are scenario steps, validated
+// and located in the profile like a scenario's.
+
+const SETUP = /\n# Run once before EuroCard's checks[^\n]*\nsetup:\n(?: {2}.*\n)+/;
+const WEBHOOK_CHECKS = ['capture webhooks: every state change is announced by a valid event, with the money as created', 'refund redelivery: a webhook refused with 503 comes again with the same event id, and is counted once'];
+
+let reports: Awaited<ReturnType<typeof tempDir>>;
+beforeAll(async () => {
+  reports = await tempDir('railgate-registration-');
+});
+afterAll(() => reports.dispose());
+
+describe('a partner that delivers only to registered URLs', () => {
+  let ws: Awaited<ReturnType<typeof copyWorkspace>>;
+  beforeAll(async () => {
+    ws = await copyWorkspace();
+    await ws.edit('partners/eurocard.yaml', SETUP, '\n');
+  });
+  afterAll(() => ws.dispose());
+
+  it('with its setup step: the transactions family passes, its webhooks reach railgate', async () => {
+    const r = await runFamily({ reports: reports.dir, name: 'registered', partner: 'eurocard', family: 'transactions' });
+    expect(r.code, notPassed(r.ready)).toBe(0);
+    for (const check of WEBHOOK_CHECKS) expect(r.ready.checks.find((c) => c.name === check)?.status).toBe('passed');
+  }, 120_000);
+
+  it('without it: lint reports, located, that the partner will deliver nothing (exit 2)', async () => {
+    const r = await runCli(['lint', '--partner', 'eurocard'], { cwd: ws.dir });
+    expect(r.code, r.stdout + r.stderr).toBe(2);
+    expect(r.stderr).toMatch(
+      /partners\/eurocard\.yaml:\d+:\d+ {2}webhooks\.registration\.operation: no setup step calls createWebhookEndpoint: eurocard delivers webhooks only to registered URLs, so it will deliver nothing to railgate's receiver/,
+    );
+  });
+
+  it("without it: the transactions family's webhook checks fail, saying the receiver was never registered", async () => {
+    const r = await runFamily({ reports: reports.dir, name: 'unregistered', partner: 'eurocard', family: 'transactions', cwd: ws.dir });
+    expect(r.code).toBe(1);
+    expect(r.ready.families.transactions?.status).toBe('failed');
+    for (const check of WEBHOOK_CHECKS) {
+      expect(r.ready.families.transactions?.failed).toContain(check);
+      expect(reasonOf(r.ready, check)).toMatch(/\[configuration\] eurocard delivers webhooks only to URLs registered with createWebhookEndpoint \(webhooks\.registration\), and no call registered railgate's receiver http:\/\/127\.0\.0\.1:\d+\/webhooks\/eurocard/);
+    }
+  }, 120_000);
+});
+
+describe('setup steps are validated as scenario steps, located in the profile', () => {
+  let ws: Awaited<ReturnType<typeof copyWorkspace>> | undefined;
+  afterEach(async () => {
+    await ws?.dispose();
+    ws = undefined;
+  });
+
+  it.each([
+    ['a misspelt operation', 'call: createWebhookEndpoint', 'call: createWebhookEndpont', /setup\[0\]\.call: operation 'createWebhookEndpont' is not in the contract \(did you mean 'createWebhookEndpoint'\?\)/],
+    ['an unknown step key', '    expect:\n      status: 201', '    expct:\n      status: 201', /setup\[0\]\.expct: unknown key \(did you mean 'expect'\?\)/],
+    ['a wrong type in an expectation', 'status: 201', "status: 'created'", /setup\[0\]\.expect\.status: must be a status code, or a list of allowed status codes/],
+    ['a registration operation the contract lacks', 'registration: { operation: createWebhookEndpoint', 'registration: { operation: registerWebhook', /webhooks\.registration\.operation: operation 'registerWebhook' is not in the contract/],
+    ['a URL pointer the request body lacks', 'url: /url }', 'url: /endpoint/url }', /webhooks\.registration\.url: createWebhookEndpoint's request body schema has no \/endpoint\/url/],
+  ])('%s: exit 2, nothing run or written', async (_, from, to, message) => {
+    ws = await copyWorkspace();
+    await ws.edit('partners/eurocard.yaml', from, to);
+    const out = path.join(ws.dir, 'reports');
+    const r = await runCli(['run', '--partner', 'eurocard', '--reports', out], { cwd: ws.dir });
+    expect(r.code, r.stdout + r.stderr).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`partners/eurocard\\.yaml:\\d+:\\d+ {2}${message.source}`));
+    expect(r.stderr).toMatch(/nothing was run/);
+    await expect(access(out)).rejects.toThrow();
+  });
+});
