@@ -4,6 +4,7 @@ import { unsafeRetries } from '../retry/index.ts';
 import { closest } from '../source/index.ts';
 import { checkTransactionSpecs } from '../transactions/index.ts';
 import { crossCheckAuth } from './cross-check-auth.ts';
+import { crossCheckCodes } from './cross-check-codes.ts';
 import { crossCheckSetup } from './cross-check-setup.ts';
 import type { InputProblem, LocatedDocument } from '../source/index.ts';
 
@@ -31,6 +32,7 @@ export function crossCheckProfile(profile: Profile, doc: LocatedDocument, contra
   }
   for (const p of checkTransactionSpecs(profile)) problems.push(doc.problem(p.path, p.message));
   problems.push(...crossCheckAuth(profile, doc, contract));
+  problems.push(...crossCheckCodes(profile, doc));
   problems.push(...crossCheckSetup(profile, doc, contract));
   return problems;
 }
