@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { access, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.ts';
@@ -31,6 +31,11 @@ describe('a partner that delivers only to registered URLs', () => {
     const r = await runFamily({ reports: reports.dir, name: 'registered', partner: 'eurocard', family: 'transactions' });
     expect(r.code, notPassed(r.ready)).toBe(0);
     for (const check of WEBHOOK_CHECKS) expect(r.ready.checks.find((c) => c.name === check)?.status).toBe('passed');
+    // The Allure results show the registration once, in a test of its own, not inside every check.
+    const dir = path.join(reports.dir, 'registered', 'allure-results');
+    const results = await Promise.all((await readdir(dir)).filter((f) => f.endsWith('-result.json')).map(async (f) => JSON.parse(await readFile(path.join(dir, f), 'utf8')) as { name: string; status: string; steps: Array<{ name: string }> }));
+    const registering = results.filter((t) => JSON.stringify(t.steps).includes('(createWebhookEndpoint)'));
+    expect(registering.map((t) => [t.name, t.status, t.steps.map((s) => s.name.replace(/key \S+$/, 'key K'))])).toEqual([['setup of eurocard', 'passed', ['step 1 (createWebhookEndpoint) · key K']]]);
   }, 120_000);
 
   it('without it: lint reports, located, that the partner will deliver nothing (exit 2)', async () => {

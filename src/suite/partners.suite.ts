@@ -11,6 +11,7 @@ import { executeScenario, setupScenario } from '../scenario/index.ts';
 import { openSession } from '../session/index.ts';
 import type { Session } from '../session/index.ts';
 import { allureSink, labelCheck } from './allure-sink.ts';
+import { recordingSink, routedSink } from './recorded-steps.ts';
 import { decodeRunConfig } from './run-config.ts';
 
 const config = decodeRunConfig(process.env);
@@ -24,23 +25,37 @@ for (const partner of partners) {
   describe(partner.id, () => {
     let session: Session | undefined;
     let setupFailed: unknown;
+    const setup = setupScenario(partner);
+    const report = routedSink(allureSink);
+    const setupSteps = recordingSink();
     beforeAll(async () => {
       session = await openSession(partner, {
         env: config.env,
         seed: config.seed,
         defects: config.defects,
         timeScale: config.timeScale,
-        report: allureSink,
+        report: report.sink,
         print: config.verbose ? (t) => console.log(t) : undefined,
       });
       // The profile's setup (registering railgate's receiver, say) runs once, before any check of the partner.
       // Its failure fails every check (a throw here would only skip them, and skipped must never read as GO).
-      const setup = setupScenario(partner);
-      if (setup) await executeScenario(session.ctx, setup).catch((e: unknown) => (setupFailed = e));
+      // Its steps are recorded, then shown by the setup test below, not spread into every test's report.
+      if (!setup) return;
+      report.route(setupSteps.sink);
+      await executeScenario(session.ctx, setup).catch((e: unknown) => (setupFailed = e));
+      report.route(allureSink);
     });
     afterAll(async () => {
       await session?.close();
     });
+    if (setup) {
+      // What the setup did, for the reviewer: not a check (no verdict of its own), but its failure is every check's.
+      test(setup.title, async () => {
+        await labelCheck({ partner: partner.id, family: 'setup', rails: partner.profile.rails, story: setup.title, severity: 'blocker', env: config.env, tags: ['setup'] });
+        await setupSteps.replay(allureSink);
+        if (setupFailed) throw setupFailed;
+      });
+    }
     for (const { family, checks } of plan.families) {
       describe(family, () => {
         for (const check of checks) defineCheck(partner.id, partner.profile.rails, check, () => (setupFailed ? Promise.reject(setupFailed) : Promise.resolve(session)));
