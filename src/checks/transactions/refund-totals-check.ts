@@ -53,8 +53,12 @@ export async function checkRefundTotals(ctx: CheckContext, m: ResolvedMovement):
   }
   for (const tx of [first, over, last]) {
     if (!('id' in tx)) continue;
-    const state = (await followTransaction(ctx, tx)).final;
-    records.push({ movement: m, id: tx.id, parentId: parent.id, amount: tx.amount, currency: tx.currency, ...(state ? { state } : {}) });
+    const followed = await followTransaction(ctx, tx);
+    // The money as the partner now reads it, not as asked: a partner that trims a refund is judged on what it kept.
+    const read = followed.reads.at(-1)?.body;
+    const amount = read !== undefined && m.amountPointer ? (getPointer(read, m.amountPointer) ?? tx.amount) : tx.amount;
+    const currency = read !== undefined && m.currencyPointer ? (getPointer(read, m.currencyPointer) ?? tx.currency) : tx.currency;
+    records.push({ movement: m, id: tx.id, parentId: parent.id, amount, currency, ...(followed.final ? { state: followed.final } : {}) });
   }
   problems.unshift(...refundTotalFindings(movements, records, table));
   const refunded = records.filter((r) => r.movement === m && !movesNoMoney(m, r.state)).reduce((sum, r) => sum + Number(r.amount), 0);
