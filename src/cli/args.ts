@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
+import { defectNames, unknownDefects } from '../simulator/index.ts';
 
 export class UsageError extends Error {}
 
@@ -41,4 +42,12 @@ export function urlOption(v: unknown, name: string): string | undefined {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--${name} must be an http(s) URL (got '${String(v)}')`);
   return url.href;
+}
+
+/** `--defect NAME` (repeatable): the simulator's planted defects, each one it knows. */
+export function defectsOption(v: unknown): string[] {
+  const defects = (v as string[] | undefined) ?? [];
+  const unknown = unknownDefects(defects);
+  if (unknown.length > 0) throw new UsageError(`unknown defect '${unknown[0]}' (defects: ${defectNames().join(', ')})`);
+  return defects;
 }

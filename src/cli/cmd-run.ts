@@ -5,10 +5,9 @@ import { loadPartners } from '../partner/index.ts';
 import type { EnvironmentName, Family } from '../profile/index.ts';
 import { DEFAULT_SEED } from '../random/index.ts';
 import { runSuites } from '../run/index.ts';
-import { defectNames, unknownDefects } from '../simulator/index.ts';
 import { InputError } from '../source/index.ts';
 import type { RunConfig } from '../suite/run-config.ts';
-import { UsageError, intOption, parse, scaleOption } from './args.ts';
+import { UsageError, defectsOption, intOption, parse, scaleOption } from './args.ts';
 import type { Output } from './output.ts';
 
 /** Against the embedded simulator a 10 s profile timeout takes 100 ms; a sandbox runs in real time. */
@@ -34,9 +33,7 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
   if (!ENVS.includes(env)) throw new UsageError(`--env must be one of ${ENVS.join(', ')} (got '${env}')`);
   const family = v.family as Family | undefined;
   if (family && !FAMILIES.includes(family)) throw new UsageError(`--family must be one of ${FAMILIES.join(', ')} (got '${family}')`);
-  const defects = (v.defect as string[] | undefined) ?? [];
-  const unknown = unknownDefects(defects);
-  if (unknown.length > 0) throw new UsageError(`unknown defect '${unknown[0]}' (defects: ${defectNames().join(', ')})`);
+  const defects = defectsOption(v.defect);
   if (defects.length > 0 && env !== 'simulator') throw new UsageError('--defect plants a defect in the embedded simulator: use it with --env simulator');
   const config: RunConfig = {
     root: process.cwd(),

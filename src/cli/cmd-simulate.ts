@@ -1,8 +1,8 @@
 import { loadPartners } from '../partner/index.ts';
 import { DEFAULT_SEED } from '../random/index.ts';
-import { DEFECTS, defectNames, startSimulator, unknownDefects } from '../simulator/index.ts';
+import { DEFECTS, startSimulator } from '../simulator/index.ts';
 import { createClock } from '../clock/index.ts';
-import { UsageError, intOption, parse, scaleOption, urlOption } from './args.ts';
+import { UsageError, defectsOption, intOption, parse, scaleOption, urlOption } from './args.ts';
 import type { Output } from './output.ts';
 
 export async function cmdSimulate(args: string[], out: Output, stop: Promise<void>): Promise<number> {
@@ -20,9 +20,7 @@ export async function cmdSimulate(args: string[], out: Output, stop: Promise<voi
     return 0;
   }
   if (!v.partner) throw new UsageError('--partner is required');
-  const defects = (v.defect as string[] | undefined) ?? [];
-  const unknown = unknownDefects(defects);
-  if (unknown.length > 0) throw new UsageError(`unknown defect '${unknown[0]}' (defects: ${defectNames().join(', ')})`);
+  const defects = defectsOption(v.defect);
   const [partner] = await loadPartners(process.cwd(), v.partner as string);
   const seed = intOption(v.seed, 'seed') ?? DEFAULT_SEED;
   // The partner's own pace by default: processing time, state changes and redelivery waits as the profile says.

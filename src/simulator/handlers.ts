@@ -13,6 +13,7 @@ import { errorBody, jsonMedia, sampleBody, successResponse } from './synthesize.
 import { answerTrigger, documentedStatus } from './triggers.ts';
 import { excessOf } from './money-rules.ts';
 import { resolveMovements } from '../transactions/index.ts';
+import type { ResolvedMovement } from '../transactions/index.ts';
 import { failAfterCommit, hangingOperation, neverAnswer } from './retry-defects.ts';
 import { gateFor, guardIdempotency } from './idempotency.ts';
 import type { GateEnv } from './idempotency.ts';
@@ -53,6 +54,8 @@ export function buildHandlers(state: SimulatorState): HttpHandler[] {
   const { partner } = state;
   const base = partner.contract.basePath;
   const gate = gateFor(state);
+  // Resolved once: every create of a capture or refund consults them (money-rules.ts).
+  const movements = resolveMovements(partner.profile);
   return planRoutes(partner.contract, partner.profile).map((route) => {
     const pattern = `*${base}${route.op.path.replace(/\{([^}]+)\}/g, ':$1')}`;
     return http[route.op.method as 'get'](pattern, async ({ request, params }) => {
@@ -78,14 +81,14 @@ export function buildHandlers(state: SimulatorState): HttpHandler[] {
         body,
         contentType: headers['content-type'],
       };
-      const response = await handle(state, incoming, gate);
+      const response = await handle(state, incoming, gate, movements);
       state.onAnswered?.(route.op, body, response.status);
       return response;
     });
   });
 }
 
-function handle(state: SimulatorState, req: Incoming, gate: GateEnv): Response | Promise<Response> {
+function handle(state: SimulatorState, req: Incoming, gate: GateEnv, movements: readonly ResolvedMovement[]): Response | Promise<Response> {
   const { partner } = state;
   const { op } = req.route;
   if (state.defects.has('hang') && op.id === hangingOperation(partner)) return neverAnswer();
@@ -95,7 +98,7 @@ function handle(state: SimulatorState, req: Incoming, gate: GateEnv): Response |
   if (triggered) return reply(state, op, triggered.status, triggered.code, triggered.message);
   switch (req.route.kind) {
     case 'create':
-      return guardIdempotency(gate, req, () => create(state, req), (status, code, message) => reply(state, op, status, code, message));
+      return guardIdempotency(gate, req, () => create(state, req, movements), (status, code, message) => reply(state, op, status, code, message));
     case 'read':
       return read(state, req);
     case 'list':
@@ -105,10 +108,10 @@ function handle(state: SimulatorState, req: Incoming, gate: GateEnv): Response |
   }
 }
 
-function create(state: SimulatorState, req: Incoming): Response {
+function create(state: SimulatorState, req: Incoming, movements: readonly ResolvedMovement[]): Response {
   const { op, collection, idPointer, statePointer, initialState } = req.route;
   const { partner } = state;
-  const excess = excessOf(resolveMovements(partner.profile), state.store, partner.contract.operations, op, req.body, state.defects);
+  const excess = excessOf(movements, state.store, partner.contract.operations, op, req.body, state.defects);
   if (excess) return reply(state, op, (excess.code && partner.profile.errors ? documentedStatus(op, excess.code, partner.profile.errors.code) : undefined) ?? 422, excess.code, excess.message);
   const spec = successResponse(op);
   const sample = sampleBody(state.partner.contract, jsonMedia(spec), state.rng.int(1, 2 ** 31));

@@ -36,6 +36,16 @@ export function announces(m: ResolvedMovement, state: string): boolean {
   return eventTypeFor(m, state) !== undefined;
 }
 
+/** A refund or reversal: money going back against a parent. */
+export function isRefund(m: ResolvedMovement): boolean {
+  return m.movement === 'refund' || m.movement === 'reversal';
+}
+
+/** The profile's capture movement of a parent entry (an authorization's), if it has one. */
+export function captureFor(movements: readonly ResolvedMovement[], parentKey: string): ResolvedMovement | undefined {
+  return movements.find((c) => c.movement === 'capture' && c.spec.parent?.transaction === parentKey);
+}
+
 /** Terminal states in which no money moved (a failed refund, a rejected payout): they count towards no total. */
 export function movesNoMoney(m: ResolvedMovement, state: string | undefined): boolean {
   return state !== undefined && (m.machine?.failed ?? []).includes(state);

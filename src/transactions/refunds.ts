@@ -1,6 +1,6 @@
 import type { ExponentTable } from './currencies.ts';
 import { formatMoney } from './money.ts';
-import { movesNoMoney } from './movements.ts';
+import { captureFor, isRefund, movesNoMoney } from './movements.ts';
 import type { ResolvedMovement } from './movements.ts';
 
 /** A refund (capture, reversal …) as the partner reports it, against its parent. */
@@ -42,28 +42,43 @@ export interface MovementRecord {
   state?: string;
 }
 
-const REFUNDS = new Set(['refund', 'reversal']);
+/** What one parent's children moved, in minor units. */
+export interface ParentLedger {
+  /** Its captures that moved money (or may still: pending ones count). */
+  captures: number;
+  /** What refunds may add up to: `captures` when the profile has a capture movement for the parent, else the parent's own amount. */
+  captured?: number;
+  /** Its refunds and reversals that moved money (or may still). */
+  refunded: number;
+}
+
+/**
+ * The ledger of one parent (pure), from its children's records: the one definition of "captured" the
+ * simulator's refusal and the refund-totals judges share. Captures and voids are never refunds.
+ */
+export function ledgerOf(movements: readonly ResolvedMovement[], parent: MovementRecord, children: readonly MovementRecord[]): ParentLedger {
+  const moved = (which: (m: ResolvedMovement) => boolean): number =>
+    children.filter((r) => r.parentId === parent.id && which(r.movement) && typeof r.amount === 'number' && !movesNoMoney(r.movement, r.state)).reduce((sum, r) => sum + (r.amount as number), 0);
+  const captures = moved((m) => m.movement === 'capture');
+  const captured = captureFor(movements, parent.movement.key) ? captures : typeof parent.amount === 'number' ? parent.amount : undefined;
+  return { captures, ...(captured === undefined ? {} : { captured }), refunded: moved(isRefund) };
+}
 
 /**
  * Refund totals over a set of transactions (pure): refunds and reversals that moved money, summed per parent,
- * against what was captured of it — its captures that moved money when the profile has a capture movement for
- * that parent (an authorization), else the parent's own amount (a payout, a collection). Captures and voids
- * name the same parent but are not refunds: they never count towards the total.
+ * against what was captured of it (ledgerOf).
  */
 export function refundTotalFindings(movements: readonly ResolvedMovement[], records: readonly MovementRecord[], table: ExponentTable): string[] {
   const byId = new Map(records.map((r) => [r.id, r]));
   const children: ChildAmount[] = records
-    .filter((r) => REFUNDS.has(r.movement.movement ?? '') && r.parentId !== undefined && typeof r.amount === 'number' && typeof r.currency === 'string')
+    .filter((r) => isRefund(r.movement) && r.parentId !== undefined && typeof r.amount === 'number' && typeof r.currency === 'string')
     .map((r) => ({ id: r.id, parentId: r.parentId!, amount: r.amount as number, currency: r.currency as string, counts: !movesNoMoney(r.movement, r.state) }));
   const parents = new Map<string, { amount: number; currency: string }>();
   for (const parentId of new Set(children.map((c) => c.parentId))) {
     const parent = byId.get(parentId);
     if (!parent || typeof parent.currency !== 'string') continue;
-    const captured = movements.some((c) => c.movement === 'capture' && c.spec.parent?.transaction === parent.movement.key);
-    const amount = captured
-      ? records.filter((r) => r.movement.movement === 'capture' && r.parentId === parentId && typeof r.amount === 'number' && !movesNoMoney(r.movement, r.state)).reduce((sum, r) => sum + (r.amount as number), 0)
-      : parent.amount;
-    if (typeof amount === 'number') parents.set(parentId, { amount, currency: parent.currency });
+    const { captured } = ledgerOf(movements, parent, records);
+    if (captured !== undefined) parents.set(parentId, { amount: captured, currency: parent.currency });
   }
   return judgeRefundTotals(parents, children, table);
 }

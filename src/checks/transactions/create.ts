@@ -1,6 +1,6 @@
 import type { Exchange, RequestParts } from '../../http/index.ts';
 import { getPointer, setPointer } from '../../json/index.ts';
-import { movesNoMoney, resolveMovements } from '../../transactions/index.ts';
+import { captureFor, isRefund, movesNoMoney, resolveMovements } from '../../transactions/index.ts';
 import type { ResolvedMovement } from '../../transactions/index.ts';
 import { requestExample as exampleOf } from '../../contract/index.ts';
 import { probeParts } from '../contract/probe.ts';
@@ -42,7 +42,7 @@ export async function attemptTransaction(ctx: CheckContext, m: ResolvedMovement,
     const parentMovement = resolveMovements(ctx.partner.profile).find((p) => p.key === link.transaction);
     if (!parentMovement) throw new CheckFailure(`transactions.${m.key}.parent names ${link.transaction}, which is not in transactions`, { kind: 'configuration' });
     const parent = await createTransaction(ctx, parentMovement);
-    if (m.movement === 'refund' || m.movement === 'reversal') await settleForRefund(ctx, parent);
+    if (isRefund(m)) await settleForRefund(ctx, parent);
     setPointer(body, link.pointer, /^\d+$/.test(parent.id) && typeof getPointer(exampleOf(op), link.pointer) === 'number' ? Number(parent.id) : parent.id);
   }
   const reference = m.spec.reference ? `RG-TX-${ctx.rng.alnum(12)}` : undefined;
@@ -91,7 +91,7 @@ export async function driveByChild(ctx: CheckContext, tx: CreatedTx): Promise<Cr
  * captures (a payout, a collection) is followed until it settles itself. What moved money is returned.
  */
 export async function settleForRefund(ctx: CheckContext, parent: CreatedTx): Promise<{ capture?: CreatedTx; state?: string }> {
-  const capture = resolveMovements(ctx.partner.profile).find((c) => c.movement === 'capture' && c.spec.parent?.transaction === parent.movement.key);
+  const capture = captureFor(resolveMovements(ctx.partner.profile), parent.movement.key);
   if (!capture) {
     const state = (await followTransaction(ctx, parent)).final;
     if (state === undefined || movesNoMoney(parent.movement, state)) throw new CheckFailure(`${parent.movement.key} ${parent.id} ended ${state ?? 'unread'}: no money moved to refund`, { kind: 'partner-defect' });

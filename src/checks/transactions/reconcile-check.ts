@@ -54,7 +54,10 @@ export async function checkReconciliation(ctx: CheckContext): Promise<ReadinessE
   // Every refund of the run against what was captured of its parent, as the partner reads them now.
   const totals = refundTotalFindings(
     resolveMovements(ctx.partner.profile),
-    made.map((x) => ({ movement: x.m, id: x.created.id, ...(x.parentId ? { parentId: x.parentId } : {}), amount: views.get(x.created.id)?.amount ?? x.created.amount, currency: views.get(x.created.id)?.currency ?? x.created.currency, ...(views.get(x.created.id)?.state ? { state: views.get(x.created.id)?.state } : {}) })),
+    made.map(({ m, created, parentId }) => {
+      const seen = views.get(created.id);
+      return { movement: m, id: created.id, ...(parentId ? { parentId } : {}), amount: seen?.amount ?? created.amount, currency: seen?.currency ?? created.currency, ...(seen?.state ? { state: seen.state } : {}) };
+    }),
     currencyExponents(),
   );
   if (bad.length > 0 || totals.length > 0) {

@@ -1,7 +1,7 @@
 import { extractPartnerCode } from '../../errors/index.ts';
 import type { Exchange } from '../../http/index.ts';
 import { getPointer, setPointer } from '../../json/index.ts';
-import { currencyExponents, formatMoney, movesNoMoney, refundTotalFindings, resolveMovements } from '../../transactions/index.ts';
+import { currencyExponents, formatMoney, isRefund, ledgerOf, refundTotalFindings, resolveMovements } from '../../transactions/index.ts';
 import type { MovementRecord, ResolvedMovement } from '../../transactions/index.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
 import type { CheckContext } from '../model.ts';
@@ -11,7 +11,7 @@ import { followTransaction } from './follow.ts';
 
 /** Whether a movement is one the refund-totals check applies to: a refund or reversal of a parent, with an amount. */
 export function refundsAParent(m: ResolvedMovement): boolean {
-  return (m.movement === 'refund' || m.movement === 'reversal') && m.spec.parent !== undefined && m.amountPointer !== undefined;
+  return isRefund(m) && m.spec.parent !== undefined && m.amountPointer !== undefined;
 }
 
 /**
@@ -27,7 +27,8 @@ export async function checkRefundTotals(ctx: CheckContext, m: ResolvedMovement):
   if (!parentMovement) throw new CheckFailure(`transactions.${m.key}.parent names ${link.transaction}, which is not in transactions`, { kind: 'configuration' });
   const parent = await createTransaction(ctx, parentMovement);
   const money = parentMoney(parent, m);
-  const records: MovementRecord[] = [{ movement: parentMovement, id: parent.id, amount: money.amount, currency: money.currency }];
+  const parentRecord: MovementRecord = { movement: parentMovement, id: parent.id, amount: money.amount, currency: money.currency };
+  const records: MovementRecord[] = [parentRecord];
   const settled = await settleForRefund(ctx, parent);
   if (settled.capture) records.push({ movement: settled.capture.movement, id: settled.capture.id, parentId: parent.id, amount: money.amount, currency: money.currency, ...(settled.state ? { state: settled.state } : {}) });
   const table = currencyExponents();
@@ -61,7 +62,7 @@ export async function checkRefundTotals(ctx: CheckContext, m: ResolvedMovement):
     records.push({ movement: m, id: tx.id, parentId: parent.id, amount, currency, ...(followed.final ? { state: followed.final } : {}) });
   }
   problems.unshift(...refundTotalFindings(movements, records, table));
-  const refunded = records.filter((r) => r.movement === m && !movesNoMoney(m, r.state)).reduce((sum, r) => sum + Number(r.amount), 0);
+  const { refunded } = ledgerOf(movements, parentRecord, records);
   await ctx.report.step(`refunds that moved money total ${show(refunded)} of the ${show(money.amount)} captured`, async () => undefined);
   const states = records.filter((r) => r.movement === m).map((r) => `${r.id} ${show(Number(r.amount))} ${r.state ?? 'unread'}`);
   if (problems.length > 0) throw new CheckFailure(`${problems.join('; ')} (refunds: ${states.join(', ') || 'none accepted'})`);
