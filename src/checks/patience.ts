@@ -19,6 +19,15 @@ export function patientTimeouts(ctx: CheckContext): ClientTimeouts {
   return { connectMs: ms, headersMs: ms, bodyMs: ms, deadlineMs: ms };
 }
 
+/**
+ * A wait for something that arrives over the network (a webhook): the profile's duration on a virtual clock,
+ * where waiting costs nothing and a slow machine cannot make it run out; at least `realFloorMs` of real time
+ * on a wall clock, where a loaded runner's loopback POST must not read as a missing event.
+ */
+export function waitAtLeast(ctx: CheckContext, profileMs: number, realFloorMs: number): number {
+  return ctx.clock.virtual ? profileMs : Math.max(profileMs, ctx.clock.toScaled(realFloorMs));
+}
+
 export function patient(ctx: CheckContext): SendOptions {
   return { timeouts: patientTimeouts(ctx) };
 }

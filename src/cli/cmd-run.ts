@@ -7,11 +7,8 @@ import { DEFAULT_SEED } from '../random/index.ts';
 import { runSuites } from '../run/index.ts';
 import { InputError } from '../source/index.ts';
 import type { RunConfig } from '../suite/run-config.ts';
-import { UsageError, defectsOption, intOption, parse, scaleOption } from './args.ts';
+import { UsageError, defectsOption, intOption, parse } from './args.ts';
 import type { Output } from './output.ts';
-
-/** Against the embedded simulator a 10 s profile timeout takes 100 ms; a sandbox runs in real time. */
-export const SIMULATOR_TIME_SCALE = 0.01;
 
 const ENVS: EnvironmentName[] = ['simulator', 'sandbox', 'production'];
 const FAMILIES: Family[] = ['contract', 'auth', 'idempotency', 'errors', 'retry', 'transactions', 'scenarios'];
@@ -24,7 +21,6 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     env: { type: 'string' },
     defect: { type: 'string', multiple: true },
     seed: { type: 'string' },
-    'time-scale': { type: 'string' },
     reports: { type: 'string' },
     verbose: { type: 'boolean' },
   });
@@ -43,7 +39,6 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     env,
     defects,
     seed: intOption(v.seed, 'seed') ?? DEFAULT_SEED,
-    timeScale: scaleOption(v['time-scale']) ?? (env === 'simulator' ? SIMULATOR_TIME_SCALE : 1),
     verbose: Boolean(v.verbose) || v.scenario !== undefined,
   };
   const reportsDir = (v.reports as string | undefined) ?? 'reports';
@@ -67,7 +62,7 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
   const planned = partners.map((p) => planPartner(p, config)).reduce((n, p) => n + p.families.reduce((m, f) => m + f.checks.length, 0), 0);
   if (planned === 0) throw new UsageError(`nothing matches the selection${config.scenario ? ` (no scenario '${config.scenario}'${config.partner ? ` for ${config.partner}` : ''})` : ''}`);
 
-  out.info(`railgate run · env ${env} · seed ${config.seed} · time scale ${config.timeScale} · ${partners.map((p) => p.id).join(', ')}${defects.length ? ` · defects: ${defects.join(', ')}` : ''}`);
+  out.info(`railgate run · env ${env} · seed ${config.seed} · ${env === 'simulator' ? 'virtual time' : 'real time'} · ${partners.map((p) => p.id).join(', ')}${defects.length ? ` · defects: ${defects.join(', ')}` : ''}`);
   const result = await runSuites(partners, config, reportsDir, (s) => out.info(s));
   if (result.harnessErrors.length > 0) {
     for (const e of result.harnessErrors) out.error(`railgate: ${e}`);

@@ -16,7 +16,9 @@ Exit codes: 0 every selected partner GO · 1 some partner NO-GO · 2 bad input o
   run: `Usage: railgate run [options]
 
 Runs the generated suites (contract checks + scenarios) and writes reports/: allure-results,
-allure-report/index.html, junit.xml, readiness/<partner>.json and .md.
+allure-report/index.html, junit.xml, readiness/<partner>.json and .md. Against the embedded
+simulator time is virtual: the profile's timeouts, Retry-Afters and processing times are kept
+and cost no real time. Against a sandbox time is real.
 
 Options:
   --partner ID        only this partner (default: every partner in partners/)
@@ -25,8 +27,6 @@ Options:
   --env NAME          simulator (default) | sandbox | production
   --defect NAME       plant a defect in the simulator (repeatable); see 'railgate simulate --help'
   --seed N            seed for generated data (default 20261121); printed at the start
-  --time-scale F      real time per profile second, in (0, 1] (default 0.01 on the
-                      simulator, 1 elsewhere): timeouts, backoff and the simulator scale together
   --reports DIR       where reports go (default: reports)
   --verbose           print every HTTP exchange (redacted)
   -h, --help          this help

@@ -1,20 +1,38 @@
+import type { Server, Socket } from 'node:net';
+
 /**
- * Time as the harness sees it. Profiles declare realistic durations (a 10 s timeout, a
- * Retry-After of 30 s); a suite must still run in seconds, so every component that waits
- * (client, fault proxy, simulator) goes through one Clock and the same scale. Durations in
- * and out of a Clock are in profile units; only `toReal` / `toScaled` cross to wall time.
+ * Time as the harness sees it. Profiles declare realistic durations (a 10 s timeout, a Retry-After of
+ * 30 s); every component that waits (client, fault layer, simulator, webhook sender and receiver) goes
+ * through one Clock, in profile milliseconds. Three kinds:
+ * - the wall clock (`createClock()`), against a sandbox: profile time is real time;
+ * - a scaled wall clock (`createClock({ scale })`), for a standalone `railgate simulate` that a connector
+ *   under development talks to at a faster pace;
+ * - the virtual clock (`createVirtualClock()`), against the embedded simulator: time jumps to the next
+ *   pending wait only when every component is idle, so no real timer and no CPU load decides an outcome
+ *   (docs/decisions/virtual-clock.md).
  */
 export interface Clock {
-  /** Factor applied to profile durations to get real time: 0.01 turns 10 s into 100 ms. */
+  /** Real ms per profile ms on a wall clock (0.01 turns 10 s into 100 ms); 1 on a virtual clock, where it means nothing. */
   readonly scale: number;
-  /** Scaled wall time in ms: advances by `1 / scale` ms per real ms. */
+  /** True when time moves only when the run is idle: real durations say nothing about the partner. */
+  readonly virtual: boolean;
+  /** Profile time in ms (epoch-based). */
   now(): number;
-  /** Waits `ms` profile ms (real wait `ms * scale`). Rejects with the signal's reason on abort. */
+  /** Waits `ms` profile ms. Rejects with the signal's reason on abort. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
-  /** Profile ms → real ms. */
+  /** Profile ms → real ms (wall clocks). */
   toReal(ms: number): number;
-  /** Real ms → profile ms. */
+  /** Real ms → profile ms (wall clocks). */
   toScaled(realMs: number): number;
+  /**
+   * A loopback server of railgate's (simulator, fault layer, webhook receiver): a virtual clock does not
+   * move while a byte is on its way to or from one of its connections. No-op on a wall clock.
+   */
+  watchServer(server: Server): void;
+  /** A client socket of railgate's, right after it is created: counted when it goes to a watched server. */
+  watchSocket(socket: Socket, to: { host: string; port: number }): void;
+  /** Stops time until the returned function is called (a virtual clock between two checks). No-op on a wall clock. */
+  hold(): () => void;
 }
 
 export interface ClockOptions {
@@ -36,6 +54,8 @@ export function checkDuration(ms: number): number {
   return ms > 0 ? ms : 0;
 }
 
+const noHold = (): void => undefined;
+
 export function createClock(options: ClockOptions = {}): Clock {
   const scale = checkScale(options.scale ?? 1);
   // performance.now() is monotonic; anchoring it to Date.now() once keeps now() readable
@@ -44,10 +64,14 @@ export function createClock(options: ClockOptions = {}): Clock {
   const originMono = performance.now();
   return {
     scale,
+    virtual: false,
     now: () => originWall + (performance.now() - originMono) / scale,
     sleep: (ms, signal) => realSleep(ms * scale, signal),
     toReal: (ms) => ms * scale,
     toScaled: (realMs) => realMs / scale,
+    watchServer: () => undefined,
+    watchSocket: () => undefined,
+    hold: () => noHold,
   };
 }
 

@@ -1,5 +1,7 @@
 export { createClock } from './clock.ts';
 export { createManualClock } from './manual-clock.ts';
+export { createVirtualClock } from './virtual-clock.ts';
 
 export type { Clock, ClockOptions } from './clock.ts';
 export type { ManualClock, ManualClockOptions } from './manual-clock.ts';
+export type { VirtualClock, VirtualClockOptions } from './virtual-clock.ts';

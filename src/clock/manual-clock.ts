@@ -1,5 +1,6 @@
-import { checkDuration, checkScale } from './clock.ts';
+import { checkScale } from './clock.ts';
 import type { Clock } from './clock.ts';
+import { createTimerQueue } from './timer-queue.ts';
 
 /** A Clock that only moves when told to: unit tests of anything that waits, with no real waiting. */
 export interface ManualClock extends Clock {
@@ -16,63 +17,28 @@ export interface ManualClockOptions {
   start?: number;
 }
 
-interface Sleeper {
-  deadline: number;
-  seq: number;
-  wake(): void;
-}
-
 export function createManualClock(options: ManualClockOptions = {}): ManualClock {
   const scale = checkScale(options.scale ?? 1);
   let now = options.start ?? 0;
-  let seq = 0;
-  const sleepers: Sleeper[] = [];
-
-  function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const wait = checkDuration(ms);
-      if (signal?.aborted) return reject(signal.reason);
-      if (wait === 0) return resolve();
-      const onAbort = (): void => {
-        remove(sleeper);
-        reject(signal?.reason);
-      };
-      const sleeper: Sleeper = {
-        deadline: now + wait,
-        seq: seq++,
-        wake: () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        },
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      sleepers.push(sleeper);
-    });
-  }
-
-  function remove(sleeper: Sleeper): void {
-    const i = sleepers.indexOf(sleeper);
-    if (i >= 0) sleepers.splice(i, 1);
-  }
+  const timers = createTimerQueue(() => now);
 
   function advance(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advance() needs a finite ms >= 0, got ${String(ms)}`);
     now += ms;
-    // Same-deadline sleepers wake in the order they started, as real timers do.
-    const due = sleepers.filter((s) => s.deadline <= now).sort((a, b) => a.deadline - b.deadline || a.seq - b.seq);
-    for (const s of due) {
-      remove(s);
-      s.wake();
-    }
+    timers.wakeUntil(now);
   }
 
   return {
     scale,
+    virtual: false,
     now: () => now,
-    sleep,
+    sleep: timers.sleep,
     toReal: (ms) => ms * scale,
     toScaled: (realMs) => realMs / scale,
+    watchServer: () => undefined,
+    watchSocket: () => undefined,
+    hold: () => () => undefined,
     advance,
-    pending: () => sleepers.length,
+    pending: timers.size,
   };
 }

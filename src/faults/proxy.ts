@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Pool } from 'undici';
 import { createClock } from '../clock/index.ts';
+import { backstopMs, watchedConnector } from '../http/watched-connector.ts';
 import { splitRequestHeaders } from './headers.ts';
 import { createSchedule } from './schedule.ts';
 import { relay } from './forward.ts';
@@ -30,7 +31,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const closing = new AbortController();
   const env: FaultEnv = {
     clock,
-    pool: new Pool(target.origin, options.targetTls ? { connect: options.targetTls } : {}),
+    // The target's own timeouts are the client's to judge; undici's here are only a backstop (none on a virtual clock).
+    pool: new Pool(target.origin, { connect: watchedConnector(clock, { timeoutMs: 10_000, ...(options.targetTls ? { tls: options.targetTls } : {}) }), headersTimeout: backstopMs(clock, 300_000), bodyTimeout: backstopMs(clock, 300_000) }),
     maxHoldMs,
     closing: closing.signal,
   };
@@ -85,6 +87,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   }
 
   const server = createServer((req, res) => void handle(req, res));
+  clock.watchServer(server);
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);

@@ -4,6 +4,7 @@ import { createClock } from '../clock/index.ts';
 import type { Clock } from '../clock/index.ts';
 import type { ClientTimeouts, Exchange, HttpRequest, HttpResponse } from './model.ts';
 import { timedDispatch } from './timed-dispatch.ts';
+import { backstopMs, watchedConnector } from './watched-connector.ts';
 
 export type ExchangeListener = (exchange: Exchange) => void;
 
@@ -41,14 +42,13 @@ export const OPERATION_HEADER = 'x-railgate-operation';
 
 export function createHttpClient(opts: ClientOptions): HttpClient {
   const clock = opts.clock ?? createClock();
-  // undici's own timers are a late backstop only: timedDispatch enforces each phase on the clock.
-  const backstop = (ms: number): number => clock.toReal(ms) + 1_000;
+  // undici's own timers are a late backstop only (none on a virtual clock): timedDispatch enforces each phase on the clock.
   const agent =
     opts.dispatcher ??
     new Agent({
-      connect: { timeout: backstop(opts.timeouts.connectMs) },
-      headersTimeout: backstop(opts.timeouts.headersMs),
-      bodyTimeout: backstop(opts.timeouts.bodyMs),
+      connect: watchedConnector(clock, { timeoutMs: backstopMs(clock, opts.timeouts.connectMs) }),
+      headersTimeout: backstopMs(clock, opts.timeouts.headersMs),
+      bodyTimeout: backstopMs(clock, opts.timeouts.bodyMs),
       keepAliveTimeout: 4_000,
     });
   const listeners = new Set<ExchangeListener>();

@@ -5,3 +5,4 @@ export type { TimedOptions, TimedResponse } from './timed-dispatch.ts';
 export { buildRequest } from './build-request.ts';
 export type { RequestParts } from './build-request.ts';
 export type { ClientTimeouts, Exchange, HttpRequest, HttpResponse, TransportError } from './model.ts';
+export { backstopMs, watchedConnector } from './watched-connector.ts';

@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../clock/index.ts';
 import type { ClientTimeouts } from './model.ts';
+import { backstopMs } from './watched-connector.ts';
 
 export interface TimedResponse {
   status: number;
@@ -28,8 +29,8 @@ export interface TimedOptions {
 /**
  * One request through undici's dispatch API, each phase on the run's clock: connect (until the request
  * is on a socket), headers (until the status line), body (idle between chunks), and the whole exchange.
- * Not undici's own headersTimeout / bodyTimeout: its timers tick every ~500 ms, so a 100 ms scaled
- * timeout fires at ~1 s (docs/decisions/scaled-clock.md). They stay set, a little later, as a backstop.
+ * Not undici's own headersTimeout / bodyTimeout: its timers are real and tick every ~500 ms
+ * (docs/decisions/virtual-clock.md). On a wall clock they stay set, a little later, as a backstop.
  */
 export function timedDispatch(dispatcher: Dispatcher, url: string, init: { method: string; headers: Record<string, string>; body?: string }, opts: TimedOptions): Promise<TimedResponse> {
   const { clock, timeouts } = opts;
@@ -67,7 +68,6 @@ export function timedDispatch(dispatcher: Dispatcher, url: string, init: { metho
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     expireAfter(clock, timeouts.deadlineMs, whole.signal, () => fail(new PhaseTimeout('DEADLINE', `no complete answer within the ${timeouts.deadlineMs} ms deadline`)));
     arm(timeouts.connectMs, 'UND_ERR_CONNECT_TIMEOUT', 'no connection');
-    const backstop = (ms: number): number => clock.toReal(ms) + 1_000;
 
     dispatcher.dispatch(
       {
@@ -76,8 +76,8 @@ export function timedDispatch(dispatcher: Dispatcher, url: string, init: { metho
         method: init.method.toUpperCase() as Dispatcher.HttpMethod,
         headers: init.headers,
         body: init.body,
-        headersTimeout: backstop(timeouts.headersMs),
-        bodyTimeout: backstop(timeouts.bodyMs),
+        headersTimeout: backstopMs(clock, timeouts.headersMs),
+        bodyTimeout: backstopMs(clock, timeouts.bodyMs),
       },
       {
         onRequestStart(ctrl) {
@@ -107,29 +107,19 @@ export function timedDispatch(dispatcher: Dispatcher, url: string, init: { metho
   });
 }
 
-/** Lateness of a timer, in real ms, past which the process itself was not running (not timer rounding). */
-const STALL_REAL_MS = 15;
-
 /**
- * Calls `onExpire` once `ms` profile ms have passed on the clock — counting only time this process could run.
- * Client, fault layer and simulator share one event loop: when the loop stalls (GC, a burst of work, a CPU
- * taken by other processes), the timer fires late and, timers running before I/O in each loop turn, before
- * the answer already waiting on the socket is read. So a late timer gives the stolen time back once, and the
+ * Calls `onExpire` once `ms` profile ms have passed on the clock. On a virtual clock that moment comes only
+ * when nothing is in flight, so no answer can be waiting. On a wall clock timers run before I/O in a loop
+ * turn: after a stall the timer fires before the answer already waiting on the socket is read, so the
  * timeout is declared only after pending I/O has had its turn (setImmediate runs after the poll phase).
- * At scale 0.01 a 10 s timeout is 100 ms, the same order as such a stall; at scale 1 this changes nothing.
  */
 function expireAfter(clock: Clock, ms: number, signal: AbortSignal, onExpire: () => void): void {
-  const due = performance.now() + clock.toReal(ms);
-  const declare = (): void => {
-    setImmediate(() => {
-      if (!signal.aborted) onExpire();
-    });
-  };
   clock.sleep(ms, signal).then(
     () => {
-      const late = performance.now() - due;
-      if (late <= STALL_REAL_MS) return declare();
-      clock.sleep(clock.toScaled(late), signal).then(declare, () => undefined);
+      if (clock.virtual) return onExpire();
+      setImmediate(() => {
+        if (!signal.aborted) onExpire();
+      });
     },
     () => undefined,
   );

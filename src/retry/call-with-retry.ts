@@ -34,7 +34,7 @@ export async function callWithRetry(ctx: CheckContext, base: ClientTimeouts, ope
       clock: ctx.clock,
       rng,
       codes,
-      wait: (ms, summary) => ctx.report.step(`wait ${ms} ms (scaled: ${Math.round(ctx.clock.toReal(ms))} ms real) — ${summary}`, () => ctx.clock.sleep(ms)),
+      wait: (ms, summary) => ctx.report.step(`wait ${ms} ms${ctx.clock.virtual ? ' (virtual time)' : ''} — ${summary}`, () => ctx.clock.sleep(ms)),
     });
     await ctx.report.attach('retry outcome', result.summary, 'text/plain');
     return result;

@@ -1,6 +1,7 @@
 import { CheckFailure, CheckSkipped } from '../checks/model.ts';
 import type { CheckContext } from '../checks/model.ts';
 import { unregisteredReceiver } from '../checks/webhook-registration.ts';
+import { waitAtLeast } from '../checks/patience.ts';
 import type { Exchange } from '../http/index.ts';
 import { findMismatch, getPointer, parseJson } from '../json/index.ts';
 import { parseDuration } from '../profile/index.ts';
@@ -28,7 +29,7 @@ export async function awaitWebhook(ctx: CheckContext, type: string, match: Recor
   const unregistered = unregisteredReceiver(ctx);
   if (unregistered) throw new CheckFailure(`${what}: ${unregistered}`, { kind: 'configuration', loc: step.loc });
   const within = parseDuration(step.within ?? '1m');
-  const until = Date.now() + Math.max(REAL_FLOOR_MS, ctx.clock.toReal(within));
+  const until = ctx.clock.now() + waitAtLeast(ctx, within, REAL_FLOOR_MS);
   const matches = (d: ReceivedDelivery): unknown => {
     if (d.refusal || d.duplicate || d.eventType !== type) return undefined;
     const payload = parseJson(d.body);
@@ -39,7 +40,7 @@ export async function awaitWebhook(ctx: CheckContext, type: string, match: Recor
   for (;;) {
     const found = hooks.receiver.deliveries().find((d) => matches(d) !== undefined);
     if (found) return asExchange(found, matches(found));
-    const left = until - Date.now();
+    const left = until - ctx.clock.now();
     const next = left > 0 ? await hooks.receiver.next(seq, left) : undefined;
     if (!next) break;
     seq = next.seq;

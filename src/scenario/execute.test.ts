@@ -23,7 +23,7 @@ let session: Session;
 let tmp: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
   partner = await loadExamplePartner('pixpay');
-  session = await openSession(partner, { env: 'simulator', seed: 3, defects: [], timeScale: 0.01, report: sink });
+  session = await openSession(partner, { env: 'simulator', seed: 3, defects: [], report: sink });
   tmp = await tempDir();
 });
 afterAll(async () => {

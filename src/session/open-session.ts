@@ -10,7 +10,7 @@ import { createRng } from '../random/index.ts';
 import { callWithRetry } from '../retry/index.ts';
 import { formatExchange, redactExchange } from '../redact/index.ts';
 import type { RedactionRules } from '../redact/index.ts';
-import { createClock } from '../clock/index.ts';
+import { createClock, createVirtualClock } from '../clock/index.ts';
 import { startFaultProxy } from '../faults/index.ts';
 import { startSimulator } from '../simulator/index.ts';
 import type { Simulator } from '../simulator/index.ts';
@@ -22,8 +22,6 @@ export interface SessionOptions {
   env: EnvironmentName;
   seed: number;
   defects: readonly string[];
-  /** Real ms per profile ms for every wait of the run: client timeouts, fault layer, simulator. */
-  timeScale: number;
   report: ReportSink;
   /** Prints every exchange (redacted) as it happens: for an engineer running one scenario. */
   print?: (text: string) => void;
@@ -49,7 +47,9 @@ export function targetBaseUrl(partner: Partner, env: EnvironmentName): string | 
 
 /** Opens the target for one partner (starting the simulator when that is the environment) and a context. */
 export async function openSession(partner: Partner, opts: SessionOptions): Promise<Session> {
-  const clock = createClock({ scale: opts.timeScale });
+  // Against the embedded simulator every component is railgate's: time is virtual, and no real timer or CPU
+  // load decides an outcome. A sandbox answers in real time (docs/decisions/virtual-clock.md).
+  const clock = opts.env === 'simulator' ? createVirtualClock({ onStuck: (why) => process.stderr.write(`railgate: the run's clock has been waiting on loopback traffic for 30 s: ${why.join('; ')}\n`) }) : createClock();
   const credentials = credentialsFor(partner.profile, opts.env, process.env);
   const webhooks = await startWebhookSide(partner, opts.env, clock, credentials);
   const simulator = opts.env === 'simulator' ? await startSimulator({ partner, defects: opts.defects, seed: opts.seed, clock, ...(webhooks ? { webhookUrl: webhooks.receiver.url } : {}) }) : undefined;

@@ -11,7 +11,7 @@ describe('a session against lionbank (OAuth2 + RFC 9421)', () => {
   let session: Session;
   beforeAll(async () => {
     const [partner] = await loadPartners(process.cwd(), 'lionbank');
-    session = await openSession(partner!, { env: 'simulator', seed: 7, defects: [], timeScale: 1, report: sink });
+    session = await openSession(partner!, { env: 'simulator', seed: 7, defects: [], report: sink });
   });
   afterAll(async () => session.close());
 

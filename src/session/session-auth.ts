@@ -31,6 +31,7 @@ export async function startWebhookSide(partner: Partner, env: EnvironmentName, c
   const refusals = refusalStage();
   const receiver = await startReceiver({
     path: spec.path ?? `/webhooks/${partner.id}`,
+    clock,
     // Verified first: an unsigned delivery must never be able to arm or consume a refusal.
     stages: [verificationStage(spec, keys.verify, () => unixSeconds(clock)), refusals.stage],
     inspect: inspector(partner),

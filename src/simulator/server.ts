@@ -80,6 +80,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
       res.end(JSON.stringify({ error: { code: 'SIMULATOR_ERROR', message: e instanceof Error ? e.message : String(e) } }));
     });
   });
+  clock.watchServer(server);
   server.on('connection', (s: Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));

@@ -1,4 +1,6 @@
 import { setMaxListeners } from 'node:events';
+import { Agent } from 'undici';
+import { watchedConnector } from '../http/watched-connector.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Credentials } from '../credentials/index.ts';
 import { foreignKey, foreignSecret } from '../credentials/index.ts';
@@ -32,14 +34,14 @@ export interface WebhookSenderOptions {
   badSignature: boolean;
   /** Redelivery waits run on the run's clock. */
   clock: Clock;
-  /** Real ms one delivery POST may take (default 10 s): an unreachable or hung URL never holds the run. */
+  /** Profile ms one delivery POST may take, on the clock (default 10 s): an unreachable or hung URL never holds the run. */
   attemptTimeoutMs?: number;
 }
 
 /** Partners commonly document a handful of attempts with doubling waits (Stripe: 3 days; PIX PSPs: minutes). */
 const DEFAULT_ATTEMPTS = 5;
 const DEFAULT_BACKOFF = '2s';
-/** Real time, not scaled: a loopback POST takes milliseconds, and a URL that does not answer in 10 s is down. */
+/** A merchant endpoint that does not answer in 10 s is down, as partners judge it. */
 const DELIVERY_TIMEOUT_MS = 10_000;
 
 /** A key of the right kind the partner's receivers do not know, for the planted defect. */
@@ -62,18 +64,27 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   const backoff = parseDuration(spec.redelivery?.backoff ?? DEFAULT_BACKOFF);
   const timeoutMs = options.attemptTimeoutMs ?? DELIVERY_TIMEOUT_MS;
   const resolves = createHostCheck();
+  // Its own connections, shown to the clock: a delivery on its way to railgate's receiver keeps virtual time still.
+  const agent = new Agent({ connect: watchedConnector(options.clock, { timeoutMs: timeoutMs }), headersTimeout: 0, bodyTimeout: 0 });
   /** One POST, signed at the time it leaves (a redelivery carries a fresh timestamp, as partners re-sign), with a deadline. */
   const post = async (url: string, body: string): Promise<boolean> => {
     const delivery = { method: 'POST', url, headers: { 'content-type': 'application/json' }, body };
     const signed = signDelivery(spec, key, delivery, Math.floor(now().getTime() / 1000));
+    const timeout = new AbortController();
+    options.clock.sleep(timeoutMs, timeout.signal).then(
+      () => timeout.abort(new Error(`no answer within ${timeoutMs} ms`)),
+      () => undefined,
+    );
     try {
-      const signal = AbortSignal.any([closing.signal, AbortSignal.timeout(timeoutMs)]);
+      const signal = AbortSignal.any([closing.signal, timeout.signal]);
       if (!(await unlessAborted(resolves(url), signal))) return false;
-      const res = await fetch(url, { method: 'POST', headers: { ...delivery.headers, ...signed.headers }, body, signal });
-      await res.arrayBuffer();
-      return res.status >= 200 && res.status < 300;
+      const res = await agent.request({ origin: new URL(url).origin, path: new URL(url).pathname + new URL(url).search, method: 'POST', headers: { ...delivery.headers, ...signed.headers }, body, signal });
+      await res.body.arrayBuffer();
+      return res.statusCode >= 200 && res.statusCode < 300;
     } catch {
       return false;
+    } finally {
+      timeout.abort();
     }
   };
   /** Delivers to one URL until it accepts, the attempts run out or the simulator closes. */
@@ -100,6 +111,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
     async flush() {
       closing.abort(new Error('simulator closed'));
       await Promise.all([...pending]);
+      await agent.close();
     },
   };
 }

@@ -12,6 +12,8 @@ import { openSession } from '../session/index.ts';
 import type { Session } from '../session/index.ts';
 import { allureSink, labelCheck } from './allure-sink.ts';
 import { recordingSink, routedSink } from './recorded-steps.ts';
+import { holdBetweenChecks } from './between-checks.ts';
+import type { CheckTime } from './between-checks.ts';
 import { decodeRunConfig } from './run-config.ts';
 
 const config = decodeRunConfig(process.env);
@@ -24,6 +26,7 @@ for (const partner of partners) {
   if (plan.families.length === 0) continue;
   describe(partner.id, () => {
     let session: Session | undefined;
+    let time: CheckTime | undefined;
     let setupFailed: unknown;
     const setup = setupScenario(partner);
     const report = routedSink(allureSink);
@@ -33,16 +36,17 @@ for (const partner of partners) {
         env: config.env,
         seed: config.seed,
         defects: config.defects,
-        timeScale: config.timeScale,
         report: report.sink,
         print: config.verbose ? (t) => console.log(t) : undefined,
       });
+      time = holdBetweenChecks(session.ctx.clock);
       // The profile's setup (registering railgate's receiver, say) runs once, before any check of the partner.
       // Its failure fails every check (a throw here would only skip them, and skipped must never read as GO).
       // Its steps are recorded, then shown by the setup test below, not spread into every test's report.
       if (!setup) return;
       report.route(setupSteps.sink);
-      await executeScenario(session.ctx, setup).catch((e: unknown) => (setupFailed = e));
+      const ctx = session.ctx;
+      await time.run(() => executeScenario(ctx, setup)).catch((e: unknown) => (setupFailed = e));
       report.route(allureSink);
     });
     afterAll(async () => {
@@ -58,13 +62,13 @@ for (const partner of partners) {
     }
     for (const { family, checks } of plan.families) {
       describe(family, () => {
-        for (const check of checks) defineCheck(partner.id, partner.profile.rails, check, () => (setupFailed ? Promise.reject(setupFailed) : Promise.resolve(session)));
+        for (const check of checks) defineCheck(partner.id, partner.profile.rails, check, () => (setupFailed ? Promise.reject(setupFailed) : Promise.resolve(session && time && { session, time })));
       });
     }
   });
 }
 
-function defineCheck(partnerId: string, rails: string[], check: Check, session: () => Promise<Session | undefined>): void {
+function defineCheck(partnerId: string, rails: string[], check: Check, session: () => Promise<{ session: Session; time: CheckTime } | undefined>): void {
   const severity = BLOCKER_FAMILIES.has(check.family) ? 'blocker' : check.severity;
   const meta = { partner: partnerId, family: check.family, check: check.name, severity, rails, scenario: check.scenario };
   test(check.name, { meta: { railgate: meta } }, async (t) => {
@@ -72,7 +76,8 @@ function defineCheck(partnerId: string, rails: string[], check: Check, session: 
     const s = await session();
     if (!s) throw new CheckFailure(`the ${config.env} target for ${partnerId} did not start`, { kind: 'configuration' });
     try {
-      const evidence = await check.run(s.ctx);
+      const { ctx } = s.session;
+      const evidence = await s.time.run(() => check.run(ctx));
       // Meta is how a worker's result reaches the main process's reporters (collect-outcomes.ts).
       if (evidence) t.task.meta.railgate = { ...meta, evidence };
     } catch (e) {

@@ -10,8 +10,6 @@ export interface RunConfig {
   env: EnvironmentName;
   defects: string[];
   seed: number;
-  /** Real ms per profile ms (0.01: a 10 s timeout takes 100 ms). */
-  timeScale: number;
   /** Print every exchange (redacted) to the console. */
   verbose: boolean;
 }

@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { createClock } from '../clock/index.ts';
+import type { Clock } from '../clock/index.ts';
 import type { WebhookDelivery } from './model.ts';
 
 /**
@@ -47,6 +49,8 @@ export interface ReceiverOptions {
   inspect?: (delivery: WebhookDelivery) => DeliveryInspection;
   /** Status of an accepted delivery (default 204): a correct merchant endpoint answers 2xx at once. */
   answer?: number;
+  /** The run's clock: arrival times and waits for a delivery follow it. Default the wall clock. */
+  clock?: Clock;
 }
 
 export interface WebhookReceiver {
@@ -55,13 +59,14 @@ export interface WebhookReceiver {
   deliveries(): readonly ReceivedDelivery[];
   /** Accepted deliveries, one per event id (redeliveries deduplicated), in arrival order. */
   events(): readonly ReceivedDelivery[];
-  /** The first delivery with `seq > afterSeq`, waiting up to `timeoutMs` (real ms) for it. */
+  /** The first delivery with `seq > afterSeq`, waiting up to `timeoutMs` (profile ms, on the run's clock) for it. */
   next(afterSeq: number, timeoutMs: number): Promise<ReceivedDelivery | undefined>;
   close(): Promise<void>;
 }
 
 /** railgate's webhook receiver: a loopback node:http server that judges every delivery and keeps it. */
 export async function startReceiver(options: ReceiverOptions): Promise<WebhookReceiver> {
+  const clock = options.clock ?? createClock();
   const received: ReceivedDelivery[] = [];
   const waiters = new Set<() => void>();
   const sockets = new Set<Socket>();
@@ -71,6 +76,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<WebhookRe
       res.end();
     });
   });
+  clock.watchServer(server);
   server.on('connection', (s: Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
@@ -96,7 +102,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<WebhookRe
     const status = refusal?.status ?? options.answer ?? 204;
     // A refused delivery is read too: its event id is what a redelivery must carry again.
     const seen = inspection(delivery, refusal !== undefined);
-    received.push({ ...delivery, seq: received.length + 1, path, receivedAt: new Date().toISOString(), status, ...(refusal ? { refusal: { step: refusal.step, reason: refusal.reason } } : {}), ...seen });
+    received.push({ ...delivery, seq: received.length + 1, path, receivedAt: new Date(clock.now()).toISOString(), status, ...(refusal ? { refusal: { step: refusal.step, reason: refusal.reason } } : {}), ...seen });
     for (const wake of waiters) wake();
     if (refusal) answer(res, refusal.status, { error: refusal.step, message: refusal.reason });
     else answer(res, status);
@@ -129,8 +135,9 @@ export async function startReceiver(options: ReceiverOptions): Promise<WebhookRe
       const now = found();
       if (now) return Promise.resolve(now);
       return new Promise((resolve) => {
+        const stop = new AbortController();
         const done = (value: ReceivedDelivery | undefined): void => {
-          clearTimeout(timer);
+          stop.abort();
           waiters.delete(wake);
           resolve(value);
         };
@@ -138,7 +145,10 @@ export async function startReceiver(options: ReceiverOptions): Promise<WebhookRe
           const d = found();
           if (d) done(d);
         };
-        const timer = setTimeout(() => done(undefined), timeoutMs);
+        clock.sleep(timeoutMs, stop.signal).then(
+          () => done(undefined),
+          () => undefined,
+        );
         waiters.add(wake);
       });
     },

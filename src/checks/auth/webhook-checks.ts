@@ -10,7 +10,7 @@ import { probeParts } from '../contract/probe.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
 import type { Check, CheckContext } from '../model.ts';
 import { tamperBody } from './forgeries/tampering.ts';
-import { patient } from '../patience.ts';
+import { patient, waitAtLeast } from '../patience.ts';
 import { unregisteredReceiver } from '../webhook-registration.ts';
 
 const check = (name: string, tags: string[], run: (ctx: CheckContext, hooks: WebhookRuntime) => Promise<void>): Check => ({
@@ -53,8 +53,8 @@ function partnerDeliveries(): Check {
     if (unregistered) throw new CheckFailure(unregistered, { kind: 'configuration' });
     const last = hooks.receiver.deliveries().at(-1)?.seq ?? 0;
     const kind = await provokeDelivery(ctx);
-    // Real time: a delivery is one loopback POST away from the simulator, seconds away from a sandbox.
-    const arrived = await hooks.receiver.next(last, Math.max(3_000, ctx.clock.toReal(30_000)));
+    // A delivery is one loopback POST away from the simulator, seconds away from a sandbox.
+    const arrived = await hooks.receiver.next(last, waitAtLeast(ctx, 30_000, 3_000));
     if (!arrived) throw new CheckFailure(`no webhook delivery reached railgate's receiver after a ${kind} was created`);
     const all = hooks.receiver.deliveries();
     const refused = all.filter((d) => d.refusal);

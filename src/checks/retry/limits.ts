@@ -42,7 +42,7 @@ export function stopsAtDeadline(op: Operation, rules: RetryRules): Check | undef
     const late = call.attempts.filter((a) => a.startedAt > call.startedAt + deadline);
     if (call.outcome !== 'deadline') throw new CheckFailure(`${op.id}: with unlimited attempts the call should end at its ${deadline} ms deadline; it ended '${call.outcome}': ${call.summary}\n${describeAttempts(call)}`);
     if (took > deadline + tol.late || late.length > 0) {
-      throw new CheckFailure(`${op.id}: the ${deadline} ms deadline did not hold: the call took ${Math.round(took)} ms (scaled clock) and ${late.length} attempt(s) started after it: ${call.summary}`);
+      throw new CheckFailure(`${op.id}: the ${deadline} ms deadline did not hold: the call took ${Math.round(took)} ms and ${late.length} attempt(s) started after it: ${call.summary}`);
     }
   });
 }

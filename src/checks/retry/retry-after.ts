@@ -68,7 +68,7 @@ function judgeGap(ctx: CheckContext, op: Operation, call: RetriedCall, before: P
   const tol = tolerance(ctx.clock, expectedMs);
   if (gap < expectedMs - tol.early || gap > expectedMs + tol.late) {
     throw new CheckFailure(
-      `${op.id}: after ${what} the next attempt came ${Math.round(gap)} ms later (scaled clock), expected ${Math.round(expectedMs)} ms (−${Math.round(tol.early)} / +${Math.round(tol.late)})\n${describeAttempts(call)}`,
+      `${op.id}: after ${what} the next attempt came ${Math.round(gap)} ms later, expected ${Math.round(expectedMs)} ms (−${Math.round(tol.early)} / +${Math.round(tol.late)})\n${describeAttempts(call)}`,
     );
   }
 }

@@ -1,3 +1,4 @@
+import type { Clock } from '../../clock/index.ts';
 import { getPointer } from '../../json/index.ts';
 import type { ResolvedMovement } from '../../transactions/index.ts';
 import type { ReceivedDelivery, WebhookReceiver } from '../../webhooks/index.ts';
@@ -42,16 +43,16 @@ export function describeEvents(events: readonly TxEvent[]): string {
 }
 
 /**
- * Waits (real time, loopback deliveries) until the last event about the transaction shows `state`, or
- * `timeoutMs` passes; resolves with the events seen either way.
+ * Waits on the run's clock until the last event about the transaction shows `state`, or `timeoutMs`
+ * (profile ms) passes; resolves with the events seen either way.
  */
-export async function awaitEventState(receiver: WebhookReceiver, m: ResolvedMovement, id: string, state: string | undefined, timeoutMs: number): Promise<TxEvent[]> {
-  const until = Date.now() + timeoutMs;
+export async function awaitEventState(ctx: { clock: Clock }, receiver: WebhookReceiver, m: ResolvedMovement, id: string, state: string | undefined, timeoutMs: number): Promise<TxEvent[]> {
+  const until = ctx.clock.now() + timeoutMs;
   let seen = receiver.deliveries().at(-1)?.seq ?? 0;
   for (;;) {
     const events = eventsFor(receiver, m, id);
     if (state === undefined ? events.length > 0 : events.at(-1)?.state === state) return events;
-    const left = until - Date.now();
+    const left = until - ctx.clock.now();
     if (left <= 0) return events;
     const next = await receiver.next(seen, left);
     if (!next) return eventsFor(receiver, m, id);

@@ -37,8 +37,8 @@ export async function checkReconciliation(ctx: CheckContext): Promise<ReadinessE
   }
   let result = judge(ctx, made, views);
   // A transaction still moving has a webhook on its way: re-read the disagreeing ones until they agree or the grace passes.
-  const until = Date.now() + webhookGrace(ctx);
-  while (result.rows.some((r) => r.status === 'state-mismatch') && Date.now() < until) {
+  const until = ctx.clock.now() + webhookGrace(ctx);
+  while (result.rows.some((r) => r.status === 'state-mismatch') && ctx.clock.now() < until) {
     await ctx.clock.sleep(1_000);
     for (const row of result.rows.filter((r) => r.status === 'state-mismatch')) {
       const one = made.find((x) => x.created.id === row.id);

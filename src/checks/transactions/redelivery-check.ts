@@ -4,6 +4,7 @@ import { CheckFailure, CheckSkipped } from '../model.ts';
 import type { CheckContext } from '../model.ts';
 import { createTransaction } from './create.ts';
 import { reachableHooks, webhookGrace } from './webhooks-check.ts';
+import { patient } from '../patience.ts';
 
 /**
  * The receiver answers 503 to the first event about a new transaction: the partner must deliver that
@@ -38,25 +39,25 @@ export async function checkRedelivery(ctx: CheckContext, m: ResolvedMovement): P
   // The accepted delivery once more, byte for byte (a partner whose 2xx got lost): acknowledged, counted once.
   const headers = Object.fromEntries(Object.entries(again.headers).filter(([k]) => !HOP_BY_HOP.has(k)));
   const status = await ctx.report.step(`deliver ${again.eventId} once more: acknowledged and counted once`, async () => {
-    const res = await fetch(hooks.receiver.url, { method: 'POST', headers, body: again.body });
-    await res.arrayBuffer();
-    return res.status;
+    // railgate's own client: its connection is one the run's clock watches.
+    const sent = await ctx.client.send({ method: 'POST', url: hooks.receiver.url, headers, body: again.body }, patient(ctx));
+    return sent.response?.status ?? 0;
   });
   const kept = hooks.receiver.events().filter((d) => d.eventId === again.eventId).length;
   if (status >= 300 || kept !== 1) throw new CheckFailure(`${m.key} ${tx.id}: a redelivery of ${again.eventId} was answered ${status} and the event is kept ${kept} times (1 due)`, { kind: 'configuration' });
 }
 
-/** Headers of the transport, not of the delivery: fetch sets its own. */
+/** Headers of the transport, not of the delivery: the client sets its own. */
 const HOP_BY_HOP = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive']);
 
 async function waitFor<T>(ctx: CheckContext, find: () => T | undefined): Promise<T | undefined> {
   const hooks = ctx.auth.webhooks!;
-  const until = Date.now() + webhookGrace(ctx);
+  const until = ctx.clock.now() + webhookGrace(ctx);
   let seq = 0;
   for (;;) {
     const found = find();
     if (found) return found;
-    const left = until - Date.now();
+    const left = until - ctx.clock.now();
     if (left <= 0) return undefined;
     const next = await hooks.receiver.next(seq, left);
     if (!next) return find();

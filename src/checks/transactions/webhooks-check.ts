@@ -9,10 +9,11 @@ import { awaitEventState, describeEvents } from './events.ts';
 import type { TxEvent } from './events.ts';
 import { followTransaction, watched } from './follow.ts';
 import { moneyDiffers } from './money-of.ts';
+import { waitAtLeast } from '../patience.ts';
 
-/** Real ms railgate waits for the webhooks to catch up with the reads: a loopback POST, or a sandbox's queue. */
+/** Profile ms railgate waits for the webhooks to catch up with the reads: a loopback POST, or a sandbox's queue. */
 export function webhookGrace(ctx: CheckContext): number {
-  return Math.max(3_000, ctx.clock.toReal(60_000));
+  return waitAtLeast(ctx, 60_000, 3_000);
 }
 
 /** The receiver, or why webhook checks are skipped here — never passed. */
@@ -38,7 +39,7 @@ export async function checkWebhooks(ctx: CheckContext, m: ResolvedMovement): Pro
   const followed = await followTransaction(ctx, tx);
   // The last state the reads saw that the partner announces at all (an authorization's CAPTURED is the capture's event).
   const awaited = followed.reads.map((r) => r.state).filter((state) => announces(m, state)).at(-1);
-  const events = await awaitEventState(hooks.receiver, m, tx.id, awaited, webhookGrace(ctx));
+  const events = await awaitEventState(ctx, hooks.receiver, m, tx.id, awaited, webhookGrace(ctx));
   for (const e of events) await ctx.report.step(`webhook ${e.eventId}: ${tx.id} → ${e.state}`, () => ctx.report.attach(`${e.eventId}`, e.delivery.body, 'application/json'));
   const problems = judgeEvents(m, events, followed.reads.map((r) => r.state), (e) => moneyDiffers(tx, e.payload, m.events!));
   if (followed.terminalAfterMs === undefined) problems.push(`not terminal within ${watched(ctx, m)} (last read: ${followed.final ?? 'none'})`);
