@@ -2,16 +2,15 @@ import type { ClientTimeouts, SendOptions } from '../http/index.ts';
 import { parseDuration } from '../profile/index.ts';
 import type { CheckContext } from './model.ts';
 
-/** Real ms every functional call may take at least: client, fault layer and simulator share one event loop. */
+/** Real ms every functional call may take at least against a sandbox, where a loaded runner is slow in real time. */
 const REAL_FLOOR_MS = 5_000;
 
 /**
  * Timeouts for calls whose check judges what the partner answers, not how fast (auth, idempotency,
  * errors, transactions, contract probes, scenario steps): every phase gets the profile's whole deadline, and
- * at least REAL_FLOOR_MS of real time. CPU time does not shrink with the time scale — at 0.01 a 2 s connect
- * timeout is 20 ms, less than ten loopback connects take on a busy runner — and a request that times out
- * is itself an ambiguous outcome. Latency and timeouts are the retry family's to judge, on the profile's
- * own scaled timeouts; so are scenario steps that expect no answer.
+ * against a sandbox at least REAL_FLOOR_MS of real time: a request that times out is itself an ambiguous
+ * outcome. Latency and timeouts are the retry family's to judge, on the profile's own timeouts; so are
+ * scenario steps that expect no answer.
  */
 export function patientTimeouts(ctx: CheckContext): ClientTimeouts {
   const t = ctx.partner.profile.timeouts;

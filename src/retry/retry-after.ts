@@ -3,7 +3,7 @@
  * HTTP-date (`Fri, 31 Dec 1999 23:59:59 GMT`, and the obsolete RFC 850 / asctime forms Date.parse reads).
  * A date in the past waits 0. Anything else (`1.5`, `-1`, `soon`) is undefined: not a Retry-After at all,
  * so the caller falls back to its backoff.
- * `nowMs` is the run's clock: on a scaled clock, a date the simulator computed from the same clock agrees.
+ * `nowMs` is the run's clock: a date the simulator computed from the same clock agrees.
  */
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
   if (value === undefined) return undefined;

@@ -108,7 +108,7 @@ async function callStep(state: RunState, step: LocatedStep, what: string): Promi
   return exchange;
 }
 
-/** Calls until `until` holds, waiting `every` between calls, failing after `within` (all on the scaled clock). */
+/** Calls until `until` holds, waiting `every` between calls, failing after `within` (all on the run's clock). */
 async function pollStep(state: RunState, step: LocatedStep, what: string): Promise<void> {
   const { ctx } = state;
   const every = parseDuration(step.every ?? '1s');

@@ -2,7 +2,7 @@ import type { HttpRequest } from '../http/index.ts';
 
 /** What one signing of a request claims: its time and its nonce, plus any forgery asked for. */
 export interface SignOptions {
-  /** Unix seconds the signature claims (the run's scaled clock). */
+  /** Unix seconds the signature claims (the run's clock). */
   at: number;
   nonce: string;
   forge?: Forge;

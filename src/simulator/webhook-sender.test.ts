@@ -82,19 +82,19 @@ describe('createWebhookSender', () => {
 
   it('gives each POST a deadline: a hung URL is tried again on the clock and never delays another target', async () => {
     const [stuck, a] = [await hung(), await receiver('a')];
-    const s = sender(() => [stuck.url, a.url], { attemptTimeoutMs: 150, spec: { ...partner.profile.webhooks!, redelivery: { attempts: 3, backoff: '1s' } } });
+    const s = sender(() => [stuck.url, a.url], { attemptTimeoutMs: 150_000, spec: { ...partner.profile.webhooks!, redelivery: { attempts: 3, backoff: '1s' } } });
     const t0 = performance.now();
     s.emit('payment.authorized', { id: 'pay_0000000001' });
     expect(await a.next(0, 3_000)).toBeDefined();
     expect(performance.now() - t0).toBeLessThan(150);
-    // Three attempts of 150 ms each, 1 ms and 2 ms apart on the clock (scale 0.001).
+    // Three attempts of 150 s each on the clock (150 ms real at scale 0.001), 1 s and 2 s apart.
     await expect.poll(() => stuck.requests.length, { timeout: 3_000 }).toBe(3);
     await s.flush();
   });
 
   it('flush gives up a delivery in flight at once, however long its deadline', async () => {
     const stuck = await hung();
-    const s = sender(() => [stuck.url], { attemptTimeoutMs: 60_000 });
+    const s = sender(() => [stuck.url], { attemptTimeoutMs: 60_000_000 });
     s.emit('payment.authorized', { id: 'pay_0000000001' });
     await expect.poll(() => stuck.requests.length, { timeout: 3_000 }).toBe(1);
     const t0 = performance.now();

@@ -26,15 +26,13 @@ export interface Followed {
  */
 export const SETTLE_MS = 5_000;
 
-/**
- * Real ms a deadline is given at least. CPU time does not shrink with the time scale: at 0.01 a 2m
- * deadline is 1.2 s of real time, which a loaded 2-core runner can eat in calls alone.
- */
+/** Real ms a deadline is given at least against a sandbox, on a wall clock. */
 const REAL_FLOOR_MS = 2_000;
 
 /**
- * Real ms railgate watches one transaction at most: an authorization's 7-day deadline is 100 minutes at
- * scale 0.01. Past it the transaction is reported not terminal, with both durations in the reason.
+ * Real ms railgate watches one transaction at most against a sandbox: it cannot wait out an authorization's
+ * 7-day deadline. Past it the transaction is reported not terminal, with both durations in the reason. On
+ * the virtual clock the profile's deadline is watched whole, at no real cost.
  */
 export const REAL_BUDGET_MS = 90_000;
 
