@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.ts';
-import { REPO } from './helpers/workspace.ts';
+import { startSimulate } from './helpers/simulate.ts';
+import type { SimulateProcess } from './helpers/simulate.ts';
 
 // `railgate simulate` as an engineer runs it beside their own integration: a partner at its own pace (here
 // scaled), delivering signed webhooks to the URL their code registers, until Ctrl-C.
@@ -19,7 +17,7 @@ interface Delivery {
 }
 
 let receiver: { url: string; deliveries: Delivery[]; close: () => Promise<void> };
-let sim: { child: ChildProcess; baseUrl: string; output: () => string };
+let sim: SimulateProcess;
 
 beforeAll(async () => {
   const deliveries: Delivery[] = [];
@@ -37,28 +35,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  sim?.child.kill('SIGKILL');
+  sim?.kill();
   await receiver?.close();
 });
-
-function startSimulate(args: string[]): Promise<typeof sim> {
-  const child = spawn(process.execPath, [path.join(REPO, 'node_modules/tsx/dist/cli.mjs'), path.join(REPO, 'src/cli/main.ts'), 'simulate', ...args], { cwd: REPO, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`simulate did not start within 60 s:\n${out}`)), 60_000);
-    const seen = (d: Buffer): void => {
-      out += d.toString();
-      const m = / at (http:\/\/\S+) /.exec(out);
-      if (m?.[1] && out.includes('press Ctrl-C')) {
-        clearTimeout(timer);
-        resolve({ child, baseUrl: m[1], output: () => out });
-      }
-    };
-    child.stdout.on('data', seen);
-    child.stderr.on('data', seen);
-    child.on('close', (code) => reject(new Error(`simulate exited ${code}:\n${out}`)));
-  });
-}
 
 async function post(pathname: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${sim.baseUrl}${pathname}`, {
@@ -81,8 +60,8 @@ async function until<T>(what: string, probe: () => T | undefined | Promise<T | u
 }
 
 describe('railgate simulate', () => {
-  it('says where events go and at which pace', () => {
-    expect(sim.output()).toMatch(/simulating eurocard \(EuroCard Acquiring API [\d.]+\) at http:\/\/127\.0\.0\.1:\d+\/v1 · seed 20261121 · time scale 0\.01/);
+  it('says where events go, at which pace, and that timestamps keep to the wall clock', () => {
+    expect(sim.output()).toMatch(/simulating eurocard \(EuroCard Acquiring API [\d.]+\) at http:\/\/127\.0\.0\.1:\d+\/v1 · seed 20261121 · time scale 0\.01 · timestamps and signatures follow the wall clock/);
     expect(sim.output()).toContain('webhooks: signed events go to the URLs registered with createWebhookEndpoint (none before)');
   });
 

@@ -24,15 +24,17 @@ export async function cmdSimulate(args: string[], out: Output, stop: Promise<voi
   const [partner] = await loadPartners(process.cwd(), v.partner as string);
   const seed = intOption(v.seed, 'seed') ?? DEFAULT_SEED;
   // The partner's own pace by default: processing time, state changes and redelivery waits as the profile says.
+  // Whatever the pace, it stamps and checks timestamps on the wall clock, as a partner does: a connector or a
+  // sandbox run signing at real time is never refused for the scale.
   const scale = scaleOption(v['time-scale']) ?? 1;
   const webhookUrl = urlOption(v['webhook-url'], 'webhook-url');
   let sim;
   try {
-    sim = await startSimulator({ partner: partner!, defects, seed, clock: createClock({ scale }), port: intOption(v.port, 'port', 1), ...(webhookUrl ? { webhookUrl } : {}) });
+    sim = await startSimulator({ partner: partner!, defects, seed, clock: createClock({ scale }), stamps: 'wall', port: intOption(v.port, 'port', 1), ...(webhookUrl ? { webhookUrl } : {}) });
   } catch (e) {
     throw new UsageError(`cannot listen: ${(e as Error).message}`);
   }
-  out.info(`simulating ${partner!.id} (${partner!.contract.title} ${partner!.contract.version}) at ${sim.baseUrl} · seed ${seed} · time scale ${scale}${defects.length ? ` · defects: ${defects.join(', ')}` : ''}`);
+  out.info(`simulating ${partner!.id} (${partner!.contract.title} ${partner!.contract.version}) at ${sim.baseUrl} · seed ${seed} · time scale ${scale} · timestamps and signatures follow the wall clock${defects.length ? ` · defects: ${defects.join(', ')}` : ''}`);
   const hooks = partner!.profile.webhooks;
   const registration = hooks?.registration;
   if (registration) out.info(`webhooks: signed events go to the URLs registered with ${registration.operation} (none before)${webhookUrl ? '; --webhook-url is not used' : ''}`);

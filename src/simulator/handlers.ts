@@ -18,16 +18,24 @@ import { failAfterCommit, hangingOperation, neverAnswer } from './retry-defects.
 import { gateFor, guardIdempotency } from './idempotency.ts';
 import type { GateEnv } from './idempotency.ts';
 import type { AuthGate } from './auth/index.ts';
+import type { Clock } from '../clock/index.ts';
 
 export interface SimulatorState {
   partner: Partner;
   store: ResourceStore;
   rng: Rng;
   defects: ReadonlySet<string>;
-  /** Wall clock of the simulator (scaled when the run is). */
+  /**
+   * The partner's time on the wire: what it writes into resources and events, signs webhooks at, and judges
+   * request signatures and tokens by. The wall clock in a standalone simulator, whatever its scale; the
+   * run's clock in the embedded run (server.ts, `stamps`).
+   */
   now: () => Date;
-  /** Waits profile ms on the run's clock (a create's processing time); absent in-process, where handlers answer at once. */
-  sleep?: (ms: number) => Promise<void>;
+  /**
+   * The run's clock: a create's processing time and the idempotency window follow it (idempotency.ts).
+   * Absent in-process, where handlers answer at once and keys are timed by `now`.
+   */
+  clock?: Pick<Clock, 'now' | 'sleep'>;
   /** Authentication, verified before anything else, as a strict partner does (auth/gate.ts). */
   auth?: AuthGate;
   /** Told of every resource created: the simulator's signed webhook deliveries start here. */

@@ -2,6 +2,7 @@ import type { Operation } from '../contract/index.ts';
 import { IdempotencyKeyStore, decide, fingerprintBody, resolveIdempotency } from '../idempotency/index.ts';
 import type { KeyDecision, ResolvedIdempotency, SavedAnswer } from '../idempotency/index.ts';
 import type { Partner } from '../partner/index.ts';
+import type { Clock } from '../clock/index.ts';
 
 /**
  * Profile ms a create takes at the simulated partner (a PIX payout is accepted in about that long). It is
@@ -23,7 +24,7 @@ export interface GateEnv {
   spec: ResolvedIdempotency | undefined;
   defects: ReadonlySet<string>;
   store: IdempotencyKeyStore;
-  /** Scaled ms. */
+  /** Epoch ms on the run's clock: the window is a retention, not a stamp (gateFor). */
   now(): number;
   /** Waits profile ms on the run's clock; absent in-process, where the handlers answer at once. */
   sleep?: (ms: number) => Promise<void>;
@@ -37,10 +38,23 @@ export interface GateRequest {
 
 export type Reply = (status: number, code: string | undefined, message: string) => Response;
 
-/** One key store per simulator, remembering keys for the profile's window on the simulator's clock. */
-export function gateFor(state: { partner: Partner; defects: ReadonlySet<string>; now: () => Date; sleep?: (ms: number) => Promise<void> }): GateEnv {
+/**
+ * One key store per simulator, remembering keys for the profile's window on the run's clock, not on the wall
+ * clock the partner stamps by: the window is how long the partner keeps a key, never a time on the wire, so
+ * it scales with processing and redelivery, and a connector's retry schedule, scaled alike, meets it as it
+ * would meet the partner's. Without a clock (in-process), keys are timed by the stamps.
+ */
+export function gateFor(state: { partner: Partner; defects: ReadonlySet<string>; now: () => Date; clock?: Pick<Clock, 'now' | 'sleep'> }): GateEnv {
   const spec = resolveIdempotency(state.partner.profile);
-  return { spec, defects: state.defects, store: new IdempotencyKeyStore(spec?.windowMs ?? 0), now: () => state.now().getTime(), sleep: state.sleep };
+  const { clock } = state;
+  return {
+    spec,
+    defects: state.defects,
+    store: new IdempotencyKeyStore(spec?.windowMs ?? 0),
+    now: clock ? () => clock.now() : () => state.now().getTime(),
+    // Processing takes time on the run's clock, so a duplicate can find its key in flight.
+    ...(clock ? { sleep: (ms: number) => clock.sleep(ms) } : {}),
+  };
 }
 
 /**

@@ -35,6 +35,7 @@ export interface Lifecycle {
  * The partner's state machine on the run's clock (issue 7): created resources advance along the profile's
  * `simulate.path` (or the machine's first allowed transitions), a `magic` request steers to another path.
  * Planted defects: `stuck-pending` never advances; `illegal-transition` leaves a terminal state.
+ * `now` stamps `updatedAt`: the partner's time on the wire, which need not be the clock the changes wait on.
  */
 export function createLifecycle(clock: Clock, defects: ReadonlySet<string>, now: () => Date, announce: (change: StateChange) => void): Lifecycle {
   const abort = new AbortController();

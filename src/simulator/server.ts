@@ -27,8 +27,18 @@ export interface SimulatorOptions {
   partner: Partner;
   defects?: readonly string[];
   seed: number;
-  /** The run's scaled clock; the simulator's time (timestamps, state changes) follows it. */
+  /** The run's clock: processing waits, state changes, redelivery backoff and the idempotency window follow it. */
   clock?: Clock;
+  /**
+   * The time the partner stamps and checks on the wire: the signature time of its webhook deliveries, the
+   * tolerance it judges request signatures by (timestamps, RFC 9421 `created` / `expires`), OAuth token
+   * expiry, and the times it writes into resources and events.
+   * - `clock` (default): the run's clock. The embedded run: railgate's signer and receiver read the same
+   *   virtual clock, so the partner's stamps must follow it too.
+   * - `wall`: the wall clock, whatever the clock's scale, as a real partner stamps: a standalone
+   *   simulator, used as a sandbox by a run or a connector that signs on the wall clock.
+   */
+  stamps?: 'clock' | 'wall';
   port?: number;
   host?: string;
   /**
@@ -59,9 +69,8 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     store: new ResourceStore(),
     rng: createRng(opts.seed).fork(`simulator:${opts.partner.id}`),
     defects: new Set(opts.defects ?? []),
-    now: () => new Date(opts.clock ? opts.clock.now() : Date.now()),
-    // Processing takes time on the run's clock, so a duplicate can find its key in flight (idempotency.ts).
-    sleep: opts.clock?.sleep.bind(opts.clock),
+    now: stampTime(opts),
+    ...(opts.clock ? { clock: opts.clock } : {}),
   };
   // The simulator holds what the partner would: the profile's test credentials, never the environment's.
   const credentials = credentialsFor(opts.partner.profile, 'simulator', {});
@@ -103,6 +112,17 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
         server.close(() => resolve());
       }).then(() => sender?.flush()),
   };
+}
+
+/** What the partner stamps and checks on the wire by (SimulatorOptions.stamps). */
+function stampTime(opts: SimulatorOptions): () => Date {
+  const { clock } = opts;
+  if (opts.stamps === 'wall') {
+    // A virtual clock's run signs and verifies on that clock, which jumps ahead of the wall: stamps must follow it.
+    if (clock?.virtual) throw new Error('a simulator on a virtual clock stamps on that clock: stamps must be \'clock\'');
+    return () => new Date();
+  }
+  return () => new Date(clock ? clock.now() : Date.now());
 }
 
 /**

@@ -29,10 +29,11 @@ export interface WebhookSenderOptions {
    */
   targets: () => readonly string[];
   rng: Rng;
+  /** The partner's time on the wire: each POST is signed at it and each event dated by it (the wall clock in a standalone simulator). */
   now: () => Date;
   /** `webhook-bad-signature`: sign with a key the receiver does not trust. */
   badSignature: boolean;
-  /** Redelivery waits run on the run's clock. */
+  /** Redelivery waits and each POST's deadline follow the run's clock (scaled), not `now`. */
   clock: Clock;
   /** Profile ms one delivery POST may take, on the clock (default 10 s): an unreachable or hung URL never holds the run. */
   attemptTimeoutMs?: number;
@@ -65,6 +66,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   const timeoutMs = options.attemptTimeoutMs ?? DELIVERY_TIMEOUT_MS;
   const resolves = createHostCheck();
   // Its own connections, shown to the clock: a delivery on its way to railgate's receiver keeps virtual time still.
+  let agentClosed: Promise<void> | undefined;
   const agent = new Agent({ connect: watchedConnector(options.clock, { timeoutMs: timeoutMs }), headersTimeout: 0, bodyTimeout: 0 });
   /** One POST, signed at the time it leaves (a redelivery carries a fresh timestamp, as partners re-sign), with a deadline. */
   const post = async (url: string, body: string): Promise<boolean> => {
@@ -111,7 +113,9 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
     async flush() {
       closing.abort(new Error('simulator closed'));
       await Promise.all([...pending]);
-      await agent.close();
+      // flush may be called again (a simulator closed twice): the agent closes once.
+      agentClosed ??= agent.close();
+      await agentClosed;
     },
   };
 }

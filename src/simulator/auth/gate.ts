@@ -15,7 +15,7 @@ export interface GateOptions {
   /** The simulator's test credentials: it holds what the partner would hold. */
   credentials: Credentials;
   defects: ReadonlySet<string>;
-  /** Unix seconds on the simulator's clock. */
+  /** Unix seconds the partner judges signatures and tokens by: the wall clock in a standalone simulator (server.ts, `stamps`). */
   now: () => number;
   newToken: () => string;
 }

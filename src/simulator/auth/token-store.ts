@@ -1,4 +1,4 @@
-/** Access tokens the simulator issued, with their expiry (unix seconds on the simulator's clock). */
+/** Access tokens the simulator issued, with their expiry (unix seconds on the time the gate judges by). */
 export class TokenStore {
   private readonly tokens = new Map<string, number>();
 

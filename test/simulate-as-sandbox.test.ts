@@ -1,0 +1,135 @@
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Readiness } from '../src/readiness/index.ts';
+import { runCli } from './helpers/cli.ts';
+import { notPassed } from './helpers/family-run.ts';
+import { startSimulate } from './helpers/simulate.ts';
+import type { SimulateProcess } from './helpers/simulate.ts';
+import { copyWorkspace, loadExamplePartner, tempDir } from './helpers/workspace.ts';
+
+// Issue 11 acceptance: a standalone `railgate simulate --time-scale 0.01` used as the sandbox of
+// `railgate run --env sandbox`. The run signs and verifies on the wall clock; the simulator's state machine
+// runs a hundred times faster but stamps on the wall clock too, so no check fails for the scale (before:
+// "signed 3432s ahead, tolerance 300s"). PixPay signs requests with a timestamped HMAC and webhooks with
+// `t=…,v1=…`; LionBank signs both with RFC 9421 (`created`) behind an OAuth2 token.
+
+interface Sandbox {
+  partner: string;
+  /** The workspace whose profile points `environments.sandbox` at the simulator. */
+  cwd: string;
+  /** The sandbox credentials the run reads from its environment: the simulator's test credentials. */
+  env: Record<string, string>;
+}
+
+const simulators: SimulateProcess[] = [];
+const disposals: Array<() => Promise<void>> = [];
+let reports: string;
+let pixpay: Sandbox;
+let lionbank: Sandbox;
+
+beforeAll(async () => {
+  const dir = await tempDir('railgate-sandbox-');
+  disposals.push(dir.dispose);
+  reports = dir.dir;
+  [pixpay, lionbank] = await Promise.all([standaloneSandbox('pixpay'), standaloneSandbox('lionbank')]);
+});
+
+afterAll(async () => {
+  for (const sim of simulators) sim.kill();
+  await Promise.all(disposals.map((d) => d()));
+});
+
+/** A port free now, for the run's receiver: the simulator must be told where to deliver before the run starts. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** A scaled standalone simulator delivering to the run's receiver, and a workspace whose sandbox is that simulator. */
+async function standaloneSandbox(partnerId: string): Promise<Sandbox> {
+  const { profile } = await loadExamplePartner(partnerId);
+  const receiverPort = await freePort();
+  // The receiver's path as railgate serves it (src/session/session-auth.ts).
+  const webhookUrl = `http://127.0.0.1:${receiverPort}${profile.webhooks?.path ?? `/webhooks/${partnerId}`}`;
+  const sim = await startSimulate(['--partner', partnerId, '--time-scale', '0.01', '--webhook-url', webhookUrl], { startMs: 45_000 });
+  simulators.push(sim);
+  const ws = await copyWorkspace();
+  disposals.push(ws.dispose);
+  await ws.edit(`partners/${partnerId}.yaml`, /(\n {2}sandbox:\n {4}baseUrl: )\S+/, `$1${sim.baseUrl}\n    webhookUrl: ${webhookUrl}\n    receiverPort: ${receiverPort}`);
+  return { partner: partnerId, cwd: ws.dir, env: { ...profile.environments.simulator?.testCredentials } };
+}
+
+/** One family against the sandbox, through the CLI; the readiness JSON read back. */
+async function runFamily(sandbox: Sandbox, family: string): Promise<{ code: number; ready: Readiness; stderr: string }> {
+  const dir = path.join(reports, `${sandbox.partner}-${family}`);
+  // The readiness JSON is what is judged here: no HTML report. The CLI's deadline comes before the test's
+  // timeout, so a hung run is ended here and reported with its output, not abandoned.
+  const r = await runCli(['run', '--env', 'sandbox', '--partner', sandbox.partner, '--family', family, '--no-html', '--reports', dir], { cwd: sandbox.cwd, env: sandbox.env, timeoutMs: 150_000 });
+  const ready = JSON.parse(await readFile(path.join(dir, 'readiness', `${sandbox.partner}.json`), 'utf8')) as Readiness;
+  return { code: r.code, ready, stderr: r.stderr };
+}
+
+/** Every failed check with its reason: before issue 11, "… signed 3432s ahead, tolerance 300s". */
+function failed(ready: Readiness): string[] {
+  return ready.checks.filter((c) => c.status === 'failed').map((c) => `${c.name}: ${c.reason ?? ''}`);
+}
+
+/** Each named check with its status, to compare against all 'passed' (a skipped one would pass no judgement). */
+function statuses(ready: Readiness, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((n) => [n, ready.checks.find((c) => c.name === n)?.status ?? 'not run']));
+}
+const allPassed = (names: readonly string[]): Record<string, string> => Object.fromEntries(names.map((n) => [n, 'passed']));
+
+/** The request-signature checks that judge a timestamp against the partner's clock, for every operation. */
+function timestampChecks(operations: readonly string[]): string[] {
+  return operations.flatMap((op) => [
+    `${op} accepts a correctly signed request`,
+    `${op} accepts a request whose clock is off by half the tolerance`,
+    `${op} rejects a timestamp older than the tolerance`,
+    `${op} rejects a timestamp further in the future than the tolerance`,
+  ]);
+}
+
+describe('a standalone simulator at time scale 0.01 as the sandbox of railgate run', () => {
+  it('pixpay auth: requests signed at real time pass the tolerance, and the partner’s t=… deliveries verify', { timeout: 180_000 }, async () => {
+    const { code, ready, stderr } = await runFamily(pixpay, 'auth');
+    expect(stderr).not.toMatch(/internal error/);
+    expect(failed(ready)).toEqual([]);
+    const names = [...timestampChecks(['createPayout', 'getPayout', 'createCharge']), 'webhook deliveries from the partner verify'];
+    expect(statuses(ready, names)).toEqual(allPassed(names));
+    expect(code, notPassed(ready)).toBe(0);
+  });
+
+  it('pixpay transactions: every state change arrives as a delivery signed at real time, redeliveries too', { timeout: 180_000 }, async () => {
+    const { code, ready, stderr } = await runFamily(pixpay, 'transactions');
+    expect(stderr).not.toMatch(/internal error/);
+    expect(failed(ready)).toEqual([]);
+    const names = [
+      'payout webhooks: every state change is announced by a valid event, with the money as created',
+      'payout redelivery: a webhook refused with 503 comes again with the same event id, and is counted once',
+      'collection webhooks: every state change is announced by a valid event, with the money as created',
+      'collection redelivery: a webhook refused with 503 comes again with the same event id, and is counted once',
+      'payout-webhook',
+    ];
+    expect(statuses(ready, names)).toEqual(allPassed(names));
+    expect(code, notPassed(ready)).toBe(0);
+  });
+
+  it('lionbank auth: RFC 9421 `created` and the OAuth2 token are judged at real time, and its RFC 9421 deliveries verify', { timeout: 180_000 }, async () => {
+    const { code, ready, stderr } = await runFamily(lionbank, 'auth');
+    expect(stderr).not.toMatch(/internal error/);
+    expect(failed(ready)).toEqual([]);
+    const names = [...timestampChecks(['createPayout', 'getPayout', 'listPayouts']), 'createToken accepts a correctly signed request', 'webhook deliveries from the partner verify'];
+    expect(statuses(ready, names)).toEqual(allPassed(names));
+    expect(code, notPassed(ready)).toBe(0);
+  });
+});
