@@ -1,11 +1,7 @@
 #!/usr/bin/env node
-// Entry point for `railgate` when installed: runs the TypeScript CLI through tsx.
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+// Entry point for `railgate`: the TypeScript CLI, loaded through tsx's loader in this one process.
+import { register } from 'tsx/esm/api';
 
-const require = createRequire(import.meta.url);
-const tsx = require.resolve('tsx/cli');
-const main = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-const r = spawnSync(process.execPath, [tsx, main, ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 2);
+register();
+const { main } = await import('../src/cli/main.ts');
+process.exit(await main(process.argv.slice(2)));

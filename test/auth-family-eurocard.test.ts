@@ -32,7 +32,7 @@ afterAll(() => reports.dispose());
 
 async function run(name: string, defect?: string) {
   const dir = path.join(reports.dir, name);
-  const r = await runCli(['run', '--partner', 'eurocard', '--family', 'auth', ...(defect ? ['--defect', defect] : []), '--reports', dir]);
+  const r = await runCli(['run', '--partner', 'eurocard', '--family', 'auth', ...(defect ? ['--defect', defect] : []), '--no-html', '--reports', dir]);
   const ready = JSON.parse(await readFile(path.join(dir, 'readiness', 'eurocard.json'), 'utf8')) as Readiness;
   return { ...r, ready };
 }

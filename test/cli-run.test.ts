@@ -34,7 +34,7 @@ describe('railgate run', () => {
 
   it('is NO-GO with the contract family failed when the simulator drifts from the schema', async () => {
     const dir = path.join(reports.dir, 'drift');
-    const r = await runCli(['run', '--partner', 'pixpay', '--family', 'contract', '--defect', 'schema-drift', '--reports', dir]);
+    const r = await runCli(['run', '--partner', 'pixpay', '--family', 'contract', '--defect', 'schema-drift', '--no-html', '--reports', dir]);
     expect(r.code).toBe(1);
     const ready = await readiness(dir, 'pixpay');
     expect(ready.verdict).toBe('NO-GO');
@@ -56,6 +56,11 @@ describe('railgate run', () => {
     const ready = await readiness(dir, 'pixpay');
     expect(ready.partial).toBe(true);
     expect(ready.checks.map((c) => c.name)).toEqual(['payout-happy']);
+    // The engineer's loop: no HTML report unless asked; every other report is written.
+    expect(existsSync(path.join(dir, 'allure-report'))).toBe(false);
+    expect(existsSync(path.join(dir, 'allure-results', 'environment.properties'))).toBe(true);
+    expect(existsSync(path.join(dir, 'junit.xml'))).toBe(true);
+    expect(r.stdout).toMatch(/HTML report not generated/);
   });
 
   it('gives the same requests for the same seed', async () => {

@@ -16,7 +16,7 @@ afterAll(() => reports.dispose());
 
 async function run(name: string, args: string[]) {
   const dir = path.join(reports.dir, name);
-  const r = await runCli(['run', '--partner', 'eurocard', ...args, '--reports', dir]);
+  const r = await runCli(['run', '--partner', 'eurocard', ...args, '--no-html', '--reports', dir]);
   const ready = JSON.parse(await readFile(path.join(dir, 'readiness', 'eurocard.json'), 'utf8')) as Readiness;
   if (r.code !== 0) console.error(ready.checks.filter((c) => c.status === 'failed').map((c) => `${c.name}: ${c.reason}`).join('\n'));
   return { ...r, ready };

@@ -69,8 +69,28 @@ export interface CheckFamily {
   plan(partner: Partner): Check[];
 }
 
-/** Why a check failed. `kind` separates partner defects, contract drift and harness configuration errors. */
-export type FailureKind = 'partner-defect' | 'contract-drift' | 'configuration';
+/**
+ * Why a check failed. Only `partner-defect` and `contract-drift` are findings about the partner, proven by its
+ * own answers; `configuration` (a profile or contract mistake found at run time) and `harness-timing` (railgate's
+ * own event loop was too late to time what it measured) are railgate's trouble: the check is broken, never failed.
+ */
+export type FailureKind = 'partner-defect' | 'contract-drift' | 'configuration' | 'harness-timing';
+
+const PARTNER_FINDINGS: ReadonlySet<string> = new Set<FailureKind>(['partner-defect', 'contract-drift']);
+
+/** True for the kinds that speak against the partner; any other error (kind or none) leaves the check broken. */
+export function isPartnerFinding(kind: string | undefined): boolean {
+  return kind !== undefined && PARTNER_FINDINGS.has(kind);
+}
+
+// Allure tells a failed test (an assertion: the partner did wrong) from a broken one (the harness could not do
+// its job) by the error's name: only partner findings may look like an assertion.
+const ERROR_NAMES: Record<FailureKind, string> = {
+  'partner-defect': 'CheckAssertionError',
+  'contract-drift': 'CheckAssertionError',
+  configuration: 'ConfigurationError',
+  'harness-timing': 'HarnessTimingError',
+};
 
 export class CheckFailure extends Error {
   readonly kind: FailureKind;
@@ -81,13 +101,11 @@ export class CheckFailure extends Error {
     // The kind travels in the message so Allure's categories (by message) can sort failures.
     const kind = opts.kind ?? 'partner-defect';
     super(`${opts.loc ? `${opts.loc.file}:${opts.loc.line}:${opts.loc.col}  ` : ''}[${kind}] ${message}`);
-    // Allure tells a failed check (the partner did wrong: an assertion) from a broken one (the harness could
-    // not do its job) by the error's name; a configuration mistake is the latter.
-    this.name = kind === 'configuration' ? 'ConfigurationError' : 'CheckAssertionError';
+    this.name = ERROR_NAMES[kind];
     this.kind = kind;
     this.loc = opts.loc;
     if (opts.evidence) this.evidence = opts.evidence;
-    // A check failure is a finding about the partner, not a fault in railgate: no stack frames to read.
+    // A check failure is a finding, not a fault in railgate's code: no stack frames to read.
     this.stack = `${this.name}: ${this.message}`;
   }
 }

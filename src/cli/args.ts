@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
-import { defectNames, unknownDefects } from '../simulator/index.ts';
+import { defectNames, unknownDefects } from '../simulator/defects.ts';
 
 export class UsageError extends Error {}
 
 /** parseArgs, with its errors turned into usage errors (exit 2) instead of stack traces. */
 export function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>): Record<string, string | boolean | string[] | undefined> {
   try {
-    const { values, positionals } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true, allowNegative: true });
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     return values as Record<string, string | boolean | string[] | undefined>;
   } catch (e) {

@@ -4,6 +4,7 @@ import { credentialProblems } from '../credentials/index.ts';
 import { loadPartners } from '../partner/index.ts';
 import type { EnvironmentName, Family } from '../profile/index.ts';
 import { DEFAULT_SEED } from '../random/index.ts';
+import type { Readiness } from '../readiness/index.ts';
 import { runSuites } from '../run/index.ts';
 import { InputError } from '../source/index.ts';
 import type { RunConfig } from '../suite/run-config.ts';
@@ -11,6 +12,7 @@ import { UsageError, defectsOption, intOption, parse } from './args.ts';
 import type { Output } from './output.ts';
 
 const ENVS: EnvironmentName[] = ['simulator', 'sandbox', 'production'];
+const VERDICT_WIDTH = 'INCONCLUSIVE'.length;
 const FAMILIES: Family[] = ['contract', 'auth', 'idempotency', 'errors', 'retry', 'transactions', 'scenarios'];
 
 export async function cmdRun(args: string[], out: Output): Promise<number> {
@@ -23,6 +25,7 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     seed: { type: 'string' },
     reports: { type: 'string' },
     verbose: { type: 'boolean' },
+    html: { type: 'boolean' },
   });
   if (v.help) return out.help('run');
   const env = (v.env as EnvironmentName | undefined) ?? 'simulator';
@@ -63,20 +66,26 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
   if (planned === 0) throw new UsageError(`nothing matches the selection${config.scenario ? ` (no scenario '${config.scenario}'${config.partner ? ` for ${config.partner}` : ''})` : ''}`);
 
   out.info(`railgate run · env ${env} · seed ${config.seed} · ${env === 'simulator' ? 'virtual time' : 'real time'} · ${partners.map((p) => p.id).join(', ')}${defects.length ? ` · defects: ${defects.join(', ')}` : ''}`);
-  const result = await runSuites(partners, config, reportsDir, (s) => out.info(s));
+  const result = await runSuites(partners, config, reportsDir, (s) => out.info(s), { html: typeof v.html === 'boolean' ? v.html : v.scenario === undefined });
   if (result.harnessErrors.length > 0) {
     for (const e of result.harnessErrors) out.error(`railgate: ${e}`);
     return 2;
   }
   out.info('');
   for (const r of result.readiness) {
-    out.info(`${r.verdict === 'GO' ? 'GO   ' : 'NO-GO'}  ${r.partner}${r.partial ? ' (partial run)' : ''}`);
-    for (const reason of r.reasons) out.info(`       - ${reason.split('\n')[0]}`);
+    out.info(`${r.verdict.padEnd(VERDICT_WIDTH)}  ${r.partner}${r.partial ? ' (partial run)' : ''}`);
+    for (const reason of r.reasons) out.info(`${' '.repeat(VERDICT_WIDTH + 2)}- ${reason.split('\n')[0]}`);
   }
-  out.info(`\nreports: ${reportsDir}/readiness/*.md · ${reportsDir}/junit.xml · ${result.allureReport ?? `${reportsDir}/allure-results (HTML report not generated)`}`);
+  out.info(`\nreports: ${reportsDir}/readiness/*.md · ${reportsDir}/junit.xml · ${result.allureReport ?? `${reportsDir}/allure-results (HTML report not generated: --html builds it)`}`);
   if (process.env.GITHUB_STEP_SUMMARY) {
     const { readinessMarkdown } = await import('../readiness/index.ts');
     await appendFile(process.env.GITHUB_STEP_SUMMARY, result.readiness.map(readinessMarkdown).join('\n'));
   }
-  return result.readiness.every((r) => r.verdict === 'GO') ? 0 : 1;
+  return exitCode(result.readiness);
+}
+
+/** 2 when railgate could not judge some partner (its trouble comes first: no verdict stands on it), 1 for a NO-GO, else 0. */
+function exitCode(readiness: readonly Readiness[]): number {
+  if (readiness.some((r) => r.verdict === 'INCONCLUSIVE')) return 2;
+  return readiness.every((r) => r.verdict === 'GO') ? 0 : 1;
 }

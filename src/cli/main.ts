@@ -1,10 +1,5 @@
-import { InputError, formatInputProblem } from '../source/index.ts';
+import { InputError, formatInputProblem } from '../source/input-error.ts';
 import { UsageError } from './args.ts';
-import { cmdLint } from './cmd-lint.ts';
-import { cmdRun } from './cmd-run.ts';
-import { cmdSign } from './cmd-sign.ts';
-import { cmdSimulate } from './cmd-simulate.ts';
-import { cmdWebhook } from './cmd-webhook.ts';
 import { consoleOutput } from './output.ts';
 import type { Output } from './output.ts';
 
@@ -12,17 +7,18 @@ import type { Output } from './output.ts';
 export async function main(argv: string[], out: Output = consoleOutput): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    // Each command loads only what it uses: `--help` or `sign` must not pay for vitest, msw and the contract validators.
     switch (command) {
       case 'run':
-        return await cmdRun(rest, out);
+        return await (await import('./cmd-run.ts')).cmdRun(rest, out);
       case 'lint':
-        return await cmdLint(rest, out);
+        return await (await import('./cmd-lint.ts')).cmdLint(rest, out);
       case 'sign':
-        return await cmdSign(rest, out);
+        return await (await import('./cmd-sign.ts')).cmdSign(rest, out);
       case 'webhook':
-        return await cmdWebhook(rest, out);
+        return await (await import('./cmd-webhook.ts')).cmdWebhook(rest, out);
       case 'simulate':
-        return await cmdSimulate(rest, out, untilSignal());
+        return await (await import('./cmd-simulate.ts')).cmdSimulate(rest, out, untilSignal());
       case undefined:
       case '-h':
       case '--help':

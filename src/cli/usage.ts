@@ -29,9 +29,12 @@ Options:
   --seed N            seed for generated data (default 20261121); printed at the start
   --reports DIR       where reports go (default: reports)
   --verbose           print every HTTP exchange (redacted)
+  --[no-]html         build the Allure HTML report (default: yes, but not for --scenario);
+                      Allure results, JUnit and readiness are written either way
   -h, --help          this help
 
-Exit codes: 0 every selected partner GO · 1 some partner NO-GO · 2 bad input or usage.`,
+Exit codes: 0 every selected partner GO · 1 some partner NO-GO · 2 bad input or usage, or some
+partner INCONCLUSIVE (a check broke inside railgate: a crash, a timeout, a configuration mistake).`,
   lint: `Usage: railgate lint [options]
 
 Loads every partner's contract, profile and scenarios and reports each problem as
@@ -56,7 +59,8 @@ Options:
   --defect NAME       misbehave in one named way (repeatable)
   --seed N            seed for generated data (default 20261121)
   --time-scale F      real time per profile second, in (0, 1] (default 1: the partner's own pace);
-                      processing time, state changes and webhook redelivery follow it
+                      processing time, state changes, webhook redelivery and the idempotency window
+                      follow it; timestamps and signatures stay on the wall clock, as a partner's do
   --webhook-url URL   where signed webhooks go, for a partner without webhooks.registration
                       (the URL configured in its dashboard)
   -h, --help          this help`,

@@ -12,37 +12,22 @@ export interface JudgeInput {
 }
 
 /**
- * GO only when nothing failed and every family the profile requires ran and passed. A family whose checks
- * were all skipped is not a pass: skipped is reported as skipped, never as passed.
+ * NO-GO when the partner is proven at fault: a check failed, or a family the profile requires was not
+ * exercised. Otherwise INCONCLUSIVE when a check broke inside railgate: nothing against the partner, but not
+ * everything was judged. GO only when nothing failed, nothing broke and every required family passed. A
+ * family whose checks were all skipped is not a pass: skipped is reported as skipped, never as passed.
  */
 export function judgeReadiness(input: JudgeInput): Readiness {
-  const families: Partial<Record<Family, FamilyVerdict>> = {};
-  for (const o of input.outcomes) {
-    const f = (families[o.family] ??= { status: 'skipped', passed: 0, failed: [], skipped: [] });
-    if (o.status === 'passed') f.passed++;
-    else if (o.status === 'failed') f.failed.push(o.name);
-    else f.skipped.push(o.name);
-  }
-  for (const f of Object.values(families)) f.status = f.failed.length > 0 ? 'failed' : f.passed > 0 ? 'passed' : 'skipped';
-  const reasons: string[] = [];
-  for (const [family, f] of Object.entries(families)) {
-    if (f.status === 'failed') reasons.push(`${family}: ${f.failed.length} check${f.failed.length > 1 ? 's' : ''} failed (${f.failed.join('; ')})`);
-  }
-  if (!input.partial) {
-    for (const family of input.partner.required ?? []) {
-      const f = families[family];
-      if (!f) reasons.push(`${family}: required for GO, but no check of this family ran`);
-      else if (f.status === 'skipped') reasons.push(`${family}: required for GO, but every check was skipped`);
-    }
-  }
-  if (input.outcomes.length === 0) reasons.push('no check ran');
+  const families = familyVerdicts(input.outcomes);
+  const against = partnerReasons(input, families);
+  const broken = brokenReason(input.outcomes);
   const errors = input.outcomes.find((o) => o.evidence?.errors)?.evidence?.errors;
   const reconciliation = input.outcomes.find((o) => o.evidence?.reconciliation)?.evidence?.reconciliation;
   return {
     partner: input.partner.id,
     name: input.partner.name,
-    verdict: reasons.length === 0 ? 'GO' : 'NO-GO',
-    reasons,
+    verdict: against.length > 0 ? 'NO-GO' : broken ? 'INCONCLUSIVE' : 'GO',
+    reasons: broken ? [...against, broken] : against,
     rails: input.partner.rails,
     environment: input.environment,
     seed: input.seed,
@@ -54,6 +39,42 @@ export function judgeReadiness(input: JudgeInput): Readiness {
     ...(errors && { errors }),
     ...(reconciliation && { reconciliation }),
   };
+}
+
+function familyVerdicts(outcomes: readonly CheckOutcome[]): Partial<Record<Family, FamilyVerdict>> {
+  const families: Partial<Record<Family, FamilyVerdict>> = {};
+  for (const o of outcomes) {
+    const f = (families[o.family] ??= { status: 'skipped', passed: 0, failed: [], broken: [], skipped: [] });
+    if (o.status === 'passed') f.passed++;
+    else f[o.status].push(o.name);
+  }
+  for (const f of Object.values(families)) f.status = f.failed.length > 0 ? 'failed' : f.broken.length > 0 ? 'broken' : f.passed > 0 ? 'passed' : 'skipped';
+  return families;
+}
+
+/** What the partner's own answers prove against it, or what it was never asked: each one is a NO-GO. */
+function partnerReasons(input: JudgeInput, families: Partial<Record<Family, FamilyVerdict>>): string[] {
+  const reasons: string[] = [];
+  for (const [family, f] of Object.entries(families)) {
+    if (f.failed.length > 0) reasons.push(`${family}: ${f.failed.length} check${f.failed.length > 1 ? 's' : ''} failed (${f.failed.join('; ')})`);
+  }
+  if (!input.partial) {
+    for (const family of input.partner.required ?? []) {
+      const f = families[family];
+      if (!f) reasons.push(`${family}: required for GO, but no check of this family ran`);
+      else if (f.status === 'skipped') reasons.push(`${family}: required for GO, but every check was skipped`);
+    }
+  }
+  if (input.outcomes.length === 0) reasons.push('no check ran');
+  return reasons;
+}
+
+/** One line naming every check railgate could not judge, and why: railgate's trouble, not the partner's. */
+function brokenReason(outcomes: readonly CheckOutcome[]): string | undefined {
+  const broken = outcomes.filter((o) => o.status === 'broken');
+  if (broken.length === 0) return undefined;
+  const each = broken.map((o) => `${o.family} › ${o.name}: ${o.reason ?? 'no reason given'}`);
+  return `inconclusive: ${broken.length} check${broken.length > 1 ? 's' : ''} broken inside railgate, not judged (${each.join('; ')})`;
 }
 
 /** Evidence is lifted to the verdict's own fields; each check keeps its outcome only. */

@@ -1,29 +1,31 @@
 import { errorCoverageMarkdown } from './markdown-errors.ts';
 import { reconciliationMarkdown } from './markdown-reconciliation.ts';
-import type { Readiness } from './model.ts';
+import type { Readiness, Verdict } from './model.ts';
+
+const ICONS: Record<Verdict, string> = { GO: '✅', 'NO-GO': '❌', INCONCLUSIVE: '⚠️' };
 
 /** The readiness verdict as Markdown: what CI appends to its job summary and a reviewer reads first. */
 export function readinessMarkdown(r: Readiness): string {
-  const icon = r.verdict === 'GO' ? '✅' : '❌';
   const lines = [
-    `## ${icon} ${r.name} (${r.partner}) — ${r.verdict}`,
+    `## ${ICONS[r.verdict]} ${r.name} (${r.partner}) — ${r.verdict}`,
     '',
     `Rails: ${r.rails.join(', ')} · environment: ${r.environment} · seed: ${r.seed} · contract: ${r.contract.title} ${r.contract.version} (${r.contract.hash.slice(0, 19)}…)${r.partial ? ' · **partial run**: the verdict covers only the selected checks' : ''}`,
     '',
   ];
   if (r.reasons.length > 0) {
-    lines.push('**Why NO-GO**', '');
+    lines.push(`**Why ${r.verdict}**`, '');
+    if (r.verdict === 'INCONCLUSIVE') lines.push('railgate could not judge every check: nothing here is proven against the partner. Fix railgate (or its configuration) and run again.', '');
     for (const reason of r.reasons) lines.push(`- ${escape(reason)}`);
     lines.push('');
   }
-  lines.push('| family | status | passed | failed | skipped |', '|---|---|---|---|---|');
+  lines.push('| family | status | passed | failed | broken | skipped |', '|---|---|---|---|---|---|');
   for (const [family, f] of Object.entries(r.families)) {
-    lines.push(`| ${family} | ${f.status} | ${f.passed} | ${f.failed.length} | ${f.skipped.length} |`);
+    lines.push(`| ${family} | ${f.status} | ${f.passed} | ${f.failed.length} | ${f.broken.length} | ${f.skipped.length} |`);
   }
   const notPassed = r.checks.filter((c) => c.status !== 'passed');
   if (notPassed.length > 0) {
     lines.push('', '| check | family | status | reason |', '|---|---|---|---|');
-    for (const c of notPassed) lines.push(`| ${escape(c.name)} | ${c.family} | ${c.status} | ${escape(c.reason ?? '')} |`);
+    for (const c of notPassed) lines.push(`| ${escape(c.name)} | ${c.family} | ${c.status === 'broken' ? '**broken** (railgate)' : c.status} | ${escape(c.reason ?? '')} |`);
   }
   if (r.errors) lines.push('', ...errorCoverageMarkdown(r.errors));
   if (r.reconciliation) lines.push('', ...reconciliationMarkdown(r.reconciliation));

@@ -2,7 +2,15 @@ import type { ErrorCoverage } from '../errors/index.ts';
 import type { Family } from '../profile/index.ts';
 import type { Reconciliation } from '../transactions/index.ts';
 
-export type CheckStatus = 'passed' | 'failed' | 'skipped';
+/**
+ * `failed`: the partner did something wrong, proven by its own answers (a partner defect, contract drift).
+ * `broken`: railgate could not judge — a crash inside a check, a test timeout, a session that could not start,
+ * a configuration mistake found at run time, a harness that could not keep time. Never a pass, a skip or a defect.
+ */
+export type CheckStatus = 'passed' | 'failed' | 'broken' | 'skipped';
+
+/** NO-GO: the partner's fault, proven. INCONCLUSIVE: nothing proven against it, but railgate could not judge everything. */
+export type Verdict = 'GO' | 'NO-GO' | 'INCONCLUSIVE';
 
 /** One check's outcome as the run reports it. */
 export interface CheckOutcome {
@@ -12,7 +20,7 @@ export interface CheckOutcome {
   status: CheckStatus;
   severity: string;
   scenario?: string;
-  /** First line of the failure, or the skip note. */
+  /** The failure (first line only when broken), or the skip note. */
   reason?: string;
   failureKind?: string;
   durationMs: number;
@@ -32,6 +40,8 @@ export interface FamilyVerdict {
   status: CheckStatus;
   passed: number;
   failed: string[];
+  /** Checks railgate could not judge; the family is `broken` when it has some and no failed one. */
+  broken: string[];
   skipped: string[];
 }
 
@@ -39,7 +49,7 @@ export interface FamilyVerdict {
 export interface Readiness {
   partner: string;
   name: string;
-  verdict: 'GO' | 'NO-GO';
+  verdict: Verdict;
   reasons: string[];
   rails: string[];
   environment: string;

@@ -1,6 +1,7 @@
 import type { TestCase, TestModule } from 'vitest/node';
 import type { Reporter } from 'vitest/reporters';
-import type { CheckOutcome } from '../readiness/index.ts';
+import { isPartnerFinding } from '../checks/model.ts';
+import type { CheckOutcome, CheckStatus } from '../readiness/index.ts';
 import '../suite/run-config.ts';
 
 /** A vitest reporter that turns the generated tests' results into check outcomes for the readiness verdict. */
@@ -24,18 +25,72 @@ function toOutcome(t: TestCase): CheckOutcome | undefined {
   const meta = t.meta().railgate;
   if (!meta) return undefined;
   const r = t.result();
-  const status = r.state === 'passed' ? 'passed' : r.state === 'failed' ? 'failed' : 'skipped';
-  const reason = r.state === 'failed' ? r.errors[0]?.message : r.state === 'skipped' ? r.note : undefined;
+  const judged = classify({
+    state: r.state,
+    error: r.state === 'failed' ? r.errors[0] : undefined,
+    note: r.state === 'skipped' ? r.note : undefined,
+    failureKind: meta.failureKind,
+    setupError: suiteError(t),
+  });
   return {
     partner: meta.partner,
     family: meta.family,
     name: meta.check,
-    status,
+    ...judged,
     severity: meta.severity,
     scenario: meta.scenario,
-    reason,
     failureKind: meta.failureKind,
     ...(meta.evidence && { evidence: meta.evidence }),
     durationMs: t.diagnostic()?.duration ?? 0,
   };
+}
+
+/** What a finished test says, as the reporter sees it: its state, first error or skip note, and its suites' errors. */
+export interface TestVerdictInput {
+  state: 'passed' | 'failed' | 'skipped' | 'pending';
+  error?: { name?: string; message?: string };
+  note?: string;
+  /** The CheckFailure kind the suite put in the test's meta; none when something else was thrown. */
+  failureKind?: string;
+  /** An error of an enclosing suite (its beforeAll: the session could not start). */
+  setupError?: { name?: string; message?: string };
+}
+
+/**
+ * A failure is the partner's only when the check threw a CheckFailure of a partner-finding kind. Anything
+ * else that ended a check — a crash in railgate's code, vitest's own test timeout, a configuration or
+ * harness-timing failure — and a check that never ran because its session did not start, is broken.
+ */
+export function classify(input: TestVerdictInput): { status: CheckStatus; reason?: string } {
+  if (input.state === 'passed') return { status: 'passed' };
+  if (input.state === 'failed') {
+    if (isFinding(input)) return { status: 'failed', reason: input.error?.message };
+    return { status: 'broken', reason: brokenReason(input.error, input.failureKind) };
+  }
+  // A check skipped on purpose says why; one vitest skipped because a beforeAll threw never ran at all.
+  if (input.note === undefined && input.setupError) return { status: 'broken', reason: `the session could not start: ${brokenReason(input.setupError, undefined)}` };
+  return { status: 'skipped', reason: input.note };
+}
+
+/**
+ * The kind in the meta and the one in the error's message must agree: the meta alone could come from a check
+ * that went on after vitest timed it out, and a timeout is not a finding.
+ */
+function isFinding(input: TestVerdictInput): boolean {
+  return isPartnerFinding(input.failureKind) && input.error?.message?.includes(`[${input.failureKind}]`) === true;
+}
+
+/** First line only, no stack; a crash is named by its error class (TypeError …), a CheckFailure by the kind in its message. */
+function brokenReason(error: { name?: string; message?: string } | undefined, failureKind: string | undefined): string {
+  const line = (error?.message ?? 'no error message').split('\n')[0] ?? '';
+  return failureKind === undefined ? `${error?.name ?? 'Error'}: ${line}` : line;
+}
+
+/** The first error of a suite enclosing the test (a failed beforeAll), innermost first. */
+function suiteError(t: TestCase): { name?: string; message?: string } | undefined {
+  for (let s = t.parent; s.type === 'suite'; s = s.parent) {
+    const [e] = s.errors();
+    if (e) return e;
+  }
+  return undefined;
 }

@@ -32,6 +32,8 @@ export const DEFECTS: readonly DefectSpec[] = [
   { name: 'stuck-pending', family: 'transactions', description: 'created transactions never leave their initial state' },
   { name: 'webhook-wrong-type', family: 'transactions', description: "each state is announced with another of the movement's event types than the one the profile names for it (a settled capture announced as payment.capture_failed)" },
   { name: 'over-refund', family: 'transactions', description: 'refunds are accepted and settle whatever was captured before: their total can exceed the captured amount' },
+  // Not a partner behaviour: railgate's own suite uses it to prove a crash is reported broken (issue 17).
+  { name: 'crash-in-check', family: 'contract', description: "TEST ONLY, not a partner defect (the simulator ignores it): in 'railgate run', the family's first check crashes inside railgate (exit 2, INCONCLUSIVE)" },
 ];
 
 export function defectNames(): string[] {

@@ -14,7 +14,9 @@ import { allureSink, labelCheck } from './allure-sink.ts';
 import { recordingSink, routedSink } from './recorded-steps.ts';
 import { holdBetweenChecks } from './between-checks.ts';
 import type { CheckTime } from './between-checks.ts';
+import { withPlantedCrash } from './planted-crash.ts';
 import { decodeRunConfig } from './run-config.ts';
+import { runCheck } from './run-check.ts';
 
 const config = decodeRunConfig(process.env);
 const partners = await loadPartners(config.root, config.partner);
@@ -68,20 +70,23 @@ for (const partner of partners) {
   });
 }
 
-function defineCheck(partnerId: string, rails: string[], check: Check, session: () => Promise<{ session: Session; time: CheckTime } | undefined>): void {
+function defineCheck(partnerId: string, rails: string[], planned: Check, session: () => Promise<{ session: Session; time: CheckTime } | undefined>): void {
+  const check = withPlantedCrash(config.defects, partnerId, planned);
   const severity = BLOCKER_FAMILIES.has(check.family) ? 'blocker' : check.severity;
   const meta = { partner: partnerId, family: check.family, check: check.name, severity, rails, scenario: check.scenario };
   test(check.name, { meta: { railgate: meta } }, async (t) => {
     await labelCheck({ partner: partnerId, family: check.family, rails, story: check.scenario ?? check.name, severity, env: config.env, tags: check.tags });
-    const s = await session();
-    if (!s) throw new CheckFailure(`the ${config.env} target for ${partnerId} did not start`, { kind: 'configuration' });
     try {
+      // Inside the try: a setup step's CheckFailure keeps its kind (a partner defect stays one).
+      const s = await session();
+      if (!s) throw new CheckFailure(`the ${config.env} target for ${partnerId} did not start`, { kind: 'configuration' });
       const { ctx } = s.session;
-      const evidence = await s.time.run(() => check.run(ctx));
+      const evidence = await s.time.run(() => runCheck(check, ctx));
       // Meta is how a worker's result reaches the main process's reporters (collect-outcomes.ts).
       if (evidence) t.task.meta.railgate = { ...meta, evidence };
     } catch (e) {
       if (e instanceof CheckSkipped) t.skip(e.message);
+      // Only a CheckFailure carries a kind; anything else thrown is a crash, reported broken by collect-outcomes.
       if (e instanceof CheckFailure) t.task.meta.railgate = { ...meta, failureKind: e.kind, ...(e.evidence && { evidence: e.evidence }) };
       throw e;
     }

@@ -27,7 +27,7 @@ export function authDefectSuite(partner: string, secrets: readonly string[]): vo
 
   const run = async (name: string, defect?: string) => {
     const dir = path.join(reports.dir, name);
-    const r = await runCli(['run', '--partner', partner, '--family', 'auth', ...(defect ? ['--defect', defect] : []), '--reports', dir]);
+    const r = await runCli(['run', '--partner', partner, '--family', 'auth', ...(defect ? ['--defect', defect] : []), '--no-html', '--reports', dir]);
     const ready = JSON.parse(await readFile(path.join(dir, 'readiness', `${partner}.json`), 'utf8')) as Readiness;
     return { ...r, ready };
   };

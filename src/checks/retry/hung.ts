@@ -1,11 +1,13 @@
+import type { Clock } from '../../clock/index.ts';
 import type { Operation } from '../../contract/index.ts';
 import { parseDuration } from '../../profile/index.ts';
 import type { RetriedCall, RetryRules } from '../../retry/index.ts';
 import { CheckFailure } from '../model.ts';
 import type { Check, CheckContext } from '../model.ts';
 import { retryCheck } from './check.ts';
-import { describeAttempts, tolerance } from './observe.ts';
+import { describeAttempts } from './observe.ts';
 import { freshParts } from './parts.ts';
+import { timedPhase, withinTolerance } from './timing.ts';
 
 /**
  * A partner that accepts every connection and never answers: each attempt ends at the headers timeout
@@ -16,22 +18,34 @@ export function hungPartnerTimesOut(op: Operation, rules: RetryRules): Check {
   return retryCheck(op, 'a hung partner ends in the configured timeout, never a hang', ['timeout'], async (ctx) => {
     const { parts } = await freshParts(ctx, op);
     ctx.faults.schedule({ match: { operationId: op.id }, times: 10_000, fault: { kind: 'hang' } });
-    const call = await watchdog(ctx, op, rules, ctx.callWithRetry(op.id, parts, { label: `${op.id} against a partner that never answers` }));
-    const { headersMs, deadlineMs } = call.policy.timeouts;
-    const problems: string[] = [];
-    for (const a of call.attempts) {
-      const took = a.endedAt - a.startedAt;
-      const code = a.exchange.error?.code;
-      if (code === 'UND_ERR_HEADERS_TIMEOUT') {
-        const tol = tolerance(ctx.clock, headersMs);
-        if (took < headersMs - tol.early || took > headersMs + tol.late) problems.push(`attempt ${a.attempt} timed out after ${Math.round(took)} ms, not the ${headersMs} ms headers timeout`);
-      } else if (code !== 'DEADLINE') problems.push(`attempt ${a.attempt} ended with ${a.exchange.response ? `a ${a.exchange.response.status}` : code}, not a timeout`);
-    }
-    const took = call.endedAt - call.startedAt;
-    if (took > deadlineMs + tolerance(ctx.clock, deadlineMs).late) problems.push(`the call took ${Math.round(took)} ms, past its ${deadlineMs} ms deadline`);
-    if (call.outcome !== 'deadline' && call.outcome !== 'exhausted') problems.push(`the call ended '${call.outcome}'`);
+    const label = `${op.id} against a partner that never answers`;
+    const { value: call, lagMs } = await timedPhase(ctx, () => watchdog(ctx, op, rules, ctx.callWithRetry(op.id, parts, { label })));
+    const problems = judgeHungCall(ctx.clock, lagMs, op.id, call);
     if (problems.length > 0) throw new CheckFailure(`${op.id}: against a hung partner, ${problems.join('; ')}: ${call.summary}\n${describeAttempts(call)}`);
   });
+}
+
+/**
+ * What a call against a hung partner did wrong: an attempt not ended by the headers timeout (or ended off it),
+ * a call past its deadline, an outcome other than the deadline or the limit. Throws harness-timing instead
+ * when a duration is off while railgate itself was late (`lagMs`, real ms).
+ */
+export function judgeHungCall(clock: Clock, lagMs: number, operationId: string, call: RetriedCall): string[] {
+  const { headersMs, deadlineMs } = call.policy.timeouts;
+  const problems: string[] = [];
+  for (const a of call.attempts) {
+    const took = a.endedAt - a.startedAt;
+    const code = a.exchange.error?.code;
+    if (code === 'UND_ERR_HEADERS_TIMEOUT') {
+      const timed = { what: `${operationId}: attempt ${a.attempt}'s headers timeout`, measuredMs: took, expectedMs: headersMs };
+      if (!withinTolerance(clock, lagMs, timed)) problems.push(`attempt ${a.attempt} timed out after ${Math.round(took)} ms, not the ${headersMs} ms headers timeout`);
+    } else if (code !== 'DEADLINE') problems.push(`attempt ${a.attempt} ended with ${a.exchange.response ? `a ${a.exchange.response.status}` : code}, not a timeout`);
+  }
+  const took = call.endedAt - call.startedAt;
+  const timed = { what: `${operationId}: the call's deadline`, measuredMs: took, expectedMs: deadlineMs, sides: 'late-only' as const };
+  if (!withinTolerance(clock, lagMs, timed)) problems.push(`the call took ${Math.round(took)} ms, past its ${deadlineMs} ms deadline`);
+  if (call.outcome !== 'deadline' && call.outcome !== 'exhausted') problems.push(`the call ended '${call.outcome}'`);
+  return problems;
 }
 
 /** Twice the deadline, on the clock: a call still running by then is a hang, reported as one (never a stuck run). */

@@ -3,8 +3,9 @@ import type { RetryRules } from '../../retry/index.ts';
 import { CheckFailure } from '../model.ts';
 import type { Check } from '../model.ts';
 import { retriedFaultStatus, retryCheck } from './check.ts';
-import { describeAttempts, seenSince, tolerance } from './observe.ts';
+import { describeAttempts, seenSince } from './observe.ts';
 import { freshParts } from './parts.ts';
+import { timedPhase, withinTolerance } from './timing.ts';
 
 /** A partner that keeps failing: the call stops at the policy's attempts, no more requests leave, and it says so. */
 export function stopsAtLimit(op: Operation, rules: RetryRules): Check | undefined {
@@ -34,14 +35,15 @@ export function stopsAtDeadline(op: Operation, rules: RetryRules): Check | undef
   return retryCheck(op, 'attempts stop at the deadline, with a clear outcome', ['deadline'], async (ctx) => {
     const { parts } = await freshParts(ctx, op);
     ctx.faults.schedule({ match: { operationId: op.id }, times: 10_000, fault: { kind: 'status', status } });
-    const call = await ctx.callWithRetry(op.id, parts, { label: `${op.id} with unlimited attempts, until the deadline`, policy: { attempts: Number.MAX_SAFE_INTEGER } });
+    const label = `${op.id} with unlimited attempts, until the deadline`;
+    const { value: call, lagMs } = await timedPhase(ctx, () => ctx.callWithRetry(op.id, parts, { label, policy: { attempts: Number.MAX_SAFE_INTEGER } }));
     const deadline = call.policy.timeouts.deadlineMs;
     const took = call.endedAt - call.startedAt;
-    const tol = tolerance(ctx.clock, deadline);
     // The client's own record of when it sent each attempt: exact, no harness latency in between.
     const late = call.attempts.filter((a) => a.startedAt > call.startedAt + deadline);
     if (call.outcome !== 'deadline') throw new CheckFailure(`${op.id}: with unlimited attempts the call should end at its ${deadline} ms deadline; it ended '${call.outcome}': ${call.summary}\n${describeAttempts(call)}`);
-    if (took > deadline + tol.late || late.length > 0) {
+    const held = withinTolerance(ctx.clock, lagMs, { what: `${op.id}: the ${deadline} ms deadline`, measuredMs: took, expectedMs: deadline, sides: 'late-only' });
+    if (!held || late.length > 0) {
       throw new CheckFailure(`${op.id}: the ${deadline} ms deadline did not hold: the call took ${Math.round(took)} ms and ${late.length} attempt(s) started after it: ${call.summary}`);
     }
   });

@@ -15,7 +15,8 @@ export function seenSince(ctx: CheckContext, mark: number, operationId: string):
  * Timing tolerance. On a virtual clock a wait ends exactly when it is due and nothing else moves time, so
  * only rounding (1 ms) is allowed. On a wall clock: early by a few real ms (timer rounding), late by a
  * quarter of the expectation or 150 real ms, whichever is more — a timer in this process fires late when
- * its event loop is busy; a late wait beyond that is the harness's, and is reported as such (harness-timing).
+ * its event loop is busy. A deviation measured while railgate's own event loop was later than that margin is
+ * the harness's, and is reported as such (harness-timing, see timing.ts).
  */
 export function tolerance(clock: Clock, expectedMs: number): { early: number; late: number } {
   if (clock.virtual) return { early: 1, late: 1 };

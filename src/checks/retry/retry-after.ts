@@ -1,3 +1,4 @@
+import type { Clock } from '../../clock/index.ts';
 import type { Operation } from '../../contract/index.ts';
 import type { ProxyEvent } from '../../faults/index.ts';
 import type { Partner } from '../../partner/index.ts';
@@ -9,6 +10,7 @@ import type { Check, CheckContext } from '../model.ts';
 import { retryCheck } from './check.ts';
 import { describeAttempts, seenSince, tolerance } from './observe.ts';
 import { freshParts } from './parts.ts';
+import { timedPhase, withinTolerance } from './timing.ts';
 
 /**
  * Retry-After is waited for, measured between the requests the fault layer saw on the scaled clock:
@@ -32,20 +34,20 @@ async function synthetic(ctx: CheckContext, op: Operation, retryAfter: string, f
   const { parts } = await freshParts(ctx, op);
   const mark = ctx.faults.log.length;
   ctx.faults.schedule({ match: { operationId: op.id }, fault: { kind: 'status', status: 429, retryAfter } });
-  const call = await ctx.callWithRetry(op.id, parts, { label: `${op.id} after a 429 with Retry-After: ${retryAfter}` });
+  const { value: call, lagMs } = await timedPhase(ctx, () => ctx.callWithRetry(op.id, parts, { label: `${op.id} after a 429 with Retry-After: ${retryAfter}` }));
   const seen = seenSince(ctx, mark, op.id);
   if (call.outcome !== 'succeeded' || seen.length < 2) {
     throw new CheckFailure(`${op.id}: after a 429 with Retry-After ${form} (${retryAfter}) the call should have been retried and succeeded: ${call.summary}\n${describeAttempts(call)}`);
   }
   const first = seen[0] as ProxyEvent;
-  judgeGap(ctx, op, call, first, seen[1] as ProxyEvent, parseRetryAfter(retryAfter, first.endedAt ?? first.at) ?? 0, `Retry-After ${form} (${retryAfter})`);
+  expectGap(ctx, lagMs, op, call, first, seen[1] as ProxyEvent, parseRetryAfter(retryAfter, first.endedAt ?? first.at) ?? 0, `Retry-After ${form} (${retryAfter})`);
 }
 
 /** The partner's own 429: the documented header must be there, and each retry must wait what it says. */
 async function partnersOwn(ctx: CheckContext, op: Operation, trigger: { body?: unknown; params?: Record<string, string | number | boolean>; headers?: Record<string, string> }, documented: boolean): Promise<void> {
   const { parts } = await freshParts(ctx, op, trigger);
   const mark = ctx.faults.log.length;
-  const call = await ctx.callWithRetry(op.id, parts, { label: `${op.id} rate-limited by the partner` });
+  const { value: call, lagMs } = await timedPhase(ctx, () => ctx.callWithRetry(op.id, parts, { label: `${op.id} rate-limited by the partner` }));
   const seen = seenSince(ctx, mark, op.id);
   const limited = call.attempts.filter((a) => a.exchange.response?.status === 429);
   if (limited.length === 0) throw new CheckFailure(`${op.id}: the rate-limit trigger did not provoke a 429: ${call.summary}\n${describeAttempts(call)}`, { kind: 'configuration' });
@@ -59,18 +61,24 @@ async function partnersOwn(ctx: CheckContext, op: Operation, trigger: { body?: u
   }
   for (let i = 0; i + 1 < seen.length && i + 1 < call.attempts.length; i++) {
     const advised = parseRetryAfter(call.attempts[i]?.exchange.response?.headers['retry-after'], (seen[i] as ProxyEvent).endedAt ?? 0);
-    if (advised !== undefined) judgeGap(ctx, op, call, seen[i] as ProxyEvent, seen[i + 1] as ProxyEvent, advised, `the partner's Retry-After (${call.attempts[i]?.exchange.response?.headers['retry-after']})`);
+    if (advised !== undefined) expectGap(ctx, lagMs, op, call, seen[i] as ProxyEvent, seen[i + 1] as ProxyEvent, advised, `the partner's Retry-After (${call.attempts[i]?.exchange.response?.headers['retry-after']})`);
   }
 }
 
-function judgeGap(ctx: CheckContext, op: Operation, call: RetriedCall, before: ProxyEvent, after: ProxyEvent, expectedMs: number, what: string): void {
-  const gap = after.at - (before.endedAt ?? before.at);
-  const tol = tolerance(ctx.clock, expectedMs);
-  if (gap < expectedMs - tol.early || gap > expectedMs + tol.late) {
-    throw new CheckFailure(
-      `${op.id}: after ${what} the next attempt came ${Math.round(gap)} ms later, expected ${Math.round(expectedMs)} ms (−${Math.round(tol.early)} / +${Math.round(tol.late)})\n${describeAttempts(call)}`,
-    );
-  }
+function expectGap(ctx: CheckContext, lagMs: number, op: Operation, call: RetriedCall, before: ProxyEvent, after: ProxyEvent, expectedMs: number, what: string): void {
+  const problem = judgeGap(ctx.clock, lagMs, `${op.id}: after ${what}`, after.at - (before.endedAt ?? before.at), expectedMs);
+  if (problem) throw new CheckFailure(`${problem}\n${describeAttempts(call)}`);
+}
+
+/**
+ * The gap the fault layer saw between an answer advising a wait and the next attempt, against the advice:
+ * undefined when it was waited for; else what went wrong. Throws harness-timing instead when the gap is off
+ * while railgate itself was late (`lagMs`, real ms): the fault layer's own timestamps were late by as much.
+ */
+export function judgeGap(clock: Clock, lagMs: number, what: string, gapMs: number, expectedMs: number): string | undefined {
+  if (withinTolerance(clock, lagMs, { what, measuredMs: gapMs, expectedMs })) return undefined;
+  const tol = tolerance(clock, expectedMs);
+  return `${what} the next attempt came ${Math.round(gapMs)} ms later, expected ${Math.round(expectedMs)} ms (−${Math.round(tol.early)} / +${Math.round(tol.late)})`;
 }
 
 /** An error trigger of the operation whose code the contract documents under 429 (or that says 429 itself). */
