@@ -20,6 +20,11 @@ export function crossCheckProfile(profile: Profile, doc: LocatedDocument, contra
   profile.idempotency?.operations.forEach((op, i) => need(op, ['idempotency', 'operations', i]));
   profile.errors?.triggers?.forEach((t, i) => need(t.operation, ['errors', 'triggers', i, 'operation']));
   for (const op of Object.keys(profile.retry?.operations ?? {})) need(op, ['retry', 'operations', op]);
+  profile.readiness?.operations?.forEach((op, i) => need(op, ['readiness', 'operations', i]));
+  for (const op of Object.keys(profile.readiness?.excludeOperations ?? {})) need(op, ['readiness', 'excludeOperations', op]);
+  for (const family of Object.keys(profile.readiness?.exclude ?? {})) {
+    if (profile.readiness?.required?.includes(family as never)) problems.push(doc.problem(['readiness', 'exclude', family], `family '${family}' is excluded and also listed in readiness.required: keep one`));
+  }
   for (const u of unsafeRetries(profile, contract)) problems.push(doc.problem(u.path, u.message));
   for (const [kind, tx] of Object.entries(profile.transactions ?? {})) {
     need(tx.create, ['transactions', kind, 'create']);

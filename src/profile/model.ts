@@ -79,6 +79,15 @@ export interface TransactionEvents {
   currency?: string;
 }
 
+/** What GO requires (issue 17): families and operations, each exclusion with its written reason. */
+export interface ReadinessSpec {
+  required?: Family[];
+  exclude?: Partial<Record<Family, string>>;
+  operations?: string[];
+  excludeOperations?: Record<string, string>;
+  minOperationCoverage?: number;
+}
+
 export interface Profile {
   id: string;
   name: string;
@@ -95,5 +104,5 @@ export interface Profile {
   transactions?: Record<string, TransactionSpec>;
   /** Scenario steps run once per partner before its checks (e.g. registering ${webhooks.url}); schema: the scenario's step. */
   setup?: Step[];
-  readiness?: { required?: Family[] };
+  readiness?: ReadinessSpec;
 }

@@ -27,12 +27,12 @@ describe('judgeReadiness', () => {
   it('never counts skipped as passed: a required family that was all skipped is NO-GO', () => {
     const r = judgeReadiness(input([o('contract', 'a', 'passed'), o('scenarios', 'b', 'skipped')]));
     expect(r.verdict).toBe('NO-GO');
-    expect(r.reasons).toEqual(['scenarios: required for GO, but every check was skipped']);
+    expect(r.reasons).toEqual(['scenarios: required for GO, but not exercised: every check was skipped (1)']);
   });
 
   it('does not ask a partial run for the families it did not select', () => {
     expect(judgeReadiness(input([o('contract', 'a', 'passed')], { partial: true })).verdict).toBe('GO');
-    expect(judgeReadiness(input([o('contract', 'a', 'passed')])).reasons).toEqual(['scenarios: required for GO, but no check of this family ran']);
+    expect(judgeReadiness(input([o('contract', 'a', 'passed')])).reasons).toEqual(['scenarios: required for GO, but not exercised: no check of this family ran']);
   });
 
   it('is NO-GO when nothing ran', () => {
@@ -57,7 +57,7 @@ describe('judgeReadiness', () => {
   it('is NO-GO when a required family was not exercised, even if another check broke', () => {
     const r = judgeReadiness(input([o('contract', 'a', 'broken', 'Error: boom')]));
     expect(r.verdict).toBe('NO-GO');
-    expect(r.reasons[0]).toBe('scenarios: required for GO, but no check of this family ran');
+    expect(r.reasons[0]).toBe('scenarios: required for GO, but not exercised: no check of this family ran');
   });
 
   it('is never GO with a broken check: not in a partial run, not beside passes, not in a family not required', () => {

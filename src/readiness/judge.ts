@@ -1,8 +1,16 @@
 import type { Family } from '../profile/index.ts';
 import type { CheckOutcome, FamilyVerdict, Readiness } from './model.ts';
+import { coverageReason, operationCoverage } from './operations.ts';
+import type { OperationScope } from './operations.ts';
 
 export interface JudgeInput {
-  partner: { id: string; name: string; rails: string[]; required?: Family[] };
+  /**
+   * `required`: families that must pass; default every family that applies (has a planned check, so an
+   * outcome), less `excluded` — each exclusion with the written reason the report shows.
+   */
+  partner: { id: string; name: string; rails: string[]; required?: Family[]; excluded?: Partial<Record<Family, string>> };
+  /** The contract's operations and the profile's say on them; absent, coverage is not judged. */
+  operations?: OperationScope;
   contract: Readiness['contract'];
   environment: string;
   seed: number;
@@ -19,7 +27,9 @@ export interface JudgeInput {
  */
 export function judgeReadiness(input: JudgeInput): Readiness {
   const families = familyVerdicts(input.outcomes);
-  const against = partnerReasons(input, families);
+  const operations = input.operations && input.operations.all.length > 0 ? operationCoverage(input.operations, input.outcomes) : undefined;
+  const uncovered = operations && !input.partial ? coverageReason(operations) : undefined;
+  const against = [...partnerReasons(input, families), ...(uncovered ? [uncovered] : [])];
   const broken = brokenReason(input.outcomes);
   const errors = input.outcomes.find((o) => o.evidence?.errors)?.evidence?.errors;
   const reconciliation = input.outcomes.find((o) => o.evidence?.reconciliation)?.evidence?.reconciliation;
@@ -38,6 +48,8 @@ export function judgeReadiness(input: JudgeInput): Readiness {
     checks: input.outcomes.map(withoutEvidence),
     ...(errors && { errors }),
     ...(reconciliation && { reconciliation }),
+    ...(input.partner.excluded && Object.keys(input.partner.excluded).length > 0 && { excluded: input.partner.excluded }),
+    ...(operations && { operations }),
   };
 }
 
@@ -59,13 +71,19 @@ function partnerReasons(input: JudgeInput, families: Partial<Record<Family, Fami
     if (f.failed.length > 0) reasons.push(`${family}: ${f.failed.length} check${f.failed.length > 1 ? 's' : ''} failed (${f.failed.join('; ')})`);
   }
   if (!input.partial) {
-    for (const family of input.partner.required ?? []) {
+    const excluded = input.partner.excluded ?? {};
+    const required = (input.partner.required ?? (Object.keys(families) as Family[])).filter((f) => excluded[f] === undefined);
+    for (const family of required) {
       const f = families[family];
-      if (!f) reasons.push(`${family}: required for GO, but no check of this family ran`);
-      else if (f.status === 'skipped') reasons.push(`${family}: required for GO, but every check was skipped`);
+      if (!f) reasons.push(`${family}: required for GO, but not exercised: no check of this family ran`);
+      else if (f.status === 'skipped') reasons.push(`${family}: required for GO, but not exercised: every check was skipped (${f.skipped.length})`);
     }
   }
   if (input.outcomes.length === 0) reasons.push('no check ran');
+  // Static checks of the contract prove nothing about the partner: a full run must have talked to it.
+  else if (!input.partial && input.operations && !input.outcomes.some((o) => (o.operations?.length ?? 0) > 0)) {
+    reasons.push(`nothing exercised: no check called any of the partner's operations${input.operations.all.length === 0 ? ' (the contract documents none)' : ''}`);
+  }
   return reasons;
 }
 

@@ -1,4 +1,5 @@
 import { errorCoverageMarkdown } from './markdown-errors.ts';
+import { operationsMarkdown } from './markdown-operations.ts';
 import { reconciliationMarkdown } from './markdown-reconciliation.ts';
 import type { Readiness, Verdict } from './model.ts';
 
@@ -22,13 +23,17 @@ export function readinessMarkdown(r: Readiness): string {
   for (const [family, f] of Object.entries(r.families)) {
     lines.push(`| ${family} | ${f.status} | ${f.passed} | ${f.failed.length} | ${f.broken.length} | ${f.skipped.length} |`);
   }
-  const notPassed = r.checks.filter((c) => c.status !== 'passed');
+  for (const [family, why] of Object.entries(r.excluded ?? {})) lines.push(`| ${family} | excluded: ${escape(why)} | | | | |`);
+  // Failures first, then what railgate could not judge, then what was skipped: the order a reviewer acts in.
+  const rank = { failed: 0, broken: 1, skipped: 2, passed: 3 } as const;
+  const notPassed = r.checks.filter((c) => c.status !== 'passed').sort((a, b) => rank[a.status] - rank[b.status]);
   if (notPassed.length > 0) {
     lines.push('', '| check | family | status | reason |', '|---|---|---|---|');
     for (const c of notPassed) lines.push(`| ${escape(c.name)} | ${c.family} | ${c.status === 'broken' ? '**broken** (railgate)' : c.status} | ${escape(c.reason ?? '')} |`);
   }
   if (r.errors) lines.push('', ...errorCoverageMarkdown(r.errors));
   if (r.reconciliation) lines.push('', ...reconciliationMarkdown(r.reconciliation));
+  if (r.operations) lines.push('', ...operationsMarkdown(r.operations));
   return lines.join('\n') + '\n';
 }
 

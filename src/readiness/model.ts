@@ -24,6 +24,8 @@ export interface CheckOutcome {
   reason?: string;
   failureKind?: string;
   durationMs: number;
+  /** operationIds the check called and the partner answered (any status): what it exercised. */
+  operations?: string[];
   /** What the check measured for the report besides pass / fail; lifted into Readiness by judgeReadiness. */
   evidence?: ReadinessEvidence;
 }
@@ -64,4 +66,29 @@ export interface Readiness {
   errors?: ErrorCoverage;
   /** The reconciliation table, when the `transactions` family reconciled. */
   reconciliation?: Reconciliation;
+  /** Families the profile excludes from GO, each with its written reason. */
+  excluded?: Partial<Record<Family, string>>;
+  /** Every operation of the contract, the checks that called it, and the share the run exercised. */
+  operations?: OperationCoverage;
+}
+
+/** Operation coverage (issue 17): GO needs the operations the integration uses to have been called. */
+export interface OperationCoverage {
+  /** Share (0..1) of the operations the integration uses, less the excluded ones, that some check called. */
+  coverage: number;
+  /** The profile's `readiness.minOperationCoverage` (default 1). */
+  min: number;
+  rows: OperationRow[];
+}
+
+export interface OperationRow {
+  operation: string;
+  method: string;
+  path: string;
+  /** The integration uses it (profile `readiness.operations`, default all) and it is not excluded. */
+  required: boolean;
+  /** The written reason, when the profile excludes it. */
+  excluded?: string;
+  /** Checks that called it, with their outcome. */
+  checks: { name: string; family: Family; status: CheckStatus }[];
 }

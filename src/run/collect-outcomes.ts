@@ -41,6 +41,7 @@ function toOutcome(t: TestCase): CheckOutcome | undefined {
     scenario: meta.scenario,
     failureKind: meta.failureKind,
     ...(meta.evidence && { evidence: meta.evidence }),
+    ...(meta.operations && { operations: meta.operations }),
     durationMs: t.diagnostic()?.duration ?? 0,
   };
 }

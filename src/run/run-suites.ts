@@ -62,7 +62,13 @@ export async function runSuites(partners: Partner[], config: RunConfig, reportsD
   const partial = Boolean(config.family || config.scenario);
   for (const p of partners) {
     const r = judgeReadiness({
-      partner: { id: p.id, name: p.profile.name, rails: p.profile.rails, required: p.profile.readiness?.required },
+      partner: { id: p.id, name: p.profile.name, rails: p.profile.rails, required: p.profile.readiness?.required, excluded: p.profile.readiness?.exclude },
+      operations: {
+        all: [...p.contract.operations.values()].map((op) => ({ id: op.id, method: op.method, path: op.path })),
+        used: p.profile.readiness?.operations,
+        excluded: p.profile.readiness?.excludeOperations,
+        min: p.profile.readiness?.minOperationCoverage,
+      },
       contract: { title: p.contract.title, version: p.contract.version, hash: p.contract.hash },
       environment: config.env,
       seed: config.seed,

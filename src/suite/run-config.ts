@@ -36,6 +36,8 @@ export interface CheckMeta {
   scenario?: string;
   failureKind?: string;
   evidence?: ReadinessEvidence;
+  /** operationIds the check called and the partner answered. */
+  operations?: string[];
 }
 
 declare module '@vitest/runner' {

@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Readiness } from '../src/readiness/index.ts';
+import { runCli } from './helpers/cli.ts';
+import { REPO, tempDir } from './helpers/workspace.ts';
+
+// Issue 17: GO only for what was exercised. Real provider contracts with the smallest profile the schema
+// accepts: before, PayPal payments read GO with 0 of 7 operations called, a webhooks-only contract GO on static checks.
+
+const REAL = path.resolve(REPO, '../shared/contracts-real');
+const present = existsSync(REAL);
+if (!present) console.warn(`skipped: ${REAL} is not there (the real provider contracts sit beside the project)`);
+
+let ws: Awaited<ReturnType<typeof tempDir>>;
+beforeAll(async () => {
+  ws = await tempDir('railgate-exercised-');
+});
+afterAll(() => ws.dispose());
+
+async function minimalRun(id: string, contract: string): Promise<{ code: number; ready: Readiness; markdown: string }> {
+  const dir = path.join(ws.dir, id);
+  await mkdir(path.join(dir, 'partners'), { recursive: true });
+  await mkdir(path.join(dir, 'contracts'), { recursive: true });
+  await copyFile(path.join(REAL, contract), path.join(dir, 'contracts', path.basename(contract)));
+  await writeFile(path.join(dir, 'partners', `${id}.yaml`), `id: ${id}\nname: ${id}\ncontract: ../contracts/${path.basename(contract)}\nrails: [XX-TEST]\nenvironments: {}\n`);
+  const r = await runCli(['run', '--no-html', '--reports', path.join(dir, 'reports')], { cwd: dir });
+  expect(r.stderr).not.toMatch(/internal error/);
+  const ready = JSON.parse(await readFile(path.join(dir, 'reports', 'readiness', `${id}.json`), 'utf8')) as Readiness;
+  return { code: r.code, ready, markdown: await readFile(path.join(dir, 'reports', 'readiness', `${id}.md`), 'utf8') };
+}
+
+describe.skipIf(!present)('a minimal profile for a real contract is never GO for what was not exercised', () => {
+  it('PayPal payments: NO-GO, naming the families not exercised and the operations never called', async () => {
+    const { code, ready, markdown } = await minimalRun('paypal', 'paypal/payments_payment_v2.json');
+    expect(ready.verdict).toBe('NO-GO');
+    expect(code).toBe(1);
+    expect(ready.reasons).toContain('auth: required for GO, but not exercised: every check was skipped (1)');
+    expect(ready.reasons.find((r) => r.startsWith('operations:'))).toMatch(/^operations: 0 of 7 operations the integration uses were exercised .*never called: authorizations\.get, /);
+    expect(ready.operations?.rows).toHaveLength(7);
+    expect(markdown).toMatch(/\*\*never called\*\*/);
+  });
+
+  it('a webhooks-only contract (Adyen transfer notifications): NO-GO, nothing exercised', async () => {
+    const { ready } = await minimalRun('adyen-transfer-hooks', 'adyen/BalancePlatformTransferNotification-v4.yaml');
+    expect(ready.verdict).toBe('NO-GO');
+    expect(ready.reasons).toContain("nothing exercised: no check called any of the partner's operations (the contract documents none)");
+  });
+});
