@@ -14,5 +14,7 @@ export default defineConfig({
     // Most integration tests wait on a railgate child process: one more worker than cores keeps both busy
     // (vitest's default, cores − 1, runs one file at a time on a 2-core runner).
     maxWorkers: availableParallelism() + 1,
+    // Each test file's worker transforms much the same src/ tree: kept on disk, keyed by content.
+    experimental: { fsModuleCache: true },
   },
 });

@@ -48,6 +48,9 @@ export async function runSuites(partners: Partner[], config: RunConfig, reportsD
       testTimeout: 120_000,
       hookTimeout: 60_000,
       pool: 'forks',
+      // Transformed modules kept on disk between runs (node_modules/.experimental-vitest-cache, keyed by content):
+      // a second run skips most of the TypeScript transform — seconds of the engineer's loop.
+      experimental: { fsModuleCache: true },
       reporters: [
         ['default', { summary: false }],
         ['allure-vitest/reporter', { resultsDir: path.resolve(results) }],
