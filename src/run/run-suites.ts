@@ -11,6 +11,7 @@ import type { Readiness } from '../readiness/index.ts';
 import { RUN_CONFIG_VAR, encodeRunConfig } from '../suite/run-config.ts';
 import type { RunConfig } from '../suite/run-config.ts';
 import { OutcomeCollector } from './collect-outcomes.ts';
+import { AllureResultsReporter } from './allure-writer.ts';
 import { writeAllureMetadata } from './allure-metadata.ts';
 
 /** Where railgate itself lives: the generated suite file is part of it. */
@@ -53,7 +54,7 @@ export async function runSuites(partners: Partner[], config: RunConfig, reportsD
       experimental: { fsModuleCache: true },
       reporters: [
         ['default', { summary: false }],
-        ['allure-vitest/reporter', { resultsDir: path.resolve(results) }],
+        new AllureResultsReporter(path.resolve(results)),
         ['junit', { suiteName: 'railgate', outputFile: path.resolve(reportsDir, 'junit.xml') }],
         collector,
       ],
