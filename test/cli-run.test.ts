@@ -120,13 +120,19 @@ describe('bad input', () => {
     [['run', '--env', 'staging'], /--env must be one of simulator, sandbox, production/],
     [['run', '--partner', 'nobody'], /no partner 'nobody'/],
     [['run', '--scenario', 'nothing-like-this'], /nothing matches the selection/],
-    [['run', '--bogus'], /Unknown option '--bogus'/],
+    [['run', '--bogus'], /^railgate: unknown option '--bogus'\n/],
+    [['run', '--partnr', 'pixpay'], /^railgate: unknown option '--partnr' \(did you mean '--partner'\?\)\n/],
+    [['run', '--shard', '3/2'], /--shard must be i\/n with 1 ≤ i ≤ n/],
+    [['run', '--rail', 'XX-NONE'], /no partner serves rail 'XX-NONE' \(rails: BR-PIX, EU-CARDS, SG-PAYNOW\)/],
+    [['run', '--grep', '('], /--grep must be a regular expression/],
     [['frobnicate'], /unknown command 'frobnicate'/],
   ])('%j is a usage error: exit 2, a clear message', async (args, message) => {
     const r = await runCli(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    // parseArgs' advice about positional arguments starting with '-' misleads for a mistyped option.
+    expect(r.stderr).not.toMatch(/positional argument/);
   });
 
   it('refuses destructive checks against an environment marked production', async () => {

@@ -1,5 +1,7 @@
 export { FAMILIES, FAMILY_ORDER, destructiveInProduction, planPartner } from './plan.ts';
 export type { FamilyPlan, PartnerPlan, Selection } from './plan.ts';
+export { checkSelected, parseShard, selectPartners } from './select.ts';
+export type { Narrowing, Shard } from './select.ts';
 export { CheckFailure, CheckSkipped } from './model.ts';
 export type { Check, CheckContext, CheckFamily, FailureKind, ReportSink } from './model.ts';
 export { ExchangeLedger } from './ledger.ts';

@@ -53,6 +53,8 @@ export interface Check {
   loc?: SourceLocation;
   /** The scenario this check runs, for scenario checks (selected with --scenario). */
   scenario?: string;
+  /** The rail a scenario is bound to (selected with --rail); generated checks serve every rail of the partner. */
+  rail?: string;
   /** Creates or moves money: refused against an environment marked production. */
   destructive: boolean;
   /** Runs after every other check of its family, whatever the plan order: it judges what they saw. */

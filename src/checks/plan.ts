@@ -8,6 +8,8 @@ import type { Check, CheckFamily } from './model.ts';
 import { retryFamily } from './retry/index.ts';
 import { scenarioChecks } from './scenarios/scenario-checks.ts';
 import { transactionsFamily } from './transactions/index.ts';
+import { checkSelected } from './select.ts';
+import type { Narrowing } from './select.ts';
 
 /**
  * The check families, in the order they run. `contract` runs last: it judges every answer the others saw.
@@ -19,8 +21,7 @@ export const FAMILIES: readonly CheckFamily[] = [authFamily, idempotencyFamily, 
 
 export const FAMILY_ORDER: readonly Family[] = ['auth', 'idempotency', 'retry', 'scenarios', 'transactions', 'errors', 'contract'];
 
-export interface Selection {
-  partner?: string;
+export interface Selection extends Narrowing {
   family?: Family;
   scenario?: string;
   env: EnvironmentName;
@@ -39,7 +40,7 @@ export interface PartnerPlan {
 /** Plans a partner's checks (pure): families' generated checks plus scenarios, filtered by the selection. */
 export function planPartner(partner: Partner, sel: Selection): PartnerPlan {
   const checks = [...FAMILIES.flatMap((f) => f.plan(partner)), ...scenarioChecks(partner)];
-  const selected = checks.filter((c) => (!sel.family || c.family === sel.family) && (!sel.scenario || c.scenario === sel.scenario));
+  const selected = checks.filter((c) => (!sel.family || c.family === sel.family) && (!sel.scenario || c.scenario === sel.scenario) && checkSelected(partner.id, c, sel));
   const families = FAMILY_ORDER.map((family) => ({ family, checks: runsLastAtEnd(selected.filter((c) => c.family === family)) })).filter((f) => f.checks.length > 0);
   return { partner, families };
 }

@@ -1,19 +1,40 @@
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
-import { defectNames, unknownDefects } from '../simulator/defects.ts';
+import { QUIRKS, defectNames, unknownDefects } from '../simulator/defects.ts';
+import { closest } from '../source/closest.ts';
 
 export class UsageError extends Error {}
 
 /** parseArgs, with its errors turned into usage errors (exit 2) instead of stack traces. */
 export function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>): Record<string, string | boolean | string[] | undefined> {
+  const { values, positionals } = parseWithPositionals(args, options);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  return values;
+}
+
+/** parse, for a command that also takes arguments (`report --merge DIR…`). */
+export function parseWithPositionals(args: string[], options: NonNullable<ParseArgsConfig['options']>): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
   try {
     const { values, positionals } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true, allowNegative: true });
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-    return values as Record<string, string | boolean | string[] | undefined>;
+    return { values: values as Record<string, string | boolean | string[] | undefined>, positionals };
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError((e as Error).message.split('\n')[0] ?? String(e));
+    throw new UsageError(parseArgsMessage(e as Error & { code?: string }, Object.keys(options)));
   }
+}
+
+/**
+ * parseArgs' own words, without its advice for positional arguments that start with '-' (misleading for a
+ * mistyped option), and with the closest known option.
+ */
+function parseArgsMessage(e: Error & { code?: string }, known: string[]): string {
+  const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec(e.message);
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
+    const name = (unknown[1] as string).replace(/^-+/, '');
+    const hint = closest(name, [...known, 'help']);
+    return `unknown option '${unknown[1]}'${hint ? ` (did you mean '--${hint}'?)` : ''}`;
+  }
+  return e.message.split('\n')[0] ?? String(e);
 }
 
 export function intOption(v: unknown, name: string, min = 0): number | undefined {
@@ -44,10 +65,11 @@ export function urlOption(v: unknown, name: string): string | undefined {
   return url.href;
 }
 
-/** `--defect NAME` (repeatable): the simulator's planted defects, each one it knows. */
+/** `--defect NAME` (repeatable): the simulator's planted defects and quirks (legitimate behaviours), each one it knows. */
 export function defectsOption(v: unknown): string[] {
   const defects = (v as string[] | undefined) ?? [];
-  const unknown = unknownDefects(defects);
-  if (unknown.length > 0) throw new UsageError(`unknown defect '${unknown[0]}' (defects: ${defectNames().join(', ')})`);
+  const quirks = QUIRKS.map((q) => q.name);
+  const unknown = unknownDefects(defects).filter((n) => !quirks.includes(n));
+  if (unknown.length > 0) throw new UsageError(`unknown defect '${unknown[0]}' (defects: ${defectNames().join(', ')}; quirks: ${quirks.join(', ')})`);
   return defects;
 }

@@ -1,4 +1,6 @@
 import { lintContract, lintErrorMap } from '../checks/index.ts';
+import type { ContractFinding } from '../checks/index.ts';
+import { SchemaCompileError, locateInContract } from '../contract/index.ts';
 import { loadVocabulary } from '../errors/index.ts';
 import { lintRegistration, loadPartners } from '../partner/index.ts';
 import { formatInputProblem } from '../source/index.ts';
@@ -23,11 +25,21 @@ export async function cmdLint(args: string[], out: Output): Promise<number> {
       if (f.level === 'error') out.error(formatInputProblem(f.problem));
       else out.info(`${formatInputProblem(f.problem)}  (warning)`);
     }
-    for (const w of p.contract.warnings) {
+    // Limits are what railgate reads past (an unknown format): the partner's contract is not at fault, but a reviewer should know.
+    for (const w of [...p.contract.warnings, ...p.contract.limits]) {
       out.info(`${formatInputProblem(w)}  (warning)`);
       warnings++;
     }
-    for (const f of lintContract(p.contract, p.validators, p.profile)) {
+    let findings: ContractFinding[];
+    try {
+      findings = lintContract(p.contract, p.validators, p.profile);
+    } catch (e) {
+      if (!(e instanceof SchemaCompileError)) throw e;
+      out.error(formatInputProblem(await locateInContract(p.contract, e.pointer, `railgate cannot validate against this schema: ${e.reason}`)));
+      errors++;
+      continue;
+    }
+    for (const f of findings) {
       if (f.rule === 'openapi-schema') continue;
       out.info(`${p.contract.file}  ${f.rule}: ${f.message}  (warning)`);
       warnings++;
@@ -35,7 +47,7 @@ export async function cmdLint(args: string[], out: Output): Promise<number> {
     out.info(`ok  ${p.id}: profile ${p.profileFile}, contract ${p.contract.file} (${p.contract.operations.size} operations), ${p.scenarios.length} scenario${p.scenarios.length === 1 ? '' : 's'}`);
   }
   if (errors > 0) {
-    out.error(`${errors} error${errors > 1 ? 's' : ''} in the profiles.`);
+    out.error(`${errors} error${errors > 1 ? 's' : ''} in the profiles and contracts.`);
     return 2;
   }
   out.info(`${partners.length} partner${partners.length === 1 ? '' : 's'}, no errors${warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}`);

@@ -1,18 +1,17 @@
-import { appendFile } from 'node:fs/promises';
-import { destructiveInProduction, planPartner } from '../checks/index.ts';
+import { destructiveInProduction, parseShard, planPartner, selectPartners } from '../checks/index.ts';
 import { credentialProblems } from '../credentials/index.ts';
 import { loadPartners } from '../partner/index.ts';
 import type { EnvironmentName, Family } from '../profile/index.ts';
 import { DEFAULT_SEED } from '../random/index.ts';
-import type { Readiness } from '../readiness/index.ts';
 import { runSuites } from '../run/index.ts';
+import { plantedLabel } from '../simulator/defects.ts';
 import { InputError } from '../source/index.ts';
 import type { RunConfig } from '../suite/run-config.ts';
 import { UsageError, defectsOption, intOption, parse } from './args.ts';
 import type { Output } from './output.ts';
+import { exitCodeOf, printVerdicts } from './verdicts.ts';
 
 const ENVS: EnvironmentName[] = ['simulator', 'sandbox', 'production'];
-const VERDICT_WIDTH = 'INCONCLUSIVE'.length;
 const FAMILIES: Family[] = ['contract', 'auth', 'idempotency', 'errors', 'retry', 'transactions', 'scenarios'];
 
 export async function cmdRun(args: string[], out: Output): Promise<number> {
@@ -26,6 +25,11 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     reports: { type: 'string' },
     verbose: { type: 'boolean' },
     html: { type: 'boolean' },
+    rail: { type: 'string' },
+    tag: { type: 'string', multiple: true },
+    grep: { type: 'string' },
+    shard: { type: 'string' },
+    bail: { type: 'boolean' },
   });
   if (v.help) return out.help('run');
   const env = (v.env as EnvironmentName | undefined) ?? 'simulator';
@@ -43,11 +47,21 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     defects,
     seed: intOption(v.seed, 'seed') ?? DEFAULT_SEED,
     verbose: Boolean(v.verbose) || v.scenario !== undefined,
+    ...narrowingOptions(v),
   };
   const reportsDir = (v.reports as string | undefined) ?? 'reports';
 
   // Everything is loaded and checked before anything is written: bad input leaves reports/ untouched.
-  const partners = await loadPartners(config.root, config.partner);
+  const loaded = await loadPartners(config.root, config.partner);
+  const partners = selectPartners(loaded, config);
+  if (config.rail && partners.length === 0 && !config.shard) {
+    const rails = [...new Set(loaded.flatMap((p) => p.profile.rails))].sort();
+    throw new UsageError(`no partner serves rail '${config.rail}' (rails: ${rails.join(', ')})`);
+  }
+  if (config.shard && partners.length === 0) {
+    out.info(`railgate run · shard ${config.shard.index}/${config.shard.count}: no partner falls to this shard (${selectPartners(loaded, { ...config, shard: undefined }).length} in all); nothing to run`);
+    return 0;
+  }
   const problems = [];
   for (const p of partners) {
     const profileDoc = p.profileDoc;
@@ -62,30 +76,40 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     }
   }
   if (problems.length > 0) throw new InputError(problems);
-  const planned = partners.map((p) => planPartner(p, config)).reduce((n, p) => n + p.families.reduce((m, f) => m + f.checks.length, 0), 0);
-  if (planned === 0) throw new UsageError(`nothing matches the selection${config.scenario ? ` (no scenario '${config.scenario}'${config.partner ? ` for ${config.partner}` : ''})` : ''}`);
+  // A partner none of whose checks the selection keeps is not in the run: it gets no verdict, not a NO-GO.
+  const running = partners.filter((p) => planPartner(p, config).families.length > 0);
+  if (running.length === 0) throw new UsageError(`nothing matches the selection${config.scenario ? ` (no scenario '${config.scenario}'${config.partner ? ` for ${config.partner}` : ''})` : ''}`);
 
-  out.info(`railgate run · env ${env} · seed ${config.seed} · ${env === 'simulator' ? 'virtual time' : 'real time'} · ${partners.map((p) => p.id).join(', ')}${defects.length ? ` · defects: ${defects.join(', ')}` : ''}`);
-  const result = await runSuites(partners, config, reportsDir, (s) => out.info(s), { html: typeof v.html === 'boolean' ? v.html : v.scenario === undefined });
+  out.info(`railgate run · env ${env} · seed ${config.seed} · ${env === 'simulator' ? 'virtual time' : 'real time'} · ${running.map((p) => p.id).join(', ')}${defects.length ? ` · ${plantedLabel(defects)}` : ''}`);
+  const result = await runSuites(running, config, reportsDir, (s) => out.info(s), { html: typeof v.html === 'boolean' ? v.html : v.scenario === undefined });
   if (result.harnessErrors.length > 0) {
     for (const e of result.harnessErrors) out.error(`railgate: ${e}`);
     return 2;
   }
-  out.info('');
-  for (const r of result.readiness) {
-    out.info(`${r.verdict.padEnd(VERDICT_WIDTH)}  ${r.partner}${r.partial ? ' (partial run)' : ''}`);
-    for (const reason of r.reasons) out.info(`${' '.repeat(VERDICT_WIDTH + 2)}- ${reason.split('\n')[0]}`);
-  }
-  out.info(`\nreports: ${reportsDir}/readiness/*.md · ${reportsDir}/junit.xml · ${result.allureReport ?? `${reportsDir}/allure-results (HTML report not generated: --html builds it)`}`);
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    const { readinessMarkdown } = await import('../readiness/index.ts');
-    await appendFile(process.env.GITHUB_STEP_SUMMARY, result.readiness.map(readinessMarkdown).join('\n'));
-  }
-  return exitCode(result.readiness);
+  await printVerdicts(out, result.readiness, reportsDir, result.allureReport);
+  return exitCodeOf(result.readiness);
 }
 
 /** 2 when railgate could not judge some partner (its trouble comes first: no verdict stands on it), 1 for a NO-GO, else 0. */
-function exitCode(readiness: readonly Readiness[]): number {
-  if (readiness.some((r) => r.verdict === 'INCONCLUSIVE')) return 2;
-  return readiness.every((r) => r.verdict === 'GO') ? 0 : 1;
+
+/** `--rail`, `--tag`, `--grep`, `--shard`, `--bail`, checked before anything runs. */
+function narrowingOptions(v: Record<string, string | boolean | string[] | undefined>): Pick<RunConfig, 'rail' | 'tags' | 'grep' | 'shard' | 'bail'> {
+  const out: Pick<RunConfig, 'rail' | 'tags' | 'grep' | 'shard' | 'bail'> = {};
+  if (typeof v.rail === 'string') out.rail = v.rail;
+  if (Array.isArray(v.tag) && v.tag.length > 0) out.tags = v.tag;
+  if (typeof v.grep === 'string') {
+    try {
+      new RegExp(v.grep);
+    } catch (e) {
+      throw new UsageError(`--grep must be a regular expression (${(e as Error).message})`);
+    }
+    out.grep = v.grep;
+  }
+  if (typeof v.shard === 'string') {
+    const shard = parseShard(v.shard);
+    if (!shard) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, e.g. 1/2 (got '${v.shard}')`);
+    out.shard = shard;
+  }
+  if (v.bail === true) out.bail = true;
+  return out;
 }

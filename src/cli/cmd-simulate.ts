@@ -1,6 +1,7 @@
 import { loadPartners } from '../partner/index.ts';
 import { DEFAULT_SEED } from '../random/index.ts';
 import { DEFECTS, startSimulator } from '../simulator/index.ts';
+import { QUIRKS, plantedLabel } from '../simulator/defects.ts';
 import { createClock } from '../clock/index.ts';
 import { UsageError, defectsOption, intOption, parse, scaleOption, urlOption } from './args.ts';
 import type { Output } from './output.ts';
@@ -17,6 +18,7 @@ export async function cmdSimulate(args: string[], out: Output, stop: Promise<voi
   if (v.help) {
     out.help('simulate');
     out.info(`\nDefects:\n${DEFECTS.map((d) => `  ${d.name.padEnd(26)} (${d.family}) ${d.description}`).join('\n')}`);
+    out.info(`\nQuirks (legitimate partner behaviours, not defects: the family named must still pass):\n${QUIRKS.map((q) => `  ${q.name.padEnd(26)} (${q.family}) ${q.description}`).join('\n')}`);
     return 0;
   }
   if (!v.partner) throw new UsageError('--partner is required');
@@ -34,7 +36,7 @@ export async function cmdSimulate(args: string[], out: Output, stop: Promise<voi
   } catch (e) {
     throw new UsageError(`cannot listen: ${(e as Error).message}`);
   }
-  out.info(`simulating ${partner!.id} (${partner!.contract.title} ${partner!.contract.version}) at ${sim.baseUrl} · seed ${seed} · time scale ${scale} · timestamps and signatures follow the wall clock${defects.length ? ` · defects: ${defects.join(', ')}` : ''}`);
+  out.info(`simulating ${partner!.id} (${partner!.contract.title} ${partner!.contract.version}) at ${sim.baseUrl} · seed ${seed} · time scale ${scale} · timestamps and signatures follow the wall clock${defects.length ? ` · ${plantedLabel(defects)}` : ''}`);
   const hooks = partner!.profile.webhooks;
   const registration = hooks?.registration;
   if (registration) out.info(`webhooks: signed events go to the URLs registered with ${registration.operation} (none before)${webhookUrl ? '; --webhook-url is not used' : ''}`);

@@ -11,6 +11,8 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
     switch (command) {
       case 'run':
         return await (await import('./cmd-run.ts')).cmdRun(rest, out);
+      case 'report':
+        return await (await import('./cmd-report.ts')).cmdReport(rest, out);
       case 'lint':
         return await (await import('./cmd-lint.ts')).cmdLint(rest, out);
       case 'sign':

@@ -6,6 +6,7 @@ Usage: railgate <command> [options]
 
 Commands:
   run        run the partner suites and write the reports (verdict = exit code)
+  report     rebuild the reports from a reports folder, or merge the shards of one run
   lint       validate contracts, profiles and scenarios; report every problem with its place
   simulate   serve a partner's simulator on a loopback port until stopped
   sign       print what railgate signs for an operation: canonical string or signature base, headers
@@ -24,6 +25,13 @@ Options:
   --partner ID        only this partner (default: every partner in partners/)
   --scenario NAME     only this scenario; prints every HTTP exchange (redacted)
   --family NAME       only this check family (contract, scenarios, transactions, …)
+  --rail CODE         only partners serving this rail, and only its scenarios (e.g. BR-PIX)
+  --tag TAG           only checks with this tag (repeatable: any of them)
+  --grep REGEX        only checks whose full name '<partner> <family> <check>' matches,
+                      the name vitest -t and the reports show
+  --shard I/N         the I-th of N runners: partners are dealt out in id order, each partner
+                      whole; merge the shards' reports with 'railgate report --merge'
+  --bail              stop at the first failed check
   --env NAME          simulator (default) | sandbox | production
   --defect NAME       plant a defect in the simulator (repeatable); see 'railgate simulate --help'
   --seed N            seed for generated data (default 20261121); printed at the start
@@ -35,6 +43,22 @@ Options:
 
 Exit codes: 0 every selected partner GO · 1 some partner NO-GO · 2 bad input or usage, or some
 partner INCONCLUSIVE (a check broke inside railgate: a crash, a timeout, a configuration mistake).`,
+  report: `Usage: railgate report [--reports DIR] [--no-html]
+       railgate report --merge SHARD_DIR… [--reports DIR] [--no-html]
+
+Rebuilds every report of a run from its folder (readiness/*.json and allure-results), without
+running anything: readiness Markdown, summary.md, index.html and the Allure HTML report.
+With --merge, joins the reports folders of one run's shards ('railgate run --shard i/n'): each
+partner ran in one shard, so the merged verdicts are those of the unsharded run. The merged
+folder (default: reports) is built aside and replaces the old one whole.
+
+Options:
+  --reports DIR       the folder to rebuild, or to merge into (default: reports)
+  --merge             merge the folders given as arguments
+  --[no-]html         build the Allure HTML report (default: yes)
+  -h, --help          this help
+
+Exit codes: as 'railgate run': 0 every partner GO · 1 some NO-GO · 2 usage, or some INCONCLUSIVE.`,
   lint: `Usage: railgate lint [options]
 
 Loads every partner's contract, profile and scenarios and reports each problem as
@@ -56,7 +80,8 @@ Serves the partner's simulator (built from its contract) on loopback until Ctrl-
 Options:
   --partner ID        the partner to simulate (required)
   --port N            port to listen on (default: any free port)
-  --defect NAME       misbehave in one named way (repeatable)
+  --defect NAME       misbehave in one named way, or behave in one legitimate but awkward way
+                      (a quirk: railgate must still say GO) (repeatable; both listed below)
   --seed N            seed for generated data (default 20261121)
   --time-scale F      real time per profile second, in (0, 1] (default 1: the partner's own pace);
                       processing time, state changes, webhook redelivery and the idempotency window

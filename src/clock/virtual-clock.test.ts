@@ -1,4 +1,7 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
@@ -85,6 +88,23 @@ describe('createVirtualClock', () => {
     release();
     await sleeping;
     expect(clock.now()).toBe(1_000);
+  });
+
+  test('time stands still while a file read is pending: the code awaiting it has not parked on the clock yet', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'railgate-clock-'));
+    try {
+      const file = path.join(dir, 'big');
+      await writeFile(file, Buffer.alloc(32 * 1024 * 1024));
+      const clock = createVirtualClock({ start: 0 });
+      let woke = false;
+      const sleeping = clock.sleep(1).then(() => (woke = true));
+      await readFile(file);
+      expect(woke).toBe(false);
+      await sleeping;
+      expect(clock.now()).toBe(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('time stands still while a body is on its way: a 1 ms body timeout never fires during a 16 MB transfer', async () => {

@@ -9,6 +9,19 @@ export interface VirtualClockOptions {
   onStuck?: (why: string[]) => void;
 }
 
+/**
+ * libuv requests a component may be awaiting outside the loopback traffic: a file read (a vocabulary loaded on
+ * first use, a module imported lazily), a name lookup, a crypto job on the thread pool. Time must not jump
+ * while one is pending: the code awaiting it has not parked on the clock yet.
+ */
+const PENDING_WORK = /^(FSReq|CloseReq|GetAddrInfo|GetNameInfo|QueryReqWrap)|Job$/;
+
+function pendingWork(): string[] {
+  return process.getActiveResourcesInfo().filter((r) => PENDING_WORK.test(r));
+}
+
+const workPending = (): boolean => pendingWork().length > 0;
+
 export interface VirtualClock extends Clock {
   /** How many times time jumped, and how far in all (profile ms): for a benchmark or a diagnostic. */
   stats(): { jumps: number; advancedMs: number };
@@ -54,11 +67,11 @@ export function createVirtualClock(options: VirtualClockOptions = {}): VirtualCl
         pumping = false;
         return;
       }
-      if (!traffic.quiet()) {
+      if (!traffic.quiet() || workPending()) {
         quietTurns = 0;
         busySince ||= performance.now();
         if (options.onStuck && performance.now() - busySince > STUCK_REAL_MS) {
-          options.onStuck(traffic.describe());
+          options.onStuck([...traffic.describe(), ...pendingWork()]);
           busySince = performance.now();
         }
         if (++busyTurns < EAGER_TURNS) setImmediate(turn);

@@ -63,8 +63,13 @@ export interface Contract {
   securitySchemes: Record<string, Record<string, unknown>>;
   /** Remote `$ref` URLs that were not fetched (treated as open schemas). */
   remoteRefs: string[];
-  /** Oddities that do not stop a run (dangling refs, remote refs), located in the contract's files. */
+  /** Oddities that do not stop a run (dangling refs, remote refs, `$ref` cycles), located in the contract's files. */
   warnings: InputProblem[];
+  /**
+   * What railgate reads past in a valid contract (a format it does not know, a pattern JavaScript cannot
+   * compile), located: shown by lint, and no check fails on it, as it is no fault of the partner's.
+   */
+  limits: InputProblem[];
 }
 
 export function isMutating(method: HttpMethod): boolean {

@@ -1,9 +1,23 @@
 import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { addFormats } from './ajv-formats.ts';
+import { splitPointer } from '../json/index.ts';
+import { formatPath } from '../source/index.ts';
+import { addContractFormats } from './ajv-formats.ts';
+import { culpritOf } from './schema-culprit.ts';
 
 const CONTRACT_ID = 'urn:railgate:contract';
+
+/** A schema of the contract ajv refuses to compile (a `minimum: 'ten'`), named by its pointer in the bundled document. */
+export class SchemaCompileError extends Error {
+  constructor(
+    readonly pointer: string,
+    readonly reason: string,
+  ) {
+    super(`railgate cannot validate against the contract's schema at ${formatPath(splitPointer(pointer)) || 'its root'}: ${reason}`);
+    this.name = 'SchemaCompileError';
+  }
+}
 
 export interface SchemaIssue {
   /** Where in the instance, e.g. `/amount`. */
@@ -19,18 +33,31 @@ export class SchemaValidators {
   private readonly ajv: Ajv;
   private readonly cache = new Map<string, ValidateFunction>();
 
-  constructor(bundled: Record<string, unknown>, dialect: '3.0' | '3.1') {
-    const options = { strict: false, allErrors: true, validateSchema: false, validateFormats: true, unicodeRegExp: false } as const;
+  constructor(
+    private readonly bundled: Record<string, unknown>,
+    dialect: '3.0' | '3.1',
+  ) {
+    // No logger: the loader reports each unknown format once, located; ajv would print it to stderr at every compile.
+    const options = { strict: false, allErrors: true, validateSchema: false, validateFormats: true, unicodeRegExp: false, logger: false } as const;
     this.ajv = dialect === '3.1' ? new Ajv2020(options) : new Ajv(options);
-    addFormats(this.ajv);
-    for (const f of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password', 'decimal']) this.ajv.addFormat(f, true);
-    this.ajv.addSchema({ ...bundled, $id: CONTRACT_ID }, CONTRACT_ID);
+    addContractFormats(this.ajv);
+    try {
+      this.ajv.addSchema({ ...bundled, $id: CONTRACT_ID }, CONTRACT_ID);
+    } catch (e) {
+      throw new SchemaCompileError('', reasonOf(e));
+    }
   }
 
   validator(pointer: string): ValidateFunction {
     let v = this.cache.get(pointer);
     if (!v) {
-      const found = this.ajv.getSchema(`${CONTRACT_ID}#${encodeURI(pointer)}`);
+      let found: ValidateFunction | undefined;
+      try {
+        found = this.ajv.getSchema(`${CONTRACT_ID}#${encodeURI(pointer)}`);
+      } catch (e) {
+        const reason = reasonOf(e);
+        throw new SchemaCompileError(culpritOf(this.bundled, pointer, reason, (p) => this.compiles(p)), reason);
+      }
       if (!found) throw new Error(`no schema at ${pointer}`);
       v = found;
       this.cache.set(pointer, v);
@@ -38,11 +65,23 @@ export class SchemaValidators {
     return v;
   }
 
+  private compiles(pointer: string): boolean {
+    try {
+      return this.ajv.getSchema(`${CONTRACT_ID}#${encodeURI(pointer)}`) !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
   validate(pointer: string, value: unknown): SchemaIssue[] {
     const v = this.validator(pointer);
     if (v(value)) return [];
     return (v.errors ?? []).map(toIssue);
   }
+}
+
+function reasonOf(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 }
 
 function toIssue(e: ErrorObject): SchemaIssue {

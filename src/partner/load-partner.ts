@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { SchemaValidators, loadContract } from '../contract/index.ts';
+import { SchemaCompileError, SchemaValidators, loadContract, locateInContract } from '../contract/index.ts';
 import type { Contract } from '../contract/index.ts';
 import { loadProfile } from '../profile/index.ts';
 import { loadScenarios } from '../scenario/index.ts';
@@ -41,10 +41,20 @@ export async function loadPartner(profileFile: string, root: string): Promise<Pa
     profile,
     profileDoc: doc,
     contract,
-    validators: new SchemaValidators(contract.bundled, contract.openapi.startsWith('3.1') ? '3.1' : '3.0'),
+    validators: await validatorsFor(contract),
     scenarios,
     suiteDir,
   };
+}
+
+/** The contract's validators; a document ajv cannot even register is the contract's problem, located in it. */
+async function validatorsFor(contract: Contract): Promise<SchemaValidators> {
+  try {
+    return new SchemaValidators(contract.bundled, contract.openapi.startsWith('3.1') ? '3.1' : '3.0');
+  } catch (e) {
+    if (!(e instanceof SchemaCompileError)) throw e;
+    throw new InputError([await locateInContract(contract, e.pointer, `railgate cannot validate against this contract: ${e.reason}`)]);
+  }
 }
 
 /** Every partner profile in `<root>/partners/`, or the one named; all problems of all files at once. */

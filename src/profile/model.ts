@@ -88,6 +88,12 @@ export interface ReadinessSpec {
   minOperationCoverage?: number;
 }
 
+/** How the partner dates its events (issue 17): what orders the webhooks about one transaction. */
+export interface WebhookEventTime {
+  /** JSON Pointer to when the event happened, in the partner's own time; default: detected from the contract's payload schema. */
+  eventTime?: string;
+}
+
 export interface Profile {
   id: string;
   name: string;
@@ -98,11 +104,19 @@ export interface Profile {
   timeouts?: Timeouts;
   retry?: RetrySpec;
   auth?: AuthSpec;
-  webhooks?: WebhooksSpec;
+  webhooks?: WebhooksSpec & WebhookEventTime;
   idempotency?: IdempotencySpec;
   errors?: ErrorsSpec;
   transactions?: Record<string, TransactionSpec>;
   /** Scenario steps run once per partner before its checks (e.g. registering ${webhooks.url}); schema: the scenario's step. */
   setup?: Step[];
   readiness?: ReadinessSpec;
+  redact?: RedactSpec;
+}
+
+/** What the profile adds to railgate's redaction (src/redact): fields whose values are removed, patterns masked to their last four. */
+export interface RedactSpec {
+  fields?: string[];
+  /** Regular expressions (JavaScript syntax, `u` flag); a bad one is a located input problem. */
+  patterns?: string[];
 }

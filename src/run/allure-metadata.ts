@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Partner } from '../partner/index.ts';
+import { plantedLabel } from '../simulator/defects.ts';
 import type { RunConfig } from '../suite/run-config.ts';
 
 /**
@@ -10,7 +11,7 @@ import type { RunConfig } from '../suite/run-config.ts';
 export async function writeAllureMetadata(results: string, partners: Partner[], config: RunConfig): Promise<void> {
   await mkdir(results, { recursive: true });
   const env: string[] = [`environment=${config.env}`, `seed=${config.seed}`];
-  if (config.defects.length > 0) env.push(`defects=${config.defects.join(',')}`);
+  if (config.defects.length > 0) env.push(`planted=${plantedLabel(config.defects)}`);
   for (const p of partners) {
     env.push(`${p.id}.contract=${p.contract.title} ${p.contract.version}`);
     env.push(`${p.id}.contract.hash=${p.contract.hash}`);

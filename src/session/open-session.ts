@@ -8,7 +8,7 @@ import { parseDuration } from '../profile/index.ts';
 import type { EnvironmentName, Timeouts } from '../profile/index.ts';
 import { createRng } from '../random/index.ts';
 import { callWithRetry } from '../retry/index.ts';
-import { formatExchange, redactExchange } from '../redact/index.ts';
+import { formatExchange, redactExchange, rememberRules, withProfile } from '../redact/index.ts';
 import type { RedactionRules } from '../redact/index.ts';
 import { createClock, createVirtualClock } from '../clock/index.ts';
 import { startFaultProxy } from '../faults/index.ts';
@@ -104,7 +104,10 @@ export async function openSession(partner: Partner, opts: SessionOptions): Promi
   };
 }
 
-async function reportExchange(ctx: CheckContext, exchange: Exchange, rules: RedactionRules, opts: SessionOptions): Promise<void> {
+async function reportExchange(ctx: CheckContext, exchange: Exchange, sessionRules: RedactionRules, opts: SessionOptions): Promise<void> {
+  // Handed to the run before anything is shown: the Allure sink and a failing check's message are redacted with
+  // the run's rules (src/redact/run-rules.ts), and a partner may echo this exchange's secrets into either.
+  const rules = rememberRules(withProfile(sessionRules, ctx.partner.profile.redact));
   const safe = redactExchange(exchange, rules);
   await ctx.report.attach(`request #${safe.seq}`, JSON.stringify(safe.request, null, 2), 'application/json');
   if (safe.response) await ctx.report.attach(`response #${safe.seq} (${safe.response.status})`, JSON.stringify({ status: safe.response.status, headers: safe.response.headers, body: safe.response.body }, null, 2), 'application/json');

@@ -12,6 +12,8 @@ export interface DefectSpec {
 
 export const DEFECTS: readonly DefectSpec[] = [
   { name: 'schema-drift', family: 'contract', description: 'a field of every successful JSON response changes type (a number becomes a string, else a string a number)' },
+  { name: 'card-data-echoed', family: 'contract', description: "a create keeps everything it was sent: reads, lists and webhooks return the card's full number and security code" },
+  { name: 'reflect-credentials', family: 'auth', description: "a 401 quotes the API key or Authorization header it refused, as JSON and (every other time) as text/plain with its base64 too: no check fails, railgate's reports must not show it" },
   { name: 'accept-missing-signature', family: 'auth', description: 'a request without its signature headers is accepted (credentials, if any, are still checked)' },
   { name: 'accept-stale-timestamp', family: 'auth', description: 'a signature timestamp older than the tolerance is accepted (one in the future is still refused)' },
   { name: 'unsigned-body', family: 'auth', description: 'the signature check ignores the body: the digest header is trusted without hashing the body' },
@@ -36,6 +38,15 @@ export const DEFECTS: readonly DefectSpec[] = [
   { name: 'crash-in-check', family: 'contract', description: "TEST ONLY, not a partner defect (the simulator ignores it): in 'railgate run', the family's first check crashes inside railgate (exit 2, INCONCLUSIVE)" },
 ];
 
+/**
+ * Quirks: legitimate partner behaviours that are awkward to receive — not defects. They are planted like
+ * defects (`--defect NAME`) to prove the opposite: the family named must still pass a correct partner.
+ */
+export const QUIRKS: readonly DefectSpec[] = [
+  { name: 'late-redelivery', family: 'transactions', description: "the first delivery of each intermediate state's event (PROCESSING) is lost; the partner redelivers it, same id and time, only after it delivered the next state's event" },
+  { name: 'out-of-order-delivery', family: 'transactions', description: "each transaction's initial-state event is delivered after the next state's event; both are dated when their state changed" },
+];
+
 export function defectNames(): string[] {
   return DEFECTS.map((d) => d.name);
 }
@@ -44,4 +55,12 @@ export function defectNames(): string[] {
 export function unknownDefects(names: readonly string[]): string[] {
   const known = new Set(defectNames());
   return names.filter((n) => !known.has(n));
+}
+
+/** What a run plants, as its reports say it: defects (the partner is wrong) apart from quirks (the partner may do this). */
+export function plantedLabel(names: readonly string[]): string {
+  const quirks = new Set(QUIRKS.map((q) => q.name));
+  const defects = names.filter((n) => !quirks.has(n));
+  const behaviours = names.filter((n) => quirks.has(n));
+  return [...(defects.length ? [`defects: ${defects.join(', ')}`] : []), ...(behaviours.length ? [`quirks: ${behaviours.join(', ')}`] : [])].join(' · ');
 }

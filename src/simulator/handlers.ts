@@ -1,8 +1,8 @@
 import { http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
-import { checkRequest, findResponseSpec } from '../contract/index.ts';
-import type { Operation } from '../contract/index.ts';
-import { getPointer, mergeOver, setPointer, toPointer } from '../json/index.ts';
+import { checkRequest, findResponseSpec, schemaDeclares } from '../contract/index.ts';
+import type { Operation, ResponseSpec } from '../contract/index.ts';
+import { getPointer, joinPointer, mergeOver, setPointer, toPointer } from '../json/index.ts';
 import type { Partner } from '../partner/index.ts';
 import type { Rng } from '../random/index.ts';
 import { driftType } from './drift.ts';
@@ -19,6 +19,7 @@ import { gateFor, guardIdempotency } from './idempotency.ts';
 import type { GateEnv } from './idempotency.ts';
 import type { AuthGate } from './auth/index.ts';
 import type { Clock } from '../clock/index.ts';
+import { isCardCodeField, isPanValue, maskAccount } from '../redact/index.ts';
 
 export interface SimulatorState {
   partner: Partner;
@@ -124,8 +125,8 @@ function create(state: SimulatorState, req: Incoming, movements: readonly Resolv
   const spec = successResponse(op);
   const sample = sampleBody(state.partner.contract, jsonMedia(spec), state.rng.int(1, 2 ** 31));
   const resource = (typeof sample === 'object' && sample !== null ? sample : {}) as Record<string, unknown>;
-  // What the caller sent comes back as sent: a partner echoes amount, currency, reference.
-  const merged = echoRequest(resource, req.body) as Record<string, unknown>;
+  // What the caller sent comes back as the partner keeps it: amount, currency, reference; a card as its last four.
+  const merged = echoRequest(state, spec, resource, req.body) as Record<string, unknown>;
   const id = newId(state, getPointer(merged, idPointer));
   setPointer(merged, idPointer, id);
   if (statePointer && initialState) setPointer(merged, statePointer, initialState);
@@ -186,9 +187,39 @@ function json(state: SimulatorState, status: number, body: unknown, headers: Rec
   return HttpResponse.json(out as never, { status, headers });
 }
 
-function echoRequest(resource: unknown, sent: unknown): unknown {
+/**
+ * The resource a create makes of what was sent: the fields its response schema declares, merged over the sample.
+ * Card data as PCI DSS lets a partner keep it (3.3, 3.4): a security code never; a PAN as its last four, in a
+ * declared `last4` beside it, or masked in its own field when the schema returns that field.
+ */
+function echoRequest(state: SimulatorState, spec: ResponseSpec | undefined, resource: unknown, sent: unknown): unknown {
   if (sent === undefined) return resource;
-  return mergeOver(resource, sent);
+  // Planted defect: everything comes back as sent, the card's number and security code included.
+  if (state.defects.has('card-data-echoed')) return mergeOver(resource, sent);
+  const schema = jsonMedia(spec)?.schemaPointer;
+  if (!schema) return resource;
+  const bundled = state.partner.contract.bundled;
+  return keptOf(resource, sent, '', (pointer) => schemaDeclares(bundled, schema, pointer));
+}
+
+const LAST_FOUR = ['last4', 'lastFour', 'last_four'];
+
+function keptOf(base: unknown, sent: unknown, at: string, declares: (pointer: string) => boolean): unknown {
+  if (Array.isArray(sent)) return sent.map((item, i) => (isPanValue(item) ? maskAccount(String(item)) : keptOf(undefined, item, joinPointer(at, i), declares)));
+  if (typeof sent !== 'object' || sent === null) return sent;
+  const out: Record<string, unknown> = typeof base === 'object' && base !== null && !Array.isArray(base) ? { ...(base as Record<string, unknown>) } : {};
+  for (const [k, v] of Object.entries(sent)) {
+    const here = joinPointer(at, k);
+    if (isCardCodeField(k)) continue;
+    if (isPanValue(v)) {
+      for (const name of LAST_FOUR) if (declares(joinPointer(at, name))) out[name] = String(v).replace(/\D/g, '').slice(-4);
+      if (declares(here)) out[k] = maskAccount(String(v));
+    } else if (declares(here)) {
+      if (v === null) delete out[k];
+      else out[k] = keptOf(out[k], v, here, declares);
+    }
+  }
+  return out;
 }
 
 /** An id in the partner's own format: the example's prefix and length, random characters from the seed. */

@@ -8,6 +8,7 @@ import type { SignatureAlgorithm } from '../auth/index.ts';
 import { parseDuration } from '../profile/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
 import type { Rng } from '../random/index.ts';
+import { setPointer } from '../json/index.ts';
 import { signDelivery, webhookEvent, webhookKeys } from '../webhooks/index.ts';
 import type { WebhookKey } from '../webhooks/index.ts';
 import { createHostCheck, unlessAborted } from './host-check.ts';
@@ -15,9 +16,24 @@ import { createHostCheck, unlessAborted } from './host-check.ts';
 /** The simulator's outbound side: signed event deliveries to the merchant's webhook URLs. */
 export interface WebhookSender {
   /** Sends one event about a resource to every target, in the background; redelivered until accepted. Returns the event id. */
-  emit(type: string, resource: Record<string, unknown>): string;
+  emit(type: string, resource: Record<string, unknown>, options?: EmitOptions): string;
   /** Gives up every delivery under way and every redelivery still waiting (the simulator closes), and waits for them to end. */
   flush(): Promise<void>;
+}
+
+/** How one event travels; by default it leaves at once, dated at /createdAt. */
+export interface EmitOptions {
+  /** JSON Pointer where the event's time goes (the partner's `webhooks.eventTime`), instead of /createdAt. */
+  timeAt?: string;
+  /**
+   * Partners promise no order (quirks): the event is fixed now — id, time, payload — but its delivery waits
+   * until this settles (another event delivered). `firstLost`: its first attempt was lost on the way, so
+   * what arrives is a redelivery, after the partner's backoff.
+   */
+  after?: Promise<void>;
+  firstLost?: boolean;
+  /** Called once every target accepted the event or its deliveries ended. */
+  onDelivered?: () => void;
 }
 
 export interface WebhookSenderOptions {
@@ -89,10 +105,13 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
       timeout.abort();
     }
   };
-  /** Delivers to one URL until it accepts, the attempts run out or the simulator closes. */
-  const deliver = (url: string, body: string): void => {
+  /** Delivers to one URL until it accepts, the attempts run out or the simulator closes; resolves then. */
+  const deliver = (url: string, body: string, how: EmitOptions): Promise<void> => {
     const sent = (async () => {
-      for (let n = 0; n < attempts && !closing.signal.aborted; n++) {
+      if (how.after) await untilClosed(how.after, closing.signal);
+      // A lost first attempt counts as one: a partner documenting a single attempt still delivers it once.
+      const first = how.firstLost && attempts > 1 ? 1 : 0;
+      for (let n = first; n < attempts && !closing.signal.aborted; n++) {
         if (n > 0) await options.clock.sleep(backoff * 2 ** (n - 1), closing.signal);
         if (await post(url, body)) return;
       }
@@ -101,13 +120,15 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
       .catch(() => undefined)
       .finally(() => pending.delete(sent));
     pending.add(sent);
+    return sent;
   };
   return {
-    emit(type, resource) {
+    emit(type, resource, how = {}) {
       const id = `evt_${rng.alnum(16)}`;
       // The event is fixed when the state changes: every URL, and every redelivery, gets the same id and payload.
-      const body = JSON.stringify(webhookEvent(id, type, now(), structuredClone(resource)));
-      for (const url of options.targets()) deliver(url, body);
+      const body = JSON.stringify(datedEvent(id, type, now(), structuredClone(resource), how.timeAt));
+      const sent = options.targets().map((url) => deliver(url, body, how));
+      if (how.onDelivered) void Promise.all(sent).then(how.onDelivered);
       return id;
     },
     async flush() {
@@ -118,4 +139,27 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
       await agentClosed;
     },
   };
+}
+
+/**
+ * The envelope, its time moved to where the partner dates its events when that is not /createdAt. A pointer
+ * into the resource (`/data/createdAt`, found one level down) is when the resource began: it stays the resource's.
+ */
+function datedEvent(id: string, type: string, at: Date, data: Record<string, unknown>, timeAt: string | undefined): object {
+  if (timeAt === undefined || timeAt === '/createdAt' || timeAt.startsWith('/data/')) return webhookEvent(id, type, at, data);
+  const { createdAt, ...event } = webhookEvent(id, type, at, data);
+  setPointer(event, timeAt, createdAt);
+  return event;
+}
+
+/** Waits for `p`, or until the simulator closes (then the delivery is given up like every other). */
+function untilClosed(p: Promise<void>, closing: AbortSignal): Promise<void> {
+  if (closing.aborted) return Promise.reject(closing.reason);
+  let stop = (): void => undefined;
+  const closed = new Promise<void>((_, reject) => {
+    stop = () => reject(closing.reason);
+    closing.addEventListener('abort', stop, { once: true });
+  });
+  // The listener goes with the wait: a simulator holds many events back over a run.
+  return Promise.race([p, closed]).finally(() => closing.removeEventListener('abort', stop));
 }

@@ -1,15 +1,19 @@
 import * as allure from 'allure-js-commons';
 import type { ReportSink } from '../checks/index.ts';
+import { redactAttachment, redactText, runRules } from '../redact/index.ts';
 import { serialSteps } from './serial-steps.ts';
 
 /**
  * Steps and attachments go to Allure through allure-js-commons (allure-vitest collects them), serialised:
  * checks that call a partner concurrently (the idempotency burst) still get one well-nested step per call.
+ * Every name and every attachment is redacted here, with the run's rules, whoever made it: a check that
+ * attaches a webhook payload or a step named after a value need not think of it.
  */
 export const allureSink: ReportSink = serialSteps({
-  step: async (name, fn) => await allure.step(name, fn),
+  step: async (name, fn) => await allure.step(redactText(name, runRules()), fn),
   attach: async (name, content, contentType) => {
-    await allure.attachment(name, content, { contentType });
+    const rules = runRules();
+    await allure.attachment(redactText(name, rules), redactAttachment(content, contentType, rules), { contentType });
   },
 });
 

@@ -4,11 +4,12 @@
  * describe(partner) > describe(family) > test(check).
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import { CheckFailure, CheckSkipped, planPartner } from '../checks/index.ts';
+import { CheckFailure, CheckSkipped, planPartner, selectPartners } from '../checks/index.ts';
 import type { Check, ExchangeLedger } from '../checks/index.ts';
 import type { Exchange } from '../http/index.ts';
 import { loadPartners } from '../partner/index.ts';
 import { executeScenario, setupScenario } from '../scenario/index.ts';
+import { redactFailure } from '../redact/index.ts';
 import { openSession } from '../session/index.ts';
 import type { Session } from '../session/index.ts';
 import { allureSink, labelCheck } from './allure-sink.ts';
@@ -20,7 +21,7 @@ import { decodeRunConfig } from './run-config.ts';
 import { runCheck } from './run-check.ts';
 
 const config = decodeRunConfig(process.env);
-const partners = await loadPartners(config.root, config.partner);
+const partners = selectPartners(await loadPartners(config.root, config.partner), config);
 
 const BLOCKER_FAMILIES = new Set(['auth', 'idempotency']);
 
@@ -49,7 +50,7 @@ for (const partner of partners) {
       if (!setup) return;
       report.route(setupSteps.sink);
       const ctx = session.ctx;
-      await time.run(() => executeScenario(ctx, setup)).catch((e: unknown) => (setupFailed = e));
+      await time.run(() => executeScenario(ctx, setup)).catch((e: unknown) => (setupFailed = redactFailure(e)));
       report.route(allureSink);
     });
     afterAll(async () => {
@@ -88,6 +89,7 @@ function defineCheck(partnerId: string, rails: string[], planned: Check, session
       // Meta is how a worker's result reaches the main process's reporters (collect-outcomes.ts).
       if (evidence) t.task.meta.railgate = { ...meta, evidence };
     } catch (e) {
+      redactFailure(e);
       if (e instanceof CheckSkipped) t.skip(e.message);
       // Only a CheckFailure carries a kind; anything else thrown is a crash, reported broken by collect-outcomes.
       if (e instanceof CheckFailure) t.task.meta.railgate = { ...meta, failureKind: e.kind, ...(e.evidence && { evidence: e.evidence }) };

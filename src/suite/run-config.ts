@@ -1,3 +1,4 @@
+import type { Shard } from '../checks/select.ts';
 import type { EnvironmentName, Family } from '../profile/index.ts';
 import type { ReadinessEvidence } from '../readiness/index.ts';
 
@@ -7,6 +8,13 @@ export interface RunConfig {
   partner?: string;
   family?: Family;
   scenario?: string;
+  rail?: string;
+  tags?: string[];
+  /** A regular expression over `<partner> <family> <check>`, the name vitest shows. */
+  grep?: string;
+  shard?: Shard;
+  /** Stop at the first failed check: the rest are not run (the verdict speaks only for what ran). */
+  bail?: boolean;
   env: EnvironmentName;
   defects: string[];
   seed: number;

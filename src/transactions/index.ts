@@ -4,6 +4,8 @@ export { formatMoney, moneyDisagreement, moneyProblem } from './money.ts';
 export type { Money } from './money.ts';
 export { isTerminal, judgeStates, knownStates, reachable } from './machine.ts';
 export type { Observed, StateFinding } from './machine.ts';
+export { forwardRanks, furthestEvent, orderEvents } from './event-order.ts';
+export type { DatedObserved, Ordered } from './event-order.ts';
 export { announces, captureFor, eventTypeFor, isRefund, movesNoMoney, resolveMovement, resolveMovements } from './movements.ts';
 export { checkTransactionSpecs } from './spec-checks.ts';
 export type { SpecProblem } from './spec-checks.ts';

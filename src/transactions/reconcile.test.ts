@@ -65,3 +65,12 @@ describe('reconcileTransactions, states no webhook announces', () => {
     expect(r.rows[0]).toMatchObject({ status: 'ok', readState: 'CAPTURED', webhookState: 'AUTHORIZED' });
   });
 });
+
+describe('reconcileTransactions, events that came late', () => {
+  it('notes them on the row, which still reconciles: the last webhook is the furthest state, not the last to arrive', () => {
+    const late = ['evt_2 PROCESSING arrived after evt_3 COMPLETED'];
+    const r = reconcileTransactions([created('po_1', 'R1')], [view('po_1', 'R1', { webhook: { state: 'COMPLETED', event: 'evt_3', late } })], table);
+    expect(r.problems).toBe(0);
+    expect(r.rows[0]).toMatchObject({ status: 'ok', webhookState: 'COMPLETED', event: 'evt_3', note: 'late: evt_2 PROCESSING arrived after evt_3 COMPLETED (recorded, not a regression)' });
+  });
+});

@@ -17,8 +17,12 @@ export interface PartnerView {
   amount?: unknown;
   currency?: unknown;
   state?: string;
-  /** The last webhook's state and event id, when webhooks reach railgate. */
-  webhook?: { state?: string; event: string };
+  /**
+   * The last state the webhooks announced — the furthest along the machine, not the last to arrive — and its
+   * event id, when webhooks reach railgate; `late`: events that arrived after one that happened later, as
+   * `evt_2 PROCESSING arrived after evt_3 COMPLETED` (recorded, not a regression).
+   */
+  webhook?: { state?: string; event: string; late?: string[] };
   /** False when the partner announces the read state by no webhook (an authorization's CAPTURED): nothing to compare. */
   stateAnnounced?: boolean;
 }
@@ -69,7 +73,8 @@ export function reconcileTransactions(created: readonly Created[], views: readon
           : v.webhook?.state !== undefined && v.state !== undefined && v.stateAnnounced !== false && v.webhook.state !== v.state
             ? 'state-mismatch'
             : 'ok';
-    rows.push({ ...base, ...seen, status, ...(status === 'state-mismatch' ? { note: `read says ${v.state}, the last webhook ${v.webhook?.event} says ${v.webhook?.state}` } : {}) });
+    const note = [status === 'state-mismatch' ? `read says ${v.state}, the last webhook ${v.webhook?.event} says ${v.webhook?.state}` : undefined, lateNote(v)].filter((n) => n !== undefined).join('; ');
+    rows.push({ ...base, ...seen, status, ...(note ? { note } : {}) });
   }
   const movementOf = new Map(created.filter((c) => c.reference).map((c) => [c.reference as string, c.movement]));
   for (const v of views) {
@@ -77,4 +82,10 @@ export function reconcileTransactions(created: readonly Created[], views: readon
     rows.push({ movement: movementOf.get(v.reference) as string, id: v.id, reference: v.reference, status: 'duplicated', ...(v.state ? { readState: v.state } : {}), note: `listed under our reference ${v.reference}, but railgate was never answered this id` });
   }
   return { rows, problems: rows.filter((r) => r.status !== 'ok').length };
+}
+
+/** The events that came late, shown on the row whatever its status: a reviewer sees the partner's order, and that it was no regression. */
+function lateNote(v: PartnerView): string | undefined {
+  const late = v.webhook?.late ?? [];
+  return late.length === 0 ? undefined : `late: ${late.join(', ')} (recorded, not a regression)`;
 }

@@ -4,6 +4,8 @@ export { refusalStage } from './refusal-stage.ts';
 export type { Refusals } from './refusal-stage.ts';
 export { checkPayload, webhookPayloadSchemas } from './payload-schemas.ts';
 export type { PayloadSchema } from './payload-schemas.ts';
+export { detectEventTime, resolveEventTime } from './event-time.ts';
+export type { EventTime } from './event-time.ts';
 export { verificationStage } from './verification-stage.ts';
 export { verifyDelivery } from './verify-delivery.ts';
 export { DEFAULT_WEBHOOK_COMPONENTS, signDelivery } from './sign-delivery.ts';

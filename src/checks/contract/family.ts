@@ -4,6 +4,7 @@ import type { Partner } from '../../partner/index.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
 import type { Check, CheckFamily } from '../model.ts';
 import { CONTRACT_RULES, lintContract } from './lint-contract.ts';
+import { pciCheck } from './pci.ts';
 import { probeParts } from './probe.ts';
 import { patient } from '../patience.ts';
 
@@ -27,7 +28,7 @@ export const contractFamily: CheckFamily = {
       },
     }));
     const ops = [...partner.contract.operations.values()].sort((a, b) => Number(b.method === 'post') - Number(a.method === 'post'));
-    return [...statics, ...ops.map((op) => conformanceCheck(op))];
+    return [...statics, ...ops.map((op) => conformanceCheck(op)), pciCheck()];
   },
 };
 

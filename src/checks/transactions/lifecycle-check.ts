@@ -28,6 +28,6 @@ export async function checkLifecycle(ctx: CheckContext, m: ResolvedMovement): Pr
   if (problems.length === 0) return;
   // The events the partner sent about it, so the reason names the offending one when there is one.
   const hooks = ctx.auth.webhooks;
-  const events = hooks && !hooks.unreachable ? ` (webhooks: ${describeEvents(eventsFor(hooks.receiver, m, tx.id))})` : '';
+  const events = hooks && !hooks.unreachable ? ` (webhooks: ${describeEvents(eventsFor(ctx.partner, hooks.receiver, m, tx.id))})` : '';
   throw new CheckFailure(`${m.key} ${tx.id}: ${problems.join('; ')}${events}`);
 }

@@ -1,7 +1,7 @@
 import type { Exchange } from '../../http/index.ts';
 import { getPointer } from '../../json/index.ts';
 import type { ReadinessEvidence } from '../../readiness/index.ts';
-import { announces, currencyExponents, reconcileTransactions, refundTotalFindings, resolveMovements } from '../../transactions/index.ts';
+import { announces, currencyExponents, furthestEvent, reconcileTransactions, refundTotalFindings, resolveMovements } from '../../transactions/index.ts';
 import type { Created, PartnerView, Reconciliation, ResolvedMovement } from '../../transactions/index.ts';
 import { parentIdOf } from './refund-totals-check.ts';
 import { reconcile } from '../retry/reconcile.ts';
@@ -68,14 +68,16 @@ export async function checkReconciliation(ctx: CheckContext): Promise<ReadinessE
   return evidence;
 }
 
-/** The views, each with its last webhook, judged against what railgate created. */
+/** The views, each with its last webhook (the furthest state its events announced, late ones noted), judged against what railgate created. */
 function judge(ctx: CheckContext, made: readonly Made[], views: Map<string, PartnerView>): Reconciliation {
   const hooks = ctx.auth.webhooks && !ctx.auth.webhooks.unreachable ? ctx.auth.webhooks : undefined;
   const withHooks = [...views.values()].map((v) => {
     const m = made.find((x) => x.created.id === v.id)?.m;
-    const last = hooks && m?.events ? eventsFor(hooks.receiver, m, v.id).at(-1) : undefined;
+    const events = hooks && m?.events ? eventsFor(ctx.partner, hooks.receiver, m, v.id) : [];
+    const last = furthestEvent(m?.machine, events);
+    const late = events.flatMap((e) => (e.lateAfter ? [`${e.eventId} ${e.state} arrived after ${e.lateAfter.eventId} ${e.lateAfter.state}`] : []));
     const stateAnnounced = m === undefined || v.state === undefined || announces(m, v.state);
-    return last ? { ...v, webhook: { state: last.state, event: last.eventId }, ...(stateAnnounced ? {} : { stateAnnounced }) } : v;
+    return last ? { ...v, webhook: { state: last.state, event: last.eventId, ...(late.length > 0 ? { late } : {}) }, ...(stateAnnounced ? {} : { stateAnnounced }) } : v;
   });
   return reconcileTransactions(
     made.map((x) => x.created),

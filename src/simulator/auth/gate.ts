@@ -6,6 +6,7 @@ import { apiKeyCheck, basicCheck, bearerCheck, issuedBearer, staticBearer } from
 import { hmacCheck } from './hmac-check.ts';
 import type { AuthGate, VerifyLayer } from './model.ts';
 import { NonceStore } from './nonces.ts';
+import { credentialReflector } from './reflect.ts';
 import { rfc9421Check } from './rfc9421-check.ts';
 import { answerTokenRequest } from './token-endpoint.ts';
 import { TokenStore } from './token-store.ts';
@@ -35,6 +36,7 @@ export function createAuthGate(options: GateOptions): AuthGate {
     acceptStaleTimestamp: defects.has('accept-stale-timestamp'),
     unsignedBody: defects.has('unsigned-body'),
   };
+  const reflect = defects.has('reflect-credentials') ? credentialReflector(partner.profile) : undefined;
   const layers: VerifyLayer[] = [];
   if (auth.apiKey) layers.push(apiKeyCheck(auth.apiKey, credentials, defects.has('accept-unknown-api-key')));
   if (auth.basic) layers.push(basicCheck(auth.basic, credentials));
@@ -54,6 +56,7 @@ export function createAuthGate(options: GateOptions): AuthGate {
         if (!verdict) continue;
         const rejection = rejectionFor(auth, verdict.detection);
         const status = rejectionStatuses(rejection)[0] ?? 401;
+        if (reflect && verdict.detection === 'invalid-credentials') return { kind: 'respond', response: reflect(message, status, rejection.code) };
         return { kind: 'refuse', status, ...(rejection.code === undefined ? {} : { code: rejection.code }), message: verdict.reason };
       }
       return undefined;

@@ -1,0 +1,14 @@
+import { splitPointer } from '../json/index.ts';
+import { readLocatedYaml } from '../source/index.ts';
+import type { InputProblem } from '../source/index.ts';
+import type { Contract } from './model.ts';
+
+/**
+ * Where a pointer into the bundled document sits in the contract's root file: the place itself, or the
+ * `$ref` that brings it in from another file. The file is read again rather than kept in memory with its
+ * positions for every load: only a problem found after loading (a schema ajv refuses) needs it.
+ */
+export async function locateInContract(contract: Pick<Contract, 'file'>, pointer: string, message: string): Promise<InputProblem> {
+  const located = await readLocatedYaml(contract.file);
+  return located.problem(splitPointer(pointer), message);
+}

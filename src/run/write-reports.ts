@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { allureLinks, readinessHtml, readinessMarkdown, readinessSummary } from '../readiness/index.ts';
+import type { AllureResult, PageMeta, Readiness } from '../readiness/index.ts';
+
+/** Where railgate itself lives: its package.json gives the version the page shows. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Report name, and the tree grouped partner > family > check instead of by source file. */
+const ALLURE_CONFIG = fileURLToPath(new URL('./allurerc.json', import.meta.url));
+
+/**
+ * Every report made from a run's verdicts and its Allure results, in `reportsDir`: per partner the readiness
+ * JSON and Markdown, for the run summary.md and index.html, and (with `html`) the Allure HTML report. A run
+ * writes them after its tests; `railgate report` writes them again from the files, or from merged shards.
+ * Returns the Allure report's index when one was built.
+ */
+export async function writeReports(reportsDir: string, readiness: readonly Readiness[], opts: { html: boolean; log: (s: string) => void }): Promise<string | undefined> {
+  const dir = path.join(reportsDir, 'readiness');
+  await mkdir(dir, { recursive: true });
+  for (const r of readiness) {
+    await writeFile(path.join(dir, `${r.partner}.json`), JSON.stringify(r, null, 2) + '\n');
+    await writeFile(path.join(dir, `${r.partner}.md`), readinessMarkdown(r));
+  }
+  const results = path.join(reportsDir, 'allure-results');
+  // The HTML report takes seconds to build: an engineer chasing one scenario reads the console and asks for it.
+  const allureReport = opts.html ? await generateAllureReport(results, path.join(reportsDir, 'allure-report'), opts.log) : undefined;
+  await writeRunReadiness(readiness, dir, results, allureReport);
+  return allureReport;
+}
+
+/**
+ * summary.md and index.html for the whole run. Checks link into the Allure report only when this run generated
+ * it from these results: a report left by an earlier run addresses its tests by other ids.
+ */
+async function writeRunReadiness(readiness: readonly Readiness[], dir: string, results: string, allureReport: string | undefined): Promise<void> {
+  const pkg = JSON.parse(await readFile(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const meta: PageMeta = { railgateVersion: pkg.version };
+  if (allureReport) {
+    const index = path.relative(dir, allureReport).split(path.sep).join('/');
+    meta.allure = { index, links: allureLinks(await readAllureResults(results), index) };
+  }
+  await writeFile(path.join(dir, 'summary.md'), readinessSummary(readiness));
+  await writeFile(path.join(dir, 'index.html'), readinessHtml(readiness, meta));
+}
+
+async function readAllureResults(dir: string): Promise<AllureResult[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('-result.json'));
+  return Promise.all(files.map(async (f) => JSON.parse(await readFile(path.join(dir, f), 'utf8')) as AllureResult));
+}
+
+/** allure's package.json is not exported; its folder is found from the main entry point. */
+function allureCli(): string {
+  const require = createRequire(import.meta.url);
+  let dir = path.dirname(require.resolve('allure'));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { bin: string | Record<string, string> };
+  return path.join(dir, typeof pkg.bin === 'string' ? pkg.bin : (pkg.bin.allure ?? ''));
+}
+
+/** The Allure 3 CLI (JavaScript), run as a child process: its output is its own, its failure is not a verdict. */
+async function generateAllureReport(results: string, output: string, log: (s: string) => void): Promise<string | undefined> {
+  const bin = allureCli();
+  await rm(output, { recursive: true, force: true });
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, [bin, 'generate', results, '--config', ALLURE_CONFIG, '--output', output], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout.resume();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('close', (c) => {
+      clearTimeout(timer);
+      if (c !== 0) log(`allure generate failed (${c}): ${err.trim().split('\n').slice(-3).join(' ')}`);
+      resolve(c ?? 1);
+    });
+  });
+  if (code !== 0) return undefined;
+  const index = path.join(output, 'index.html');
+  await writeFile(index, withoutAnalytics(await readFile(index, 'utf8')));
+  return index;
+}
+
+/**
+ * The Allure 3 report page loads Google Analytics from a third-party host, and allure 3.18 has no setting to
+ * turn it off (allure3 issue #476: `analyticsEnable: true` is hard-coded in @allurereport/plugin-awesome).
+ * A payments team's report makes no outside request: every script fetched from an http(s) host, and the inline
+ * gtag() set-up beside it, are cut from the generated page.
+ */
+function withoutAnalytics(html: string): string {
+  return html
+    .replace(/<script\b[^>]*\bsrc="https?:\/\/[^"]*"[^>]*>\s*<\/script>\s*/g, '')
+    .replace(/<script\b[^>]*>(?:(?!<\/script>)[\s\S])*\bgtag\((?:(?!<\/script>)[\s\S])*<\/script>\s*/g, '');
+}
