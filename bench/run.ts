@@ -1,6 +1,8 @@
-// `npm run bench`: the fault proxy's idle overhead per request against direct calls, and the simulator's hot
-// path against a plain node:http handler, each measured against its baseline in the same run (interleaved),
-// with the machine it ran on; then real contract load times. Figures are recorded in bench/README.md.
+// `npm run bench [n] [pairs]`: the fault proxy's idle overhead per request against direct calls, and the
+// simulator's hot path against a plain node:http handler, each measured against its baseline in the same run
+// (interleaved), with the machine it ran on; then real contract load times; last, the whole example run with its
+// durations as declared and ×10, `pairs` of each interleaved. Figures are recorded in bench/README.md.
+import { allGo, formatDurationsBench, runDurationsBench } from './durations.bench.ts';
 import { runFaultsBench } from './faults.bench.ts';
 import type { FaultsBenchFigures, LatencyStats } from './faults.bench.ts';
 import { formatSimulatorBench, runSimulatorBench } from './simulator.bench.ts';
@@ -10,6 +12,10 @@ const figures = await runFaultsBench({ n, timeLimitMs: 60_000 });
 console.log(report(figures));
 console.log('');
 console.log(formatSimulatorBench(await runSimulatorBench({ n: Math.ceil(n / 2), timeLimitMs: 60_000 })));
+console.log('');
+const durations = await runDurationsBench({ pairs: process.argv[3] ? Number(process.argv[3]) : undefined, progress: (line) => console.log(line) });
+console.log(formatDurationsBench(durations));
+if (!allGo(durations)) process.exitCode = 1;
 
 function report(f: FaultsBenchFigures): string {
   const row = (name: string, s: LatencyStats): string => `| ${name} | ${s.mean.toFixed(3)} | ${s.p50.toFixed(3)} | ${s.p99.toFixed(3)} |`;

@@ -5,11 +5,10 @@ import type { Clock } from '../clock/index.ts';
 import type { Credentials } from '../credentials/index.ts';
 import { foreignKey, foreignSecret } from '../credentials/index.ts';
 import type { SignatureAlgorithm } from '../auth/index.ts';
-import { parseDuration } from '../profile/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
 import type { Rng } from '../random/index.ts';
 import { setPointer } from '../json/index.ts';
-import { signDelivery, webhookEvent, webhookKeys } from '../webhooks/index.ts';
+import { DELIVERY_TIMEOUT_MS, redeliveryPlan, signDelivery, webhookEvent, webhookKeys } from '../webhooks/index.ts';
 import type { WebhookKey } from '../webhooks/index.ts';
 import { createHostCheck, unlessAborted } from './host-check.ts';
 
@@ -55,11 +54,6 @@ export interface WebhookSenderOptions {
   attemptTimeoutMs?: number;
 }
 
-/** Partners commonly document a handful of attempts with doubling waits (Stripe: 3 days; PIX PSPs: minutes). */
-const DEFAULT_ATTEMPTS = 5;
-const DEFAULT_BACKOFF = '2s';
-/** A merchant endpoint that does not answer in 10 s is down, as partners judge it. */
-const DELIVERY_TIMEOUT_MS = 10_000;
 
 /** A key of the right kind the partner's receivers do not know, for the planted defect. */
 function wrongKey(spec: WebhooksSpec, key: WebhookKey): WebhookKey {
@@ -77,8 +71,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   const closing = new AbortController();
   // One signal ends every delivery at close: as many listeners as deliveries in flight.
   setMaxListeners(0, closing.signal);
-  const attempts = spec.redelivery?.attempts ?? DEFAULT_ATTEMPTS;
-  const backoff = parseDuration(spec.redelivery?.backoff ?? DEFAULT_BACKOFF);
+  const { attempts, backoffMs: backoff } = redeliveryPlan(spec);
   const timeoutMs = options.attemptTimeoutMs ?? DELIVERY_TIMEOUT_MS;
   const resolves = createHostCheck();
   // Its own connections, shown to the clock: a delivery on its way to railgate's receiver keeps virtual time still.

@@ -12,6 +12,8 @@ export { DEFAULT_WEBHOOK_COMPONENTS, signDelivery } from './sign-delivery.ts';
 export { webhookKeys } from './keys.ts';
 export type { WebhookKey, WebhookKeys } from './keys.ts';
 export { webhookEvent } from './event.ts';
+export { DELIVERY_TIMEOUT_MS, redeliveryPlan } from './redelivery.ts';
+export type { RedeliveryPlan } from './redelivery.ts';
 export type { WebhookEvent } from './event.ts';
 export { STEP_TITLES } from './model.ts';
 export type { DeliveryStep, DeliveryVerification, SignedText, WebhookDelivery } from './model.ts';

@@ -27,10 +27,10 @@ export async function checkRedelivery(ctx: CheckContext, m: ResolvedMovement): P
   const body = {};
   setPointer(body, m.spec.reference, reference);
   const tx = await createTransaction(ctx, { ...m, spec: { ...m.spec, reference: undefined } }, body);
-  const refused = await ctx.report.step(`railgate's receiver answers 503 to the first event about ${tx.id}`, () => waitFor(ctx, () => hooks.receiver.deliveries().find((d) => d.refusal?.step === 'receiver-unavailable' && bodyHas(d.body, refAt, reference))));
+  const refused = await ctx.report.step(`railgate's receiver answers 503 to the first event about ${tx.id}`, () => waitFor(ctx, m, () => hooks.receiver.deliveries().find((d) => d.refusal?.step === 'receiver-unavailable' && bodyHas(d.body, refAt, reference))));
   if (!refused) throw new CheckFailure(`${m.key} ${tx.id}: no event about it reached railgate's receiver`);
   const again = await ctx.report.step(`${ctx.partner.id} redelivers ${refused.eventId ?? 'the event'}`, () =>
-    waitFor(ctx, () => hooks.receiver.deliveries().find((d) => d.seq > refused.seq && !d.refusal && bodyHas(d.body, refAt, reference) && sameState(d.body, refused.body, m))),
+    waitFor(ctx, m, () => hooks.receiver.deliveries().find((d) => d.seq > refused.seq && !d.refusal && bodyHas(d.body, refAt, reference) && sameState(d.body, refused.body, m))),
   );
   if (!again) throw new CheckFailure(`${m.key} ${tx.id}: event ${refused.eventId ?? `#${refused.seq}`} was refused with 503 and never delivered again`);
   if (again.eventId !== refused.eventId) {
@@ -50,9 +50,9 @@ export async function checkRedelivery(ctx: CheckContext, m: ResolvedMovement): P
 /** Headers of the transport, not of the delivery: the client sets its own. */
 const HOP_BY_HOP = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive']);
 
-async function waitFor<T>(ctx: CheckContext, find: () => T | undefined): Promise<T | undefined> {
+async function waitFor<T>(ctx: CheckContext, m: ResolvedMovement, find: () => T | undefined): Promise<T | undefined> {
   const hooks = ctx.auth.webhooks!;
-  const until = ctx.clock.now() + webhookGrace(ctx);
+  const until = ctx.clock.now() + webhookGrace(ctx, m);
   let seq = 0;
   for (;;) {
     const found = find();

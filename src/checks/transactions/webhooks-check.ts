@@ -7,13 +7,23 @@ import type { CheckContext } from '../model.ts';
 import { createTransaction, driveByChild } from './create.ts';
 import { awaitEvents, describeEvents, eventTimeOf, lateNote } from './events.ts';
 import type { TxEvent } from './events.ts';
-import { followTransaction, watched } from './follow.ts';
+import { REAL_BUDGET_MS, followTransaction, watched } from './follow.ts';
+import { DELIVERY_TIMEOUT_MS, redeliveryPlan } from '../../webhooks/index.ts';
 import { moneyDiffers } from './money-of.ts';
 import { waitAtLeast } from '../patience.ts';
 
-/** Profile ms railgate waits for the webhooks to catch up with the reads: a loopback POST, or a sandbox's queue. */
-export function webhookGrace(ctx: CheckContext): number {
-  return waitAtLeast(ctx, 60_000, 3_000);
+/**
+ * Profile ms railgate waits for webhooks: a minute (a loopback POST, or a sandbox's queue), or as long as the
+ * partner's own schedule says an event may take — its redelivery backoff to the last attempt, and for a
+ * movement whose events come with its state changes, the movement's deadline. A fixed wait would fail a partner
+ * that redelivers after five minutes, as its profile says it does. Against a sandbox the deadline part is
+ * capped at what railgate watches of a transaction in real time.
+ */
+export function webhookGrace(ctx: CheckContext, m?: ResolvedMovement): number {
+  const plan = redeliveryPlan(ctx.partner.profile.webhooks);
+  const redelivered = plan.lastAttemptAfterMs + plan.attempts * DELIVERY_TIMEOUT_MS;
+  const changes = m ? (ctx.clock.virtual ? m.deadlineMs : Math.min(m.deadlineMs, ctx.clock.toScaled(REAL_BUDGET_MS))) : 0;
+  return waitAtLeast(ctx, Math.max(60_000, redelivered, changes), 3_000);
 }
 
 /** The receiver, or why webhook checks are skipped here — never passed. */
