@@ -34,8 +34,11 @@ export interface FirstUse {
   count: number;
 }
 
-/** A file of the contract, parsed; or why a file a `$ref` names could not be read. */
-export type ContractFile = LocatedDocument | 'not found' | 'unreadable';
+/**
+ * A file of the contract, parsed; or, for a file a `$ref` names, why it could not be opened (reported at
+ * the `$ref`), or `unparsable` (its syntax errors are reported in it).
+ */
+export type ContractFile = LocatedDocument | { unopened: string } | 'unparsable';
 
 export interface ContractFiles {
   /** By absolute path, the root first. */
@@ -73,7 +76,7 @@ export async function readContractFiles(root: LocatedDocument, dialect: '3.0' | 
       if (!target || found.files.has(target.file)) continue;
       const read = await readReferenced(target.file, found.problems);
       found.files.set(target.file, read);
-      if (typeof read !== 'string') queue.push(read);
+      if (typeof read === 'object' && 'data' in read) queue.push(read);
     }
   }
   return found;
@@ -98,9 +101,10 @@ async function readReferenced(file: string, problems: InputProblem[]): Promise<C
     return await readLocatedYaml(displayName(file));
   } catch (e) {
     if (!isInputError(e)) throw e;
-    if (e.problems.length === 1 && e.problems[0]?.message === 'file not found') return 'not found';
+    const why = e.problems.length === 1 ? e.problems[0]?.message : undefined;
+    if (why && /^(file not found|is a directory|cannot read)/.test(why)) return { unopened: why };
     problems.push(...e.problems);
-    return 'unreadable';
+    return 'unparsable';
   }
 }
 

@@ -1,4 +1,4 @@
-import { closest } from '../source/index.ts';
+import { closest, formatPath } from '../source/index.ts';
 import type { InputProblem } from '../source/index.ts';
 import { escapePointer, getPointer, splitPointer } from '../json/index.ts';
 import { displayName, refTarget } from './contract-files.ts';
@@ -25,7 +25,7 @@ export interface RefCheck {
  * naming the target. A remote `$ref` is never fetched (a run must not depend on a third host): a warning.
  * A missing target is an error, or under lenient validation (published contracts carry the odd typo) a
  * warning. Either way the `$ref` is dropped, leaving an open schema, so loading goes on and reports the
- * rest in the same pass. A file that does not exist is always an error.
+ * rest in the same pass. A file that cannot be opened is always an error.
  */
 export function resolveRefs(found: ContractFiles, lenient: boolean): RefCheck {
   const check: RefCheck = { resolved: [], errors: [], warnings: [], remote: [], patched: new Set() };
@@ -33,13 +33,14 @@ export function resolveRefs(found: ContractFiles, lenient: boolean): RefCheck {
     const target = refTarget(site);
     const file = target && found.files.get(target.file);
     const problem = (message: string): InputProblem => site.doc.problem([...site.at, '$ref'], message);
-    if (file === 'unreadable') {
+    if (file === 'unparsable') {
       // Its syntax errors are reported in that file.
     } else if (!target) {
       check.remote.push(site.ref);
       check.warnings.push(problem(`remote $ref not fetched, treated as an open schema: ${site.ref}`));
-    } else if (file === 'not found' || file === undefined) {
-      check.errors.push(problem(`$ref names a file that does not exist: ${displayName(target.file)}`));
+    } else if (file === undefined || 'unopened' in file) {
+      const why = file?.unopened ?? 'file not found';
+      check.errors.push(problem(why === 'file not found' ? `$ref names a file that does not exist: ${displayName(target.file)}` : `$ref names a file railgate cannot read: ${displayName(target.file)} (${why})`));
     } else {
       const node = target.pointer === '' || target.pointer.startsWith('/') ? getPointer(file.data, target.pointer) : undefined;
       if (node !== undefined) {
@@ -51,8 +52,7 @@ export function resolveRefs(found: ContractFiles, lenient: boolean): RefCheck {
       else check.errors.push(problem(message));
     }
     delete site.holder.$ref;
-    const at = site.doc.problem(site.at, '');
-    check.patched.add(`${at.file}\u0000${at.path}`);
+    check.patched.add(`${site.doc.file}\u0000${formatPath(site.at)}`);
   }
   return check;
 }
