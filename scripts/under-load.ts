@@ -39,6 +39,8 @@ const PROVEN_ON: Record<string, { partner?: string; shortCollectionDeadline?: tr
   'over-refund': { partner: 'eurocard' },
   'webhook-wrong-type': { partner: 'eurocard' },
   'stuck-pending': { shortCollectionDeadline: true },
+  'card-data-echoed': { partner: 'eurocard' },
+  'reflect-credentials': { partner: 'eurocard' },
 };
 
 interface Job {

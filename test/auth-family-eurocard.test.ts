@@ -18,6 +18,12 @@ const DEFECTS = [
     reason: /authorizePayment accepted a forgery: credentials the partner never issued[^\n]*\na forged API key of the right shape was sent/,
   },
   {
+    // The partner quotes the key it refused in its 401s (JSON, and text/plain with the key in base64).
+    defect: 'reflect-credentials',
+    check: 'no answer quotes a credential back',
+    reason: /eurocard sends credentials back in its answers, \d+ times \(the value is not shown\):\n {2}- exchange #\d+ \w+ \/v1\/[^ ]+ \(401\): its body quotes a credential \((as is|encoded)\)/,
+  },
+  {
     defect: 'webhook-bad-signature',
     check: 'webhook deliveries from the partner verify',
     reason: /webhook deliveries from eurocard carry a bad signature: \d+ of \d+ failed verification by railgate's receiver/,

@@ -13,7 +13,7 @@ export interface DefectSpec {
 export const DEFECTS: readonly DefectSpec[] = [
   { name: 'schema-drift', family: 'contract', description: 'a field of every successful JSON response changes type (a number becomes a string, else a string a number)' },
   { name: 'card-data-echoed', family: 'contract', description: "a create keeps everything it was sent: reads, lists and webhooks return the card's full number and security code" },
-  { name: 'reflect-credentials', family: 'auth', description: "a 401 quotes the API key or Authorization header it refused, as JSON and (every other time) as text/plain with its base64 too: no check fails, railgate's reports must not show it" },
+  { name: 'reflect-credentials', family: 'auth', description: "a 401 quotes the API key or Authorization header it refused, as JSON and (every other time) as text/plain with its base64 too: the auth family's 'no answer quotes a credential back' fails, and railgate's reports never show the key" },
   { name: 'accept-missing-signature', family: 'auth', description: 'a request without its signature headers is accepted (credentials, if any, are still checked)' },
   { name: 'accept-stale-timestamp', family: 'auth', description: 'a signature timestamp older than the tolerance is accepted (one in the future is still refused)' },
   { name: 'unsigned-body', family: 'auth', description: 'the signature check ignores the body: the digest header is trusted without hashing the body' },

@@ -6,6 +6,7 @@ import { FORGERIES } from './forgeries/index.ts';
 import { forgeryCheck } from './operation-checks.ts';
 import { schemeFor } from './scheme.ts';
 import { webhookChecks } from './webhook-checks.ts';
+import { echoedCredentialsCheck } from './echoed-credentials.ts';
 
 /** A skipped check that says which forgeries were not generated and why: never silently absent. */
 function notGenerated(reasons: string[]): Check {
@@ -63,6 +64,6 @@ export const authFamily: CheckFamily = {
       const where = opIds.length === secured.length && secured.length > 1 ? 'every secured operation' : opIds.join(', ');
       return `${why} (${where}): ${titles.join(', ')}`;
     });
-    return [...checks, ...(reasons.length > 0 ? [notGenerated(reasons)] : []), ...webhookChecks(partner)];
+    return [...checks, ...(reasons.length > 0 ? [notGenerated(reasons)] : []), ...webhookChecks(partner), echoedCredentialsCheck()];
   },
 };
