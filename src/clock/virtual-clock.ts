@@ -37,8 +37,9 @@ const STUCK_REAL_MS = 30_000;
 /**
  * A discrete-event clock for the embedded run (issue 11). Client, fault layer, simulator, webhook sender and
  * receiver share one process and wait only through this clock or on loopback sockets railgate owns at both
- * ends. Time stands still while anything is in flight; when every connection is quiet for a few event-loop
- * turns and nothing holds the clock, it jumps to the earliest pending wait and wakes it. A 30 s Retry-After,
+ * ends. Time stands still while anything is in flight; when every connection is quiet and no file read,
+ * lookup or thread-pool job is pending for a few event-loop turns, and nothing holds the clock, it jumps to
+ * the earliest pending wait and wakes it. A 30 s Retry-After,
  * a 15 s hang and a 24 h idempotency window cost no real time, and a busy CPU only makes the run slower,
  * never different. Real sockets stay real; only waiting is virtual.
  */
