@@ -1,6 +1,7 @@
 import type { Exchange } from '../../http/index.ts';
 import { secretForms } from '../../redact/secret-forms.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
+import { listed } from '../listed.ts';
 import type { Check } from '../model.ts';
 
 // A partner quoting the key in every 401 must not flood the report.
@@ -30,9 +31,7 @@ export function echoedCredentialsCheck(): Check {
       if (answers.length === 0) throw new CheckSkipped('no answer from the partner was observed');
       const found = answers.flatMap((e) => echoes(e, presented(e, headers)));
       if (found.length === 0) return;
-      const shown = found.slice(0, SHOWN).map((f) => `  - ${f}`);
-      if (found.length > SHOWN) shown.push(`  - and ${found.length - SHOWN} more`);
-      throw new CheckFailure(`${ctx.partner.id} sends credentials back in its answers, ${found.length} time${found.length > 1 ? 's' : ''} (the value is not shown):\n${shown.join('\n')}`);
+      throw new CheckFailure(`${ctx.partner.id} sends credentials back in its answers, ${found.length} time${found.length > 1 ? 's' : ''} (the value is not shown):\n${listed(found, SHOWN)}`);
     },
   };
 }

@@ -4,6 +4,7 @@ import { findPans, isCardCodeField, normalizeField } from '../../redact/index.ts
 import type { ReceivedDelivery } from '../../webhooks/index.ts';
 import { STEP_TITLES } from '../../webhooks/model.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
+import { listed } from '../listed.ts';
 import type { Check, CheckContext } from '../model.ts';
 
 // A partner flooding the run with card data must not flood the report.
@@ -29,9 +30,7 @@ export function pciCheck(): Check {
       if (answers.length === 0 && deliveries.length === 0) throw new CheckSkipped('no answer and no webhook from the partner was observed');
       const found = [...answers.flatMap((e) => located(exchangeName(e), e.response!.body)), ...deliveries.flatMap((d) => located(deliveryName(d), parsed(d.body)))];
       if (found.length === 0) return;
-      const shown = found.slice(0, SHOWN).map((f) => `  - ${f}`);
-      if (found.length > SHOWN) shown.push(`  - and ${found.length - SHOWN} more`);
-      throw new CheckFailure(`${ctx.partner.id} returns card data it must never return after authorization (PCI DSS 3.3, 3.4), ${found.length} time${found.length > 1 ? 's' : ''}:\n${shown.join('\n')}`);
+      throw new CheckFailure(`${ctx.partner.id} returns card data it must never return after authorization (PCI DSS 3.3, 3.4), ${found.length} time${found.length > 1 ? 's' : ''}:\n${listed(found, SHOWN)}`);
     },
   };
 }
