@@ -1,7 +1,9 @@
 // `npm run bench [n] [pairs]`: the fault proxy's idle overhead per request against direct calls, and the
 // simulator's hot path against a plain node:http handler, each measured against its baseline in the same run
 // (interleaved), with the machine it ran on; then real contract load times; last, the whole example run with its
-// durations as declared and ×10, `pairs` of each interleaved. Figures are recorded in bench/README.md.
+// durations as declared and ×10, `pairs` of each interleaved; and the CLI's start-up, one scenario and the main job
+// beside `node -e 0`. Figures are recorded in bench/README.md.
+import { formatCliBench, runCliBench } from './cli.bench.ts';
 import { allGo, formatDurationsBench, runDurationsBench } from './durations.bench.ts';
 import { runFaultsBench } from './faults.bench.ts';
 import type { FaultsBenchFigures, LatencyStats } from './faults.bench.ts';
@@ -12,6 +14,8 @@ const figures = await runFaultsBench({ n, timeLimitMs: 60_000 });
 console.log(report(figures));
 console.log('');
 console.log(formatSimulatorBench(await runSimulatorBench({ n: Math.ceil(n / 2), timeLimitMs: 60_000 })));
+console.log('');
+console.log(formatCliBench(await runCliBench()));
 console.log('');
 const durations = await runDurationsBench({ pairs: process.argv[3] ? Number(process.argv[3]) : undefined, progress: (line) => console.log(line) });
 console.log(formatDurationsBench(durations));
