@@ -89,7 +89,8 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
     try {
       const signal = AbortSignal.any([closing.signal, timeout.signal]);
       if (!(await unlessAborted(resolves(url), signal))) return false;
-      const res = await agent.request({ origin: new URL(url).origin, path: new URL(url).pathname + new URL(url).search, method: 'POST', headers: { ...delivery.headers, ...signed.headers }, body, signal });
+      const target = new URL(url);
+      const res = await agent.request({ origin: target.origin, path: target.pathname + target.search, method: 'POST', headers: { ...delivery.headers, ...signed.headers }, body, signal });
       await res.body.arrayBuffer();
       return res.statusCode >= 200 && res.statusCode < 300;
     } catch {

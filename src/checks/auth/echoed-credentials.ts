@@ -1,7 +1,7 @@
 import type { Exchange } from '../../http/index.ts';
 import { secretForms } from '../../redact/secret-forms.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
-import { listed } from '../listed.ts';
+import { exchangePlace, listed } from '../listed.ts';
 import type { Check } from '../model.ts';
 
 // A partner quoting the key in every 401 must not flood the report.
@@ -54,7 +54,7 @@ function presented(e: Exchange, headers: readonly string[]): string[] {
 function echoes(e: Exchange, secrets: readonly string[]): string[] {
   const res = e.response!;
   if (secrets.length === 0) return [];
-  const where = `exchange #${e.seq} ${e.request.method} ${new URL(e.request.url).pathname} (${res.status})`;
+  const where = `${exchangePlace(e)} (${res.status})`;
   const places = [{ part: 'body', text: res.bodyText }, ...Object.entries(res.headers).map(([name, value]) => ({ part: `header ${name}`, text: value }))];
   const out: string[] = [];
   for (const { part, text } of places) {

@@ -7,6 +7,7 @@ import { CONTRACT_RULES, lintContract } from './lint-contract.ts';
 import { pciCheck } from './pci.ts';
 import { probeParts } from './probe.ts';
 import { patient } from '../patience.ts';
+import { exchangePlace } from '../listed.ts';
 
 /**
  * Family `contract`: the contract is fit for launch (static rules), and every response seen for each
@@ -48,7 +49,7 @@ function conformanceCheck(op: Operation): Check {
       for (const e of seen) {
         const r = e.response!;
         for (const issue of checkResponse(ctx.partner.validators, op, { status: r.status, headers: r.headers, body: r.body })) {
-          problems.push(`  - exchange #${e.seq} ${e.request.method} ${new URL(e.request.url).pathname}: ${issue.message}`);
+          problems.push(`  - ${exchangePlace(e)}: ${issue.message}`);
         }
       }
       if (problems.length > 0) {

@@ -1,10 +1,10 @@
 import type { Exchange } from '../../http/index.ts';
-import { joinPointer } from '../../json/index.ts';
+import { joinPointer, parseJson } from '../../json/index.ts';
 import { findPans, isCardCodeField, normalizeField } from '../../redact/index.ts';
 import type { ReceivedDelivery } from '../../webhooks/index.ts';
 import { STEP_TITLES } from '../../webhooks/model.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
-import { listed } from '../listed.ts';
+import { exchangePlace, listed } from '../listed.ts';
 import type { Check, CheckContext } from '../model.ts';
 
 // A partner flooding the run with card data must not flood the report.
@@ -28,7 +28,7 @@ export function pciCheck(): Check {
       const answers = ctx.ledger.entries().filter((e) => e.response);
       const deliveries = partnerDeliveries(ctx);
       if (answers.length === 0 && deliveries.length === 0) throw new CheckSkipped('no answer and no webhook from the partner was observed');
-      const found = [...answers.flatMap((e) => located(exchangeName(e), e.response!.body)), ...deliveries.flatMap((d) => located(deliveryName(d), parsed(d.body)))];
+      const found = [...answers.flatMap((e) => located(exchangeName(e), e.response!.body)), ...deliveries.flatMap((d) => located(deliveryName(d), parseJson(d.body) ?? d.body))];
       if (found.length === 0) return;
       throw new CheckFailure(`${ctx.partner.id} returns card data it must never return after authorization (PCI DSS 3.3, 3.4), ${found.length} time${found.length > 1 ? 's' : ''}:\n${listed(found, SHOWN)}`);
     },
@@ -42,20 +42,13 @@ function partnerDeliveries(ctx: CheckContext): ReceivedDelivery[] {
 }
 
 function exchangeName(e: Exchange): string {
-  return `exchange #${e.seq} ${e.request.method} ${new URL(e.request.url).pathname} (${e.response!.status})`;
+  return `${exchangePlace(e)} (${e.response!.status})`;
 }
 
 function deliveryName(d: ReceivedDelivery): string {
   return `webhook delivery #${d.seq}${d.eventType ? ` ${d.eventType}` : ''}${d.eventId ? ` ${d.eventId}` : ''}`;
 }
 
-function parsed(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return body;
-  }
-}
 
 /** Each place in a body holding card data, as `<source>: <what> at <JSON pointer>`. */
 function located(source: string, body: unknown): string[] {
