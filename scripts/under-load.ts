@@ -13,32 +13,24 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { availableParallelism, constants, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseDocument } from 'yaml';
 import type { Readiness } from '../src/readiness/index.ts';
 import { DEFECTS } from '../src/simulator/index.ts';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(REPO, 'src/cli/main.ts');
-const TSX = import.meta.resolve('tsx');
 const BUSY_PER_CORE = 4;
 /** railgate's own crash, which test/planted-crash.test.ts proves INCONCLUSIVE (exit 2): no partner defect to catch. */
 const PARTNER_DEFECTS = DEFECTS.filter((d) => d.name !== 'crash-in-check');
 
-/**
- * How the test suite proves each defect caught (test/*-family.test.ts, test/cli-run.test.ts), where that is not
- * pixpay with the catalogue's family: the partner, and a copy of the workspace with the collection's 2h deadline
- * cut to the payout's 2m, as its test does for stuck-pending.
- */
-const PROVEN_ON: Record<string, { partner?: string; shortCollectionDeadline?: true }> = {
+/** The partner on which the test suite proves a defect caught (test/*-family.test.ts), where that is not pixpay. */
+const PROVEN_ON: Record<string, { partner: string }> = {
   'accept-unknown-api-key': { partner: 'eurocard' },
   'over-refund': { partner: 'eurocard' },
   'webhook-wrong-type': { partner: 'eurocard' },
-  'stuck-pending': { shortCollectionDeadline: true },
   'card-data-echoed': { partner: 'eurocard' },
   'reflect-credentials': { partner: 'eurocard' },
 };
@@ -46,8 +38,6 @@ const PROVEN_ON: Record<string, { partner?: string; shortCollectionDeadline?: tr
 interface Job {
   label: string;
   args: string[];
-  /** A copied workspace to run from; the project itself otherwise. */
-  cwd?: string;
   /** Set for a defect: the partner and family that must fail. */
   expect?: { partner: string; family: string };
   /** Another command than railgate's main job (`npm test`): it must exit 0. */
@@ -146,27 +136,16 @@ function envSeconds(name: string): number | undefined {
 async function defectJobs(only: string[] | undefined): Promise<Job[]> {
   const jobs: Job[] = [];
   for (const d of PARTNER_DEFECTS.filter((s) => !only || only.includes(s.name))) {
-    const proven = PROVEN_ON[d.name] ?? {};
-    const partner = proven.partner ?? 'pixpay';
+    const proven = PROVEN_ON[d.name];
+    const partner = proven?.partner ?? 'pixpay';
     jobs.push({
       label: `defect ${d.name}`,
       // Without the HTML report, as the tests run a family: the verdict is in the readiness JSON.
       args: ['--partner', partner, '--family', d.family, '--defect', d.name, '--no-html'],
-      cwd: proven.shortCollectionDeadline ? await shortCollectionWorkspace() : undefined,
       expect: { partner, family: d.family },
     });
   }
   return jobs;
-}
-
-async function shortCollectionWorkspace(): Promise<string> {
-  const dir = path.join(work, 'workspace');
-  for (const d of ['contracts', 'partners', 'suites']) await cp(path.join(REPO, d), path.join(dir, d), { recursive: true });
-  const file = path.join(dir, 'partners/pixpay.yaml');
-  const doc = parseDocument(await readFile(file, 'utf8'));
-  doc.setIn(['transactions', 'collection', 'deadline'], '2m');
-  await writeFile(file, doc.toString());
-  return dir;
 }
 
 /** One job under the load: its output to a log, its verdicts read back, judged against what it must show. */
@@ -176,7 +155,7 @@ async function run(job: Job): Promise<Outcome> {
   await mkdir(reports, { recursive: true });
   const log = path.join(work, `${name}.log`);
   const t0 = performance.now();
-  const code = await railgate([...job.args, '--reports', reports], log, job.cwd, job.exec);
+  const code = await railgate([...job.args, '--reports', reports], log, job.exec);
   const ms = performance.now() - t0;
   if (job.exec) {
     const ok = code === 0;
@@ -215,12 +194,12 @@ function verdictOf(r: Readiness | undefined): string {
   return `${r.verdict} (${first.join('; ') || r.reasons[0]?.split('\n')[0] || 'no reason given'})`;
 }
 
-/** `npm start -- …` from the project; from a copied workspace, the same CLI directly (npm runs from the project). */
-function railgate(args: string[], log: string, cwd: string | undefined, exec?: [string, string[]]): Promise<number | 'timeout'> {
-  const [command, argv] = exec ?? (cwd ? [process.execPath, ['--import', TSX, CLI, 'run', ...args]] : ['npm', ['start', '--', ...args]]);
+/** `npm start -- …` from the project, or the job's own command. */
+function railgate(args: string[], log: string, exec?: [string, string[]]): Promise<number | 'timeout'> {
+  const [command, argv] = exec ?? ['npm', ['start', '--', ...args]];
   const out = openSync(log, 'w');
   // Its own process group, so that the CLI, its test workers and the report generator go together.
-  const child = spawn(command, argv, { cwd: cwd ?? REPO, detached: true, stdio: ['ignore', out, out], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const child = spawn(command, argv, { cwd: REPO, detached: true, stdio: ['ignore', out, out], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
   closeSync(out);
   const guard = spawn(process.execPath, ['-e', watchdog, String(child.pid)], { stdio: 'ignore' });
   running = { job: child, guard };

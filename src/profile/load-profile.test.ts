@@ -86,3 +86,22 @@ describe('loadProfile', () => {
     await expect(loadProfile(path.join(tmp.dir, 'nope.yaml'))).rejects.toThrow(/nope\.yaml:1:1  file not found/);
   });
 });
+
+describe("the profile's redact section", () => {
+  it('extends redaction with field names and value patterns', async () => {
+    const file = path.join(tmp.dir, 'acme.yaml');
+    await writeFile(file, `${VALID}redact:\n  fields: [merchant_secret]\n  patterns: ['ACME-[0-9]{8}']\n`);
+    expect((await loadProfile(file)).profile.redact).toEqual({ fields: ['merchant_secret'], patterns: ['ACME-[0-9]{8}'] });
+  });
+
+  it('locates a pattern that is not a regular expression, or one that matches the empty text', async () => {
+    expect(await problemsOf(`${VALID}redact:\n  patterns:\n    - 'ACME-[0-9]{8}'\n    - 'ACME-[0-9'\n    - '[0-9]*'\n`)).toEqual([
+      expect.stringMatching(/^acme\.yaml:10:7 {2}redact\.patterns\[1\]: not a regular expression: Unterminated character class$/) as string,
+      'acme.yaml:11:7  redact.patterns[2]: matches the empty text: it would mask everywhere',
+    ]);
+  });
+
+  it('refuses an unknown key in the section', async () => {
+    expect(await problemsOf(`${VALID}redact:\n  field: [x]\n`)).toEqual([expect.stringMatching(/^acme\.yaml:8:3 {2}redact\.field: unknown key \(did you mean 'fields'\?\)$/) as string]);
+  });
+});
