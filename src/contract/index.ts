@@ -2,6 +2,7 @@ export { loadContract } from './load-contract.ts';
 export type { LoadContractOptions } from './load-contract.ts';
 export { indexOperations, deref } from './index-operations.ts';
 export { requestExample, requestMedia } from './request-example.ts';
+export { fixtureId } from './fixture-id.ts';
 export { requestBodySchema, schemaDeclares } from './schema-at.ts';
 export { SchemaCompileError, SchemaValidators } from './schema-validators.ts';
 export { locateInContract } from './locate-schema.ts';
