@@ -70,18 +70,19 @@ function partnerReasons(input: JudgeInput, families: Partial<Record<Family, Fami
   for (const [family, f] of Object.entries(families)) {
     if (f.failed.length > 0) reasons.push(`${family}: ${f.failed.length} check${f.failed.length > 1 ? 's' : ''} failed (${f.failed.join('; ')})`);
   }
-  if (!input.partial) {
-    const excluded = input.partner.excluded ?? {};
-    const required = (input.partner.required ?? (Object.keys(families) as Family[])).filter((f) => excluded[f] === undefined);
-    for (const family of required) {
-      const f = families[family];
-      if (!f) reasons.push(`${family}: required for GO, but not exercised: no check of this family ran`);
-      else if (f.status === 'skipped') reasons.push(`${family}: required for GO, but not exercised: every check was skipped (${f.skipped.length})`);
-    }
+  // A partial run judges the families it selected: one of them with every check skipped was not exercised either.
+  const excluded = input.partner.excluded ?? {};
+  const required = input.partial ? (Object.keys(families) as Family[]) : (input.partner.required ?? (Object.keys(families) as Family[])).filter((f) => excluded[f] === undefined);
+  for (const family of required) {
+    const f = families[family];
+    if (!f) reasons.push(`${family}: required for GO, but not exercised: no check of this family ran`);
+    else if (f.status === 'skipped') reasons.push(`${family}: ${input.partial ? 'selected' : 'required for GO'}, but not exercised: every check was skipped (${f.skipped.length})`);
   }
   if (input.outcomes.length === 0) reasons.push('no check ran');
-  // Static checks of the contract prove nothing about the partner: a full run must have talked to it.
-  else if (!input.partial && input.operations && !input.outcomes.some((o) => (o.operations?.length ?? 0) > 0)) {
+  // Static checks of the contract prove nothing about the partner: a full run must have talked to it, and so
+  // must a partial one that selected checks meant to (one of them skipped) — only a selection of static checks
+  // alone may pass without a call.
+  else if (input.operations && !input.outcomes.some((o) => (o.operations?.length ?? 0) > 0) && (!input.partial || input.outcomes.some((o) => o.status === 'skipped'))) {
     reasons.push(`nothing exercised: no check called any of the partner's operations${input.operations.all.length === 0 ? ' (the contract documents none)' : ''}`);
   }
   return reasons;

@@ -86,6 +86,18 @@ describe('operation coverage', () => {
     expect(r.reasons).toEqual(["nothing exercised: no check called any of the partner's operations (the contract documents none)"]);
   });
 
+  it('is NO-GO on a partial run whose selected checks meant to call the partner were all skipped, static passes or not', () => {
+    const r = judgeReadiness(input([o('contract', 'lint', 'passed'), o('contract', 'createPayout conforms', 'skipped')], { partial: true }));
+    expect(r.verdict).toBe('NO-GO');
+    expect(r.reasons).toEqual(["nothing exercised: no check called any of the partner's operations"]);
+    const scenarios = judgeReadiness(input([o('scenarios', 'smoke', 'skipped')], { partial: true }));
+    expect(scenarios.reasons).toEqual(['scenarios: selected, but not exercised: every check was skipped (1)', "nothing exercised: no check called any of the partner's operations"]);
+  });
+
+  it('lets a partial run of static checks alone pass without a call', () => {
+    expect(judgeReadiness(input([o('contract', 'lint', 'passed')], { partial: true })).verdict).toBe('GO');
+  });
+
   it('does not judge coverage on a partial run, but still reports it', () => {
     const r = judgeReadiness(input([o('contract', 'a', 'passed', ['createPayout'])], { partial: true }));
     expect(r.verdict).toBe('GO');
