@@ -138,7 +138,25 @@ describe('bad input', () => {
   it('refuses destructive checks against an environment marked production', async () => {
     const r = await runCli(['run', '--partner', 'pixpay', '--env', 'production', '--reports', path.join(reports.dir, 'prod')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/environment 'production' is marked production: refusing \d+ destructive checks/);
+    expect(r.stderr).toMatch(/environment 'production' is marked production: refusing \d+ destructive checks .*--allow-production runs them after you type the partner id again/);
+  });
+
+  it("treats a sandbox on production's host as production; --allow-production without a terminal is refused too", async () => {
+    const ws = await copyWorkspace();
+    try {
+      await ws.edit('partners/pixpay.yaml', 'https://sandbox.pixpay.example/v2', 'https://api.pixpay.example/v2-test');
+      const env = { PIXPAY_API_KEY: 'pk_canary_1', PIXPAY_HMAC_SECRET: 'sk_canary_1', PIXPAY_WEBHOOK_SECRET: 'whsec_canary_1' };
+      const reportsDir = path.join(ws.dir, 'reports');
+      const r = await runCli(['run', '--partner', 'pixpay', '--env', 'sandbox', '--family', 'transactions', '--reports', reportsDir], { cwd: ws.dir, env });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^partners\/pixpay\.yaml:\d+:\d+  environments\.sandbox: environment 'sandbox' sends to api\.pixpay\.example, the host of production environment 'production': refusing \d+ destructive checks/m);
+      const allowed = await runCli(['run', '--partner', 'pixpay', '--env', 'sandbox', '--family', 'transactions', '--allow-production', '--reports', reportsDir], { cwd: ws.dir, env });
+      expect(allowed.code).toBe(2);
+      expect(allowed.stderr).toMatch(/--allow-production asks for each partner's id to be typed again at a terminal, and there is none: refusing \(pixpay\)/);
+      expect(existsSync(reportsDir)).toBe(false);
+    } finally {
+      await ws.dispose();
+    }
   });
 });
 

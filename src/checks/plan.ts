@@ -1,5 +1,6 @@
 import type { Partner } from '../partner/index.ts';
 import type { EnvironmentName, Family } from '../profile/index.ts';
+import { productionReason } from '../profile/index.ts';
 import { authFamily } from './auth/index.ts';
 import { contractFamily } from './contract/family.ts';
 import { errorsFamily } from './errors/index.ts';
@@ -45,11 +46,15 @@ export function planPartner(partner: Partner, sel: Selection): PartnerPlan {
   return { partner, families };
 }
 
-/** Destructive checks selected against an environment marked production: the run must refuse. */
-export function destructiveInProduction(plan: PartnerPlan, sel: Selection): Check[] {
-  const env = plan.partner.profile.environments[sel.env];
-  if (!env?.production) return [];
-  return plan.families.flatMap((f) => f.checks.filter((c) => c.destructive));
+/**
+ * Destructive checks selected against a production environment (marked, named, or sharing production's host),
+ * with why it is production: the run must refuse them unless the user allows it, and confirms.
+ */
+export function destructiveInProduction(plan: PartnerPlan, sel: Selection): { reason: string; checks: Check[] } | undefined {
+  const reason = productionReason(plan.partner.profile, sel.env);
+  if (!reason) return undefined;
+  const checks = plan.families.flatMap((f) => f.checks.filter((c) => c.destructive));
+  return checks.length > 0 ? { reason, checks } : undefined;
 }
 
 /** A family's checks in plan order, those that judge the others' exchanges (runsLast) moved to the end. */

@@ -8,6 +8,7 @@ import { plantedLabel } from '../simulator/defects.ts';
 import { InputError } from '../source/index.ts';
 import type { RunConfig } from '../suite/run-config.ts';
 import { UsageError, defectsOption, intOption, parse } from './args.ts';
+import { confirmProduction } from './confirm-production.ts';
 import type { Output } from './output.ts';
 import { exitCodeOf, printVerdicts } from './verdicts.ts';
 
@@ -30,6 +31,7 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     grep: { type: 'string' },
     shard: { type: 'string' },
     bail: { type: 'boolean' },
+    'allow-production': { type: 'boolean' },
   });
   if (v.help) return out.help('run');
   const env = (v.env as EnvironmentName | undefined) ?? 'simulator';
@@ -47,6 +49,7 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     defects,
     seed: intOption(v.seed, 'seed') ?? DEFAULT_SEED,
     verbose: Boolean(v.verbose) || v.scenario !== undefined,
+    ...(v['allow-production'] === true && { allowProduction: true }),
     ...narrowingOptions(v),
   };
   const reportsDir = (v.reports as string | undefined) ?? 'reports';
@@ -63,6 +66,8 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     return 0;
   }
   const problems = [];
+  const allowProduction = v['allow-production'] === true;
+  const inProduction: Array<{ id: string; reason: string }> = [];
   for (const p of partners) {
     const profileDoc = p.profileDoc;
     if (env !== 'simulator' && !p.profile.environments[env]?.baseUrl) {
@@ -71,11 +76,16 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     // A missing secret stops the run before it starts, located at the key that names it.
     problems.push(...credentialProblems(p.profile, profileDoc, env, process.env));
     const refused = destructiveInProduction(planPartner(p, config), config);
-    if (refused.length > 0) {
-      problems.push(profileDoc.problem(['environments', env, 'production'], `environment '${env}' is marked production: refusing ${refused.length} destructive check${refused.length > 1 ? 's' : ''} (${refused.slice(0, 3).map((c) => c.name).join(', ')}${refused.length > 3 ? ', …' : ''})`));
+    if (refused && allowProduction) inProduction.push({ id: p.id, reason: refused.reason });
+    else if (refused) {
+      const n = refused.checks.length;
+      const names = `${refused.checks.slice(0, 3).map((c) => c.name).join(', ')}${n > 3 ? ', …' : ''}`;
+      const at = p.profile.environments[env]?.production === true ? ['environments', env, 'production'] : ['environments', env];
+      problems.push(profileDoc.problem(at, `${refused.reason}: refusing ${n} destructive check${n > 1 ? 's' : ''} (${names}); --allow-production runs them after you type the partner id again`));
     }
   }
   if (problems.length > 0) throw new InputError(problems);
+  if (inProduction.length > 0) await confirmProduction(inProduction, { input: process.stdin, output: process.stderr });
   // A partner none of whose checks the selection keeps is not in the run: it gets no verdict, not a NO-GO.
   const running = partners.filter((p) => planPartner(p, config).families.length > 0);
   if (running.length === 0) throw new UsageError(`nothing matches the selection${config.scenario ? ` (no scenario '${config.scenario}'${config.partner ? ` for ${config.partner}` : ''})` : ''}`);

@@ -33,6 +33,9 @@ Options:
                       whole; merge the shards' reports with 'railgate report --merge'
   --bail              stop at the first failed check
   --env NAME          simulator (default) | sandbox | production
+  --allow-production  run destructive checks and faults against a production environment
+                      (marked, named, or on production's host), after typing each partner id
+                      again at a terminal; refused without one
   --defect NAME       plant a defect in the simulator (repeatable); see 'railgate simulate --help'
   --seed N            seed for generated data (default 20261121); printed at the start
   --reports DIR       where reports go (default: reports)

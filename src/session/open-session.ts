@@ -1,10 +1,10 @@
 import { checkResponse } from '../contract/index.ts';
-import { ExchangeLedger } from '../checks/index.ts';
+import { CheckFailure, ExchangeLedger } from '../checks/index.ts';
 import type { CheckContext, ReportSink } from '../checks/index.ts';
 import { buildRequest, createHttpClient } from '../http/index.ts';
 import type { ClientTimeouts, Exchange } from '../http/index.ts';
 import type { Partner } from '../partner/index.ts';
-import { parseDuration } from '../profile/index.ts';
+import { parseDuration, productionReason } from '../profile/index.ts';
 import type { EnvironmentName, Timeouts } from '../profile/index.ts';
 import { createRng } from '../random/index.ts';
 import { callWithRetry } from '../retry/index.ts';
@@ -12,6 +12,7 @@ import { formatExchange, redactExchange, rememberRules, withProfile } from '../r
 import type { RedactionRules } from '../redact/index.ts';
 import { createClock, createVirtualClock } from '../clock/index.ts';
 import { startFaultProxy } from '../faults/index.ts';
+import type { FaultProxy } from '../faults/index.ts';
 import { startSimulator } from '../simulator/index.ts';
 import type { Simulator } from '../simulator/index.ts';
 import { credentialsFor } from '../credentials/index.ts';
@@ -25,6 +26,8 @@ export interface SessionOptions {
   report: ReportSink;
   /** Prints every exchange (redacted) as it happens: for an engineer running one scenario. */
   print?: (text: string) => void;
+  /** Faults may be injected into a production environment (the user allowed it and confirmed). */
+  allowProduction?: boolean;
 }
 
 export interface Session {
@@ -57,7 +60,7 @@ export async function openSession(partner: Partner, opts: SessionOptions): Promi
   if (!baseUrl) throw new Error(`partner ${partner.id} has no baseUrl for environment '${opts.env}'`);
   // Every request goes through the fault layer, against the simulator and a sandbox alike; idle, it only
   // forwards. Requests are built (and signed) for the target's own URL and routed to the proxy on send.
-  const faults = await startFaultProxy({ target: baseUrl, clock, logHeaders: partner.profile.idempotency ? [partner.profile.idempotency.header] : [] });
+  const faults = refuseInProduction(await startFaultProxy({ target: baseUrl, clock, logHeaders: partner.profile.idempotency ? [partner.profile.idempotency.header] : [] }), opts.allowProduction ? undefined : productionReason(partner.profile, opts.env));
   const timeouts = clientTimeouts(partner, opts.env);
   const client = createHttpClient({ timeouts, clock, route: { from: baseUrl, to: faults.url } });
   const ledger = new ExchangeLedger();
@@ -102,6 +105,19 @@ export async function openSession(partner: Partner, opts: SessionOptions): Promi
       await webhooks?.receiver.close();
     },
   };
+}
+
+/**
+ * The fault layer against production forwards, but injects nothing: a check that would drop or delay a
+ * production request is broken (a configuration matter), whatever planned it. `--allow-production` lifts it.
+ */
+function refuseInProduction(faults: FaultProxy, reason: string | undefined): FaultProxy {
+  if (!reason) return faults;
+  return Object.assign(Object.create(faults) as FaultProxy, {
+    schedule() {
+      throw new CheckFailure(`fault injection refused: ${reason} (--allow-production allows it)`, { kind: 'configuration' });
+    },
+  });
 }
 
 async function reportExchange(ctx: CheckContext, exchange: Exchange, sessionRules: RedactionRules, opts: SessionOptions): Promise<void> {

@@ -42,6 +42,7 @@ for (const partner of partners) {
         defects: config.defects,
         report: report.sink,
         print: config.verbose ? (t) => console.log(t) : undefined,
+        allowProduction: config.allowProduction === true,
       });
       time = holdBetweenChecks(session.ctx.clock);
       // The profile's setup (registering railgate's receiver, say) runs once, before any check of the partner.

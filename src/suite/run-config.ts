@@ -20,6 +20,8 @@ export interface RunConfig {
   seed: number;
   /** Print every exchange (redacted) to the console. */
   verbose: boolean;
+  /** The user allowed destructive checks and faults against production, and typed each partner id again. */
+  allowProduction?: boolean;
 }
 
 export const RUN_CONFIG_VAR = 'RAILGATE_RUN';
