@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
@@ -11,6 +11,7 @@ import { OutcomeCollector } from './collect-outcomes.ts';
 import { AllureResultsReporter } from './allure-writer.ts';
 import { writeAllureMetadata } from './allure-metadata.ts';
 import { writeReports } from './write-reports.ts';
+import { stageReports } from './staged-reports.ts';
 
 /** Where railgate itself lives: the generated suite file is part of it. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -29,8 +30,18 @@ export interface RunResult {
  * summary (what CI shows) and one self-contained HTML page (what a reviewer signs).
  */
 export async function runSuites(partners: Partner[], config: RunConfig, reportsDir: string, log: (s: string) => void, opts: { html: boolean } = { html: true }): Promise<RunResult> {
+  const staged = await stageReports(reportsDir, (line) => process.stderr.write(`${line}\n`));
+  try {
+    const result = await runStaged(partners, config, staged.dir, log, opts);
+    await staged.commit();
+    return { ...result, ...(result.allureReport && { allureReport: path.join(reportsDir, path.relative(staged.dir, result.allureReport)) }) };
+  } finally {
+    await staged.dispose();
+  }
+}
+
+async function runStaged(partners: Partner[], config: RunConfig, reportsDir: string, log: (s: string) => void, opts: { html: boolean }): Promise<RunResult> {
   const results = path.join(reportsDir, 'allure-results');
-  await rm(results, { recursive: true, force: true });
   await mkdir(path.join(reportsDir, 'readiness'), { recursive: true });
   await writeAllureMetadata(results, partners, config);
   const collector = new OutcomeCollector();
