@@ -55,8 +55,10 @@ export function createHttpClient(opts: ClientOptions): HttpClient {
   let seq = 0;
 
   async function send(req: HttpRequest, sendOpts: SendOptions = {}): Promise<Exchange> {
-    const started = Date.now();
-    const exchange: Exchange = { seq: ++seq, request: req, startedAt: new Date(started).toISOString(), durationMs: 0 };
+    // Timed on the run's clock: against the embedded simulator that is virtual time, so the same run gives the
+    // same durations on any machine (an answer takes none unless something waited on purpose).
+    const started = clock.now();
+    const exchange: Exchange = { seq: ++seq, request: req, startedAt: new Date().toISOString(), durationMs: 0 };
     const timeouts = sendOpts.timeouts ?? opts.timeouts;
     try {
       const route = opts.route;
@@ -68,7 +70,7 @@ export function createHttpClient(opts: ClientOptions): HttpClient {
       const err = e as { code?: string; name?: string; message?: string };
       exchange.error = { code: err.code ?? err.name ?? 'ERROR', message: err.message ?? String(e) };
     }
-    exchange.durationMs = Date.now() - started;
+    exchange.durationMs = Math.round(clock.now() - started);
     for (const l of listeners) l(exchange);
     return exchange;
   }

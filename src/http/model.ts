@@ -30,6 +30,7 @@ export interface Exchange {
   response?: HttpResponse;
   error?: TransportError;
   startedAt: string;
+  /** On the run's clock: real ms against a sandbox, virtual ms against the embedded simulator. */
   durationMs: number;
 }
 

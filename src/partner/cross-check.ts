@@ -22,6 +22,7 @@ export function crossCheckProfile(profile: Profile, doc: LocatedDocument, contra
   for (const op of Object.keys(profile.retry?.operations ?? {})) need(op, ['retry', 'operations', op]);
   profile.readiness?.operations?.forEach((op, i) => need(op, ['readiness', 'operations', i]));
   for (const op of Object.keys(profile.readiness?.excludeOperations ?? {})) need(op, ['readiness', 'excludeOperations', op]);
+  for (const op of Object.keys(profile.readiness?.latency?.operations ?? {})) need(op, ['readiness', 'latency', 'operations', op]);
   for (const family of Object.keys(profile.readiness?.exclude ?? {})) {
     if (profile.readiness?.required?.includes(family as never)) problems.push(doc.problem(['readiness', 'exclude', family], `family '${family}' is excluded and also listed in readiness.required: keep one`));
   }

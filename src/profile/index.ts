@@ -3,7 +3,7 @@ export type { LoadedProfile } from './load-profile.ts';
 export { parseDuration } from './duration.ts';
 export { productionReason } from './production.ts';
 export type { IdempotencyAnswer, IdempotencyKeyFormat, IdempotencySpec } from '../idempotency/model.ts';
-export type { Duration, Environment, EnvironmentName, ErrorTrigger, ErrorsSpec, Family, Profile, ReadinessSpec, RedactSpec, Timeouts, TransactionSpec } from './model.ts';
+export type { Duration, Environment, EnvironmentName, ErrorTrigger, ErrorsSpec, Family, LatencyLimits, LatencySpec, Profile, ReadinessSpec, RedactSpec, Timeouts, TransactionSpec } from './model.ts';
 export type { Movement, StateMachineSpec, StatePath, TransactionEvents } from './model.ts';
 export type {
   ApiKeyAuth,

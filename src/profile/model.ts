@@ -86,6 +86,19 @@ export interface ReadinessSpec {
   operations?: string[];
   excludeOperations?: Record<string, string>;
   minOperationCoverage?: number;
+  latency?: LatencySpec;
+}
+
+/** A latency SLA: the slowest each percentile of an operation's answered exchanges may be. */
+export interface LatencyLimits {
+  p50?: Duration;
+  p95?: Duration;
+  p99?: Duration;
+}
+
+/** `readiness.latency`: limits for every operation, and per operationId over them. */
+export interface LatencySpec extends LatencyLimits {
+  operations?: Record<string, LatencyLimits>;
 }
 
 /** How the partner dates its events (issue 17): what orders the webhooks about one transaction. */

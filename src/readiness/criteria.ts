@@ -1,4 +1,5 @@
 import type { ErrorCoverage } from '../errors/index.ts';
+import { breachText, latencyFigures } from './latency.ts';
 import type { Readiness } from './model.ts';
 import { percent } from './text.ts';
 
@@ -21,7 +22,7 @@ const RANK: Record<CriterionOutcome, number> = { failed: 0, broken: 1, unexercis
  * first. Read from the verdict's own fields: the judge's words for why it decided stay in `reasons`.
  */
 export function readinessCriteria(r: Readiness): Criterion[] {
-  const criteria = [...familyCriteria(r), ...operationCriteria(r), ...errorCriteria(r), brokenCriterion(r)];
+  const criteria = [...familyCriteria(r), ...operationCriteria(r), ...errorCriteria(r), ...latencyCriteria(r), brokenCriterion(r)];
   return criteria.sort((a, b) => RANK[a.outcome] - RANK[b.outcome]);
 }
 
@@ -80,6 +81,19 @@ function unmappedCodes(e: ErrorCoverage): string[] {
     seen.operations.add(u.operationId);
   }
   return [...byCode].map(([code, s]) => `${code} (HTTP ${[...s.statuses].sort((a, b) => a - b).join(', ')} from ${[...s.operations].join(', ')})`);
+}
+
+/** Judged against a sandbox when the profile sets an SLA; shown otherwise, saying why it is not judged. */
+function latencyCriteria(r: Readiness): Criterion[] {
+  const l = r.latency;
+  if (!l) return [];
+  const label = 'latency within the SLA';
+  const figures = l.rows.map(latencyFigures).join('; ');
+  if (!l.judged) return [{ label, outcome: 'info', detail: `virtual time against the embedded simulator: shown, not judged (${figures})` }];
+  if (!l.rows.some((row) => row.sla)) return [{ label, outcome: 'info', detail: `no SLA in the profile (readiness.latency): shown, not judged (${figures})` }];
+  const over = l.rows.filter((row) => row.breaches.length > 0);
+  if (over.length === 0) return [{ label, outcome: 'met', detail: figures }];
+  return [{ label, outcome: 'failed', detail: over.map((row) => `${row.operation} ${row.breaches.map(breachText).join(', ')} (${row.count} exchanges)`).join('; ') }];
 }
 
 function brokenCriterion(r: Readiness): Criterion {

@@ -97,10 +97,10 @@ function legend(x: number, y: number): string {
   return STATUSES.map((s, i) => `<rect x="${x + i * 80}" y="${y - 10}" width="10" height="10" class="s-${s}"/><text x="${x + i * 80 + 14}" y="${y}" class="muted">${s}</text>`).join('');
 }
 
-function width(labels: readonly string[]): number {
+export function width(labels: readonly string[]): number {
   return Math.ceil(Math.max(60, ...labels.map((l) => l.length * CHAR)));
 }
 
-function svg(w: number, h: number, title: string, body: string): string {
+export function svg(w: number, h: number, title: string, body: string): string {
   return `<svg class="chart" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title>${body}</svg>`;
 }

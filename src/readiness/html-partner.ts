@@ -3,6 +3,7 @@ import { readinessCriteria } from './criteria.ts';
 import type { CriterionOutcome } from './criteria.ts';
 import { errorMatrixChart, familiesChart, operationsChart } from './html-charts.ts';
 import { evidenceHtml } from './html-evidence.ts';
+import { latencyCaption, latencyChart } from './html-latency.ts';
 import type { Readiness, Verdict } from './model.ts';
 import { clip, esc, percent } from './text.ts';
 
@@ -59,6 +60,7 @@ function chartsHtml(r: Readiness): string {
   const parts = [`<figure><figcaption>Checks per family</figcaption>${familiesChart(r)}</figure>`];
   if (r.operations) parts.push(`<figure><figcaption>Operation coverage: ${percent(r.operations.coverage)} of the operations the integration uses were called (${percent(r.operations.min)} required)</figcaption>${operationsChart(r.operations)}</figure>`);
   if (r.errors) parts.push(`<figure><figcaption>Error-code coverage: ${percent(r.errors.coverage)} of the mapped partner codes were provoked</figcaption>${errorMatrixChart(r.errors)}</figure>`);
+  if (r.latency) parts.push(`<figure><figcaption>${latencyCaption(r.latency)}</figcaption>${latencyChart(r.latency)}</figure>`);
   return `<div class="charts">${parts.join('')}</div>`;
 }
 

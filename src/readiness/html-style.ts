@@ -55,6 +55,8 @@ figcaption { font-weight: 600; margin-bottom: 4px; }
 .empty { fill: none; stroke: var(--line); stroke-dasharray: 4 3; }
 .cell-hit { fill: #c8e6c9; stroke: #2e7d32; } .cell-none { fill: none; stroke: var(--line); } .cell-unmapped { fill: #ffcdd2; stroke: #c62828; }
 .chart text.cell-mark { text-anchor: middle; font-weight: 700; }
+.lat-bar { fill: #5c7cfa; } .lat-base { stroke: var(--line); } .chart text.axis { text-anchor: middle; font-size: 10px; }
+.chart tspan.alarm { fill: var(--nogo); font-weight: 700; }
 .meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 16px 0 0; font-size: 13px; }
 .meta dt { color: var(--muted); } .meta dd { margin: 0; overflow-wrap: anywhere; }
 .signoff { margin-top: 36px; padding: 16px 20px; border: 2px solid #1f2328; border-radius: 6px; }

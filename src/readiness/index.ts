@@ -1,5 +1,7 @@
 export { judgeReadiness } from './judge.ts';
 export type { JudgeInput } from './judge.ts';
+export { latencyScope } from './latency.ts';
+export type { LatencyScope } from './latency.ts';
 export { coverageReason, operationCoverage } from './operations.ts';
 export type { OperationScope } from './operations.ts';
 export { readinessMarkdown } from './markdown.ts';
@@ -8,4 +10,4 @@ export { readinessHtml } from './html.ts';
 export type { PageMeta } from './html.ts';
 export { allureLinks } from './allure-links.ts';
 export type { AllureResult, CheckLinks } from './allure-links.ts';
-export type { CheckOutcome, CheckStatus, FamilyVerdict, OperationCoverage, OperationRow, Readiness, ReadinessEvidence, Verdict } from './model.ts';
+export type { CheckOutcome, CheckStatus, FamilyVerdict, LatencyReport, LatencyRow, LatencySla, OperationCoverage, OperationRow, Readiness, ReadinessEvidence, Verdict } from './model.ts';

@@ -1,5 +1,7 @@
 import type { Family } from '../profile/index.ts';
 import type { CheckOutcome, FamilyVerdict, Readiness } from './model.ts';
+import { latencyReason, latencyReport } from './latency.ts';
+import type { LatencyScope } from './latency.ts';
 import { coverageReason, operationCoverage } from './operations.ts';
 import type { OperationScope } from './operations.ts';
 
@@ -11,6 +13,8 @@ export interface JudgeInput {
   partner: { id: string; name: string; rails: string[]; required?: Family[]; excluded?: Partial<Record<Family, string>> };
   /** The contract's operations and the profile's say on them; absent, coverage is not judged. */
   operations?: OperationScope;
+  /** The profile's latency SLA and the run's clock; absent, latency is neither shown nor judged. */
+  latency?: LatencyScope;
   contract: Readiness['contract'];
   environment: string;
   seed: number;
@@ -29,7 +33,10 @@ export function judgeReadiness(input: JudgeInput): Readiness {
   const families = familyVerdicts(input.outcomes);
   const operations = input.operations && input.operations.all.length > 0 ? operationCoverage(input.operations, input.outcomes) : undefined;
   const uncovered = operations && !input.partial ? coverageReason(operations) : undefined;
-  const against = [...partnerReasons(input, families), ...(uncovered ? [uncovered] : [])];
+  const latency = input.latency && latencyReport(input.latency, input.outcomes);
+  // Slow answers are proven on a real clock whatever the run selected: a partial run is judged on them too.
+  const slow = latencyReason(latency);
+  const against = [...partnerReasons(input, families), ...(uncovered ? [uncovered] : []), ...(slow ? [slow] : [])];
   const broken = brokenReason(input.outcomes);
   const errors = input.outcomes.find((o) => o.evidence?.errors)?.evidence?.errors;
   const reconciliation = input.outcomes.find((o) => o.evidence?.reconciliation)?.evidence?.reconciliation;
@@ -50,6 +57,7 @@ export function judgeReadiness(input: JudgeInput): Readiness {
     ...(reconciliation && { reconciliation }),
     ...(input.partner.excluded && Object.keys(input.partner.excluded).length > 0 && { excluded: input.partner.excluded }),
     ...(operations && { operations }),
+    ...(latency && { latency }),
   };
 }
 
@@ -96,8 +104,8 @@ function brokenReason(outcomes: readonly CheckOutcome[]): string | undefined {
   return `inconclusive: ${broken.length} check${broken.length > 1 ? 's' : ''} broken inside railgate, not judged (${each.join('; ')})`;
 }
 
-/** Evidence is lifted to the verdict's own fields; each check keeps its outcome only. */
+/** Evidence and latency samples are lifted to the verdict's own fields; each check keeps its outcome only. */
 function withoutEvidence(outcome: CheckOutcome): CheckOutcome {
-  const { evidence: _evidence, ...rest } = outcome;
+  const { evidence: _evidence, latency: _latency, ...rest } = outcome;
   return rest;
 }

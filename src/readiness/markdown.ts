@@ -1,4 +1,5 @@
 import { errorCoverageMarkdown } from './markdown-errors.ts';
+import { latencyMarkdown } from './markdown-latency.ts';
 import { operationsMarkdown } from './markdown-operations.ts';
 import { reconciliationMarkdown } from './markdown-reconciliation.ts';
 import type { Readiness, Verdict } from './model.ts';
@@ -10,7 +11,7 @@ export function readinessMarkdown(r: Readiness): string {
   const lines = [
     `## ${ICONS[r.verdict]} ${r.name} (${r.partner}) — ${r.verdict}`,
     '',
-    `Rails: ${r.rails.join(', ')} · environment: ${r.environment} · seed: ${r.seed} · contract: ${r.contract.title} ${r.contract.version} (${r.contract.hash.slice(0, 19)}…)${r.partial ? ' · **partial run**: the verdict covers only the selected checks' : ''}`,
+    `Rails: ${r.rails.join(', ')} · environment: ${r.environment} · seed: ${r.seed} · contract: ${r.contract.title} ${r.contract.version} (${r.contract.hash.slice(0, 19)}…) · judged ${r.generatedAt}${r.partial ? ' · **partial run**: the verdict covers only the selected checks' : ''}`,
     '',
   ];
   if (r.reasons.length > 0) {
@@ -34,6 +35,7 @@ export function readinessMarkdown(r: Readiness): string {
   if (r.errors) lines.push('', ...errorCoverageMarkdown(r.errors));
   if (r.reconciliation) lines.push('', ...reconciliationMarkdown(r.reconciliation));
   if (r.operations) lines.push('', ...operationsMarkdown(r.operations));
+  if (r.latency) lines.push('', ...latencyMarkdown(r.latency));
   return lines.join('\n') + '\n';
 }
 

@@ -28,6 +28,8 @@ export interface CheckOutcome {
   operations?: string[];
   /** What the check measured for the report besides pass / fail; lifted into Readiness by judgeReadiness. */
   evidence?: ReadinessEvidence;
+  /** ms each answered exchange took, per operationId (none from a check that injected a fault); pooled into Readiness.latency. */
+  latency?: Record<string, number[]>;
 }
 
 /** Measurements a check hands to the readiness report (it travels from the suite worker in the test's meta). */
@@ -70,6 +72,45 @@ export interface Readiness {
   excluded?: Partial<Record<Family, string>>;
   /** Every operation of the contract, the checks that called it, and the share the run exercised. */
   operations?: OperationCoverage;
+  /** p50 / p95 / p99 per operation over every answered exchange, against the profile's SLA (judged against a sandbox only). */
+  latency?: LatencyReport;
+}
+
+export type Percentile = 'p50' | 'p95' | 'p99';
+
+/** The profile's `readiness.latency`, in ms. */
+export type LatencySla = Partial<Record<Percentile, number>>;
+
+export interface LatencyReport {
+  /** `virtual`: the embedded simulator's clock, on which an answer takes no time unless the simulator waits on purpose. */
+  clock: 'real' | 'virtual';
+  /** False on a virtual clock: the figures are shown, never a reason for NO-GO. */
+  judged: boolean;
+  /** Upper bounds of the histogram's buckets (ms); the last bucket holds what is slower. */
+  bucketsMs: number[];
+  rows: LatencyRow[];
+}
+
+export interface LatencyRow {
+  operation: string;
+  /** Answered exchanges measured. */
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  /** The SLA that applies to this operation, when the profile sets one. */
+  sla?: LatencySla;
+  /** Percentiles over their SLA (judged runs only). */
+  breaches: LatencyBreach[];
+  /** Exchanges per bucket of `bucketsMs`, then one for the slower ones. */
+  histogram: number[];
+}
+
+export interface LatencyBreach {
+  percentile: Percentile;
+  ms: number;
+  slaMs: number;
 }
 
 /** Operation coverage (issue 17): GO needs the operations the integration uses to have been called. */

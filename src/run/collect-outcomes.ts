@@ -42,6 +42,7 @@ function toOutcome(t: TestCase): CheckOutcome | undefined {
     failureKind: meta.failureKind,
     ...(meta.evidence && { evidence: meta.evidence }),
     ...(meta.operations && { operations: meta.operations }),
+    ...(meta.latency && { latency: meta.latency }),
     durationMs: t.diagnostic()?.duration ?? 0,
   };
 }

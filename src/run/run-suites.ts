@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
 import type { Partner } from '../partner/index.ts';
-import { judgeReadiness } from '../readiness/index.ts';
+import { judgeReadiness, latencyScope } from '../readiness/index.ts';
 import type { Readiness } from '../readiness/index.ts';
 import { RUN_CONFIG_VAR, encodeRunConfig } from '../suite/run-config.ts';
 import type { RunConfig } from '../suite/run-config.ts';
@@ -83,6 +83,7 @@ async function runStaged(partners: Partner[], config: RunConfig, reportsDir: str
         excluded: p.profile.readiness?.excludeOperations,
         min: p.profile.readiness?.minOperationCoverage,
       },
+      latency: latencyScope(p.profile.readiness?.latency, config.env),
       contract: { title: p.contract.title, version: p.contract.version, hash: p.contract.hash },
       environment: config.env,
       seed: config.seed,

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { CheckFailure, CheckSkipped, planPartner, selectPartners } from '../checks/index.ts';
 import type { Check, ExchangeLedger } from '../checks/index.ts';
-import type { Exchange } from '../http/index.ts';
+import type { FaultProxy } from '../faults/index.ts';
 import { loadPartners } from '../partner/index.ts';
 import { executeScenario, setupScenario } from '../scenario/index.ts';
 import { redactFailure } from '../redact/index.ts';
@@ -17,6 +17,7 @@ import { recordingSink, routedSink } from './recorded-steps.ts';
 import { holdBetweenChecks } from './between-checks.ts';
 import type { CheckTime } from './between-checks.ts';
 import { withPlantedCrash } from './planted-crash.ts';
+import { exercisedBy, injectedSince } from './exercised.ts';
 import { decodeRunConfig } from './run-config.ts';
 import { runCheck } from './run-check.ts';
 
@@ -79,13 +80,13 @@ function defineCheck(partnerId: string, rails: string[], planned: Check, session
   const meta = { partner: partnerId, family: check.family, check: check.name, severity, rails, scenario: check.scenario };
   test(check.name, { meta: { railgate: meta } }, async (t) => {
     await labelCheck({ partner: partnerId, family: check.family, rails, story: check.scenario ?? check.name, severity, env: config.env, tags: check.tags });
-    let seen: { ledger: ExchangeLedger; mark: number } | undefined;
+    let seen: { ledger: ExchangeLedger; mark: number; faults: FaultProxy; faultMark: number } | undefined;
     try {
       // Inside the try: a setup step's CheckFailure keeps its kind (a partner defect stays one).
       const s = await session();
       if (!s) throw new CheckFailure(`the ${config.env} target for ${partnerId} did not start`, { kind: 'configuration' });
       const { ctx } = s.session;
-      seen = { ledger: ctx.ledger, mark: ctx.ledger.size };
+      seen = { ledger: ctx.ledger, mark: ctx.ledger.size, faults: ctx.faults, faultMark: ctx.faults.log.length };
       const evidence = await s.time.run(() => runCheck(check, ctx));
       // Meta is how a worker's result reaches the main process's reporters (collect-outcomes.ts).
       if (evidence) t.task.meta.railgate = { ...meta, evidence };
@@ -96,12 +97,8 @@ function defineCheck(partnerId: string, rails: string[], planned: Check, session
       if (e instanceof CheckFailure) t.task.meta.railgate = { ...meta, failureKind: e.kind, ...(e.evidence && { evidence: e.evidence }) };
       throw e;
     } finally {
-      // What the check exercised, whatever its outcome: the operations it called that the partner answered.
-      if (seen) t.task.meta.railgate = { ...(t.task.meta.railgate ?? meta), operations: answeredOperations(seen.ledger.entries().slice(seen.mark)) };
+      // What the check exercised, whatever its outcome: the operations it called that the partner answered, and how fast.
+      if (seen) t.task.meta.railgate = { ...(t.task.meta.railgate ?? meta), ...exercisedBy(seen.ledger.entries().slice(seen.mark), injectedSince(seen.faults.log, seen.faultMark)) };
     }
   });
-}
-
-function answeredOperations(exchanges: readonly Exchange[]): string[] {
-  return [...new Set(exchanges.filter((e) => e.response && e.request.operationId).map((e) => e.request.operationId as string))];
 }

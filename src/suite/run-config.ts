@@ -48,6 +48,8 @@ export interface CheckMeta {
   evidence?: ReadinessEvidence;
   /** operationIds the check called and the partner answered. */
   operations?: string[];
+  /** ms each answered exchange took, per operationId; none when the check had the fault layer inject a fault. */
+  latency?: Record<string, number[]>;
 }
 
 declare module '@vitest/runner' {
