@@ -5,6 +5,7 @@ import { closest } from '../source/index.ts';
 import { checkTransactionSpecs } from '../transactions/index.ts';
 import { crossCheckAuth } from './cross-check-auth.ts';
 import { crossCheckCodes } from './cross-check-codes.ts';
+import { crossCheckRequests } from './cross-check-requests.ts';
 import { crossCheckSetup } from './cross-check-setup.ts';
 import type { InputProblem, LocatedDocument } from '../source/index.ts';
 
@@ -40,5 +41,6 @@ export function crossCheckProfile(profile: Profile, doc: LocatedDocument, contra
   problems.push(...crossCheckAuth(profile, doc, contract));
   problems.push(...crossCheckCodes(profile, doc));
   problems.push(...crossCheckSetup(profile, doc, contract));
+  problems.push(...crossCheckRequests(profile, doc, contract));
   return problems;
 }

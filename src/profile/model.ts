@@ -3,6 +3,7 @@ import type { AuthSpec, WebhooksSpec } from './auth-model.ts';
 import type { RetrySpec } from '../retry/spec.ts';
 import type { IdempotencySpec } from '../idempotency/model.ts';
 import type { Step } from '../scenario/model.ts';
+import type { RequestPins } from '../requests/index.ts';
 
 // The `errors` section's types live with the errors module, whose fragment schema the profile schema embeds.
 export type { ErrorTrigger, ErrorsSpec } from '../errors/index.ts';
@@ -121,6 +122,8 @@ export interface Profile {
   idempotency?: IdempotencySpec;
   errors?: ErrorsSpec;
   transactions?: Record<string, TransactionSpec>;
+  /** Values fixed in the requests railgate builds for an operation, laid over the example or generated request (src/requests). */
+  requests?: RequestPins;
   /** Scenario steps run once per partner before its checks (e.g. registering ${webhooks.url}); schema: the scenario's step. */
   setup?: Step[];
   readiness?: ReadinessSpec;
