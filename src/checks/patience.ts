@@ -1,21 +1,19 @@
 import type { ClientTimeouts, SendOptions } from '../http/index.ts';
-import { parseDuration } from '../profile/index.ts';
+import { environmentTimeouts } from '../profile/index.ts';
 import type { CheckContext } from './model.ts';
 
-/** Real ms every functional call may take at least against a sandbox, where a loaded runner is slow in real time. */
-const REAL_FLOOR_MS = 5_000;
-
 /**
- * Timeouts for calls whose check judges what the partner answers, not how fast (auth, idempotency,
- * errors, transactions, contract probes, scenario steps): every phase gets the profile's whole deadline, and
- * against a sandbox at least REAL_FLOOR_MS of real time: a request that times out is itself an ambiguous
- * outcome. Latency and timeouts are the retry family's to judge, on the profile's own timeouts; so are
- * scenario steps that expect no answer.
+ * Timeouts for calls whose check judges what the partner answers, not how fast (auth, idempotency, errors,
+ * transactions, contract probes, scenario steps). Against a sandbox, the environment's own, phase by phase,
+ * as the profile sets them (`environments.<env>.timeouts` over `timeouts`): they once gave every phase the
+ * whole deadline, and against a sandbox that never answered every call waited out its 30 s deadline while
+ * the 10 s headers timeout never fired (issue 12). On a virtual clock waiting costs nothing, and the embedded
+ * simulator holds some answers open longer than a phase on purpose (a defective key store's 10 s race
+ * window): there every phase still gets the deadline. Latency itself is the retry family's to judge.
  */
 export function patientTimeouts(ctx: CheckContext): ClientTimeouts {
-  const t = ctx.partner.profile.timeouts;
-  const ms = Math.max(parseDuration(t?.deadline ?? '30s'), ctx.clock.toScaled(REAL_FLOOR_MS));
-  return { connectMs: ms, headersMs: ms, bodyMs: ms, deadlineMs: ms };
+  const t = environmentTimeouts(ctx.partner.profile, ctx.env);
+  return ctx.clock.virtual ? { connectMs: t.deadlineMs, headersMs: t.deadlineMs, bodyMs: t.deadlineMs, deadlineMs: t.deadlineMs } : t;
 }
 
 /**

@@ -4,8 +4,8 @@ import type { CheckContext, ReportSink } from '../checks/index.ts';
 import { buildRequest, createHttpClient } from '../http/index.ts';
 import type { ClientTimeouts, Exchange } from '../http/index.ts';
 import type { Partner } from '../partner/index.ts';
-import { parseDuration, productionReason } from '../profile/index.ts';
-import type { EnvironmentName, Timeouts } from '../profile/index.ts';
+import { environmentTimeouts, productionReason } from '../profile/index.ts';
+import type { EnvironmentName } from '../profile/index.ts';
 import { createRng } from '../random/index.ts';
 import { callWithRetry } from '../retry/index.ts';
 import { formatExchange, redactExchange, rememberRules, withProfile } from '../redact/index.ts';
@@ -36,11 +36,9 @@ export interface Session {
   close(): Promise<void>;
 }
 
-const DEFAULT_TIMEOUTS: Required<Timeouts> = { connect: '5s', headers: '30s', body: '30s', deadline: '60s' };
-
+/** The client's timeouts against an environment: the profile's, that environment's own first. */
 export function clientTimeouts(partner: Partner, env: EnvironmentName): ClientTimeouts {
-  const t = { ...DEFAULT_TIMEOUTS, ...partner.profile.timeouts, ...partner.profile.environments[env]?.timeouts };
-  return { connectMs: parseDuration(t.connect), headersMs: parseDuration(t.headers), bodyMs: parseDuration(t.body), deadlineMs: parseDuration(t.deadline) };
+  return environmentTimeouts(partner.profile, env);
 }
 
 /** Where a partner's checks run: the embedded simulator, or the base URL of the named environment. */
