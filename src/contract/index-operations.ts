@@ -29,7 +29,7 @@ export function indexOperations(doc: Obj): { operations: Map<string, Operation>;
     const itemPointer = joinPointer('', 'paths', path);
     const { node: item, pointer: itemAt } = deref(doc, rawItem, itemPointer);
     if (!isObj(item)) continue;
-    const shared = Array.isArray(item.parameters) ? item.parameters : [];
+    const shared = pathItemParameters(item, itemAt);
     for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!isObj(op)) continue;
@@ -39,22 +39,42 @@ export function indexOperations(doc: Obj): { operations: Map<string, Operation>;
         problems.push({ pointer: joinPointer(pointer, 'operationId'), message: `operationId '${id}' is used twice` });
         continue;
       }
-      operations.set(id, {
-        id,
-        method,
-        path,
-        pointer,
-        summary: typeof op.summary === 'string' ? op.summary : undefined,
-        tags: Array.isArray(op.tags) ? op.tags.map(String) : [],
-        parameters: readParameters(doc, [...shared.map((p, i) => [p, joinPointer(itemAt, 'parameters', i)] as const), ...(Array.isArray(op.parameters) ? op.parameters : []).map((p, i) => [p, joinPointer(pointer, 'parameters', i)] as const)]),
-        requestBody: readRequestBody(doc, op.requestBody, joinPointer(pointer, 'requestBody')),
-        responses: readResponses(doc, op.responses, joinPointer(pointer, 'responses')),
-        security: Array.isArray(op.security) ? (op.security as Array<Record<string, string[]>>) : rootSecurity,
-        mutating: isMutating(method as HttpMethod),
-      });
+      operations.set(id, readOperation(doc, op, { id, method, path, pointer, shared, security: rootSecurity }));
     }
   }
   return { operations, problems };
+}
+
+/** A path item's own parameters, each with where it sits: every operation under it inherits them. */
+export function pathItemParameters(item: Obj, itemAt: string): ReadonlyArray<readonly [unknown, string]> {
+  return (Array.isArray(item.parameters) ? item.parameters : []).map((p, i) => [p, joinPointer(itemAt, 'parameters', i)] as const);
+}
+
+/** Where an operation object sits and what it inherits: its path item's parameters, the security in force above it. */
+export interface OperationPlace {
+  id: string;
+  method: HttpMethod;
+  path: string;
+  pointer: string;
+  shared: ReadonlyArray<readonly [unknown, string]>;
+  security: Array<Record<string, string[]>>;
+}
+
+/** Reads one operation object (pure): an operation railgate calls, or an event its receiver is sent. */
+export function readOperation(doc: Obj, op: Obj, at: OperationPlace): Operation {
+  return {
+    id: at.id,
+    method: at.method,
+    path: at.path,
+    pointer: at.pointer,
+    summary: typeof op.summary === 'string' ? op.summary : undefined,
+    tags: Array.isArray(op.tags) ? op.tags.map(String) : [],
+    parameters: readParameters(doc, [...at.shared, ...(Array.isArray(op.parameters) ? op.parameters : []).map((p, i) => [p, joinPointer(at.pointer, 'parameters', i)] as const)]),
+    requestBody: readRequestBody(doc, op.requestBody, joinPointer(at.pointer, 'requestBody')),
+    responses: readResponses(doc, op.responses, joinPointer(at.pointer, 'responses')),
+    security: Array.isArray(op.security) ? (op.security as Array<Record<string, string[]>>) : at.security,
+    mutating: isMutating(at.method),
+  };
 }
 
 function readParameters(doc: Obj, raw: ReadonlyArray<readonly [unknown, string]>): ParameterSpec[] {

@@ -1,6 +1,7 @@
 export { loadContract } from './load-contract.ts';
 export type { LoadContractOptions } from './load-contract.ts';
 export { indexOperations, deref } from './index-operations.ts';
+export { indexWebhooks } from './index-webhooks.ts';
 export { requestExample, requestMedia } from './request-example.ts';
 export { fixtureId } from './fixture-id.ts';
 export { requestBodySchema, schemaDeclares } from './schema-at.ts';
@@ -10,5 +11,5 @@ export type { SchemaIssue } from './schema-validators.ts';
 export { checkRequest, checkResponse, findResponseSpec, isJsonType, pickMedia } from './conformance.ts';
 export type { ConformanceIssue, ConformanceRule, ObservedRequest, ObservedResponse } from './conformance.ts';
 export { getPointer, joinPointer, splitPointer, escapePointer } from '../json/index.ts';
-export { HTTP_METHODS, isMutating } from './model.ts';
-export type { Contract, HttpMethod, MediaSpec, Operation, ParameterSpec, ResponseSpec } from './model.ts';
+export { HTTP_METHODS, isMutating, isReceiverContract } from './model.ts';
+export type { Contract, HttpMethod, MediaSpec, Operation, ParameterSpec, ReceivedEvent, ResponseSpec } from './model.ts';

@@ -8,6 +8,7 @@ import { splitPointer } from '../json/index.ts';
 import { readContractFiles } from './contract-files.ts';
 import type { ContractFiles } from './contract-files.ts';
 import { indexOperations } from './index-operations.ts';
+import { indexWebhooks } from './index-webhooks.ts';
 import type { Contract } from './model.ts';
 import { findRefCycles } from './ref-cycles.ts';
 import { resolveRefs } from './resolve-refs.ts';
@@ -89,6 +90,7 @@ async function readContract(file: string, opts: LoadContractOptions, progress: {
     basePath: basePathOf(servers[0]),
     servers,
     operations,
+    webhooks: indexWebhooks(bundled),
     bundled,
     securitySchemes: (isObj(components.securitySchemes) ? components.securitySchemes : {}) as Record<string, Record<string, unknown>>,
   };

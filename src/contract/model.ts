@@ -47,6 +47,16 @@ export interface Operation {
   mutating: boolean;
 }
 
+/**
+ * An event the partner sends and the integration receives: a webhook (OpenAPI 3.1 `webhooks`, `id` its name)
+ * or a callback (3.0 and 3.1, under an operation; `path` its runtime expression). Shaped as an operation, so
+ * responses are judged alike, but kept apart: railgate never calls it, its receiver is called.
+ * `security` is the event's own: the document's applies to the API railgate calls, not to the partner sending.
+ */
+export interface ReceivedEvent extends Operation {
+  kind: 'webhook' | 'callback';
+}
+
 export interface Contract {
   file: string;
   title: string;
@@ -58,6 +68,8 @@ export interface Contract {
   basePath: string;
   servers: string[];
   operations: Map<string, Operation>;
+  /** The events the partner sends (webhooks, callbacks) by name: received by railgate, never called. */
+  webhooks: Map<string, ReceivedEvent>;
   /** The bundled document (external refs internalised); schemas are addressed in it by pointer. */
   bundled: Record<string, unknown>;
   securitySchemes: Record<string, Record<string, unknown>>;
@@ -74,4 +86,9 @@ export interface Contract {
 
 export function isMutating(method: HttpMethod): boolean {
   return method === 'post' || method === 'put' || method === 'patch' || method === 'delete';
+}
+
+/** A receiver's contract: it documents events the partner sends and no operation to call (Adyen's notification APIs). */
+export function isReceiverContract(contract: Pick<Contract, 'operations' | 'webhooks'>): boolean {
+  return contract.operations.size === 0 && (contract.webhooks?.size ?? 0) > 0;
 }
