@@ -42,6 +42,12 @@ describe('railgate run', () => {
     expect(ready.families.contract?.failed).toContain('createPayout answers conform to the contract');
     const reason = ready.checks.find((c) => c.name === 'createPayout answers conform to the contract')?.reason;
     expect(reason).toMatch(/\[contract-drift\].*createPayout 201: body \/amount must be integer/s);
+    // CI reads JUnit: checks grouped as <partner>.<family>, the failure in the check's own words.
+    const junit = await readFile(path.join(dir, 'junit.xml'), 'utf8');
+    expect(junit).toContain('<testcase classname="pixpay.contract" name="createPayout answers conform to the contract"');
+    expect(junit).toMatch(/<failure message="\[contract-drift\][^"]*createPayout 201: body \/amount must be integer[^"]*" type="contract-drift">/);
+    expect(junit).toMatch(/<testcase classname="pixpay\.readiness" name="readiness verdict: NO-GO"/);
+    expect(junit).not.toMatch(/Serialized Error|partners\.suite\.ts/);
   });
 
   it('runs one scenario and prints each exchange with credentials redacted', async () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { copyAllureResults, mergeJunit, readVerdicts, unionOfVerdicts } from '../run/merge-shards.ts';
+import { copyAllureResults, readVerdicts, unionOfVerdicts } from '../run/merge-shards.ts';
 import { writeReports } from '../run/write-reports.ts';
 import { UsageError, parseWithPositionals } from './args.ts';
 import type { Output } from './output.ts';
@@ -40,8 +40,6 @@ export async function cmdReport(args: string[], out: Output): Promise<number> {
   const building = await mkdtemp(path.join(path.dirname(path.resolve(reportsDir)), '.railgate-merge-'));
   try {
     await copyAllureResults(positionals, path.join(building, 'allure-results'));
-    const junit = positionals.map((d) => path.join(d, 'junit.xml')).filter((f) => existsSync(f));
-    await writeFile(path.join(building, 'junit.xml'), mergeJunit(await Promise.all(junit.map((f) => readFile(f, 'utf8')))));
     await writeReports(building, verdicts, { html, log });
     await rm(reportsDir, { recursive: true, force: true });
     await rename(building, reportsDir);

@@ -6,6 +6,7 @@ export { coverageReason, operationCoverage } from './operations.ts';
 export type { OperationScope } from './operations.ts';
 export { readinessMarkdown } from './markdown.ts';
 export { readinessSummary } from './summary.ts';
+export { readinessJunit } from './junit.ts';
 export { readinessHtml } from './html.ts';
 export type { PageMeta } from './html.ts';
 export { allureLinks } from './allure-links.ts';

@@ -39,16 +39,3 @@ export async function copyAllureResults(from: readonly string[], to: string): Pr
     for (const f of await readdir(results)) await copyFile(path.join(results, f), path.join(to, f));
   }
 }
-
-/** One JUnit document from the shards': their <testsuite> elements under one <testsuites>, the totals summed. */
-export function mergeJunit(documents: readonly string[]): string {
-  const suites: string[] = [];
-  const totals = { tests: 0, failures: 0, errors: 0, time: 0 };
-  for (const doc of documents) {
-    suites.push(...(doc.match(/<testsuite\b[\s\S]*?<\/testsuite>|<testsuite\b[^>]*\/>/g) ?? []));
-    const head = /<testsuites\b([^>]*)>/.exec(doc)?.[1] ?? '';
-    for (const k of ['tests', 'failures', 'errors', 'time'] as const) totals[k] += Number(new RegExp(`\\b${k}="([\\d.]+)"`).exec(head)?.[1] ?? 0);
-  }
-  const time = Math.round(totals.time * 1000) / 1000;
-  return `<?xml version="1.0" encoding="UTF-8" ?>\n<testsuites name="railgate" tests="${totals.tests}" failures="${totals.failures}" errors="${totals.errors}" time="${time}">\n${suites.join('\n')}\n</testsuites>\n`;
-}

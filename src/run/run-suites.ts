@@ -64,7 +64,6 @@ async function runStaged(partners: Partner[], config: RunConfig, reportsDir: str
       reporters: [
         ['default', { summary: false }],
         new AllureResultsReporter(path.resolve(results)),
-        ['junit', { suiteName: 'railgate', outputFile: path.resolve(reportsDir, 'junit.xml') }],
         collector,
       ],
     },

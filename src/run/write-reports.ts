@@ -4,7 +4,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allureLinks, readinessHtml, readinessMarkdown, readinessSummary } from '../readiness/index.ts';
+import { allureLinks, readinessHtml, readinessJunit, readinessMarkdown, readinessSummary } from '../readiness/index.ts';
 import type { AllureResult, PageMeta, Readiness } from '../readiness/index.ts';
 
 /** Where railgate itself lives: its package.json gives the version the page shows. */
@@ -14,7 +14,7 @@ const ALLURE_CONFIG = fileURLToPath(new URL('./allurerc.json', import.meta.url))
 
 /**
  * Every report made from a run's verdicts and its Allure results, in `reportsDir`: per partner the readiness
- * JSON and Markdown, for the run summary.md and index.html, and (with `html`) the Allure HTML report. A run
+ * JSON and Markdown, for the run junit.xml, summary.md and index.html, and (with `html`) the Allure HTML report. A run
  * writes them after its tests; `railgate report` writes them again from the files, or from merged shards.
  * Returns the Allure report's index when one was built.
  */
@@ -25,6 +25,7 @@ export async function writeReports(reportsDir: string, readiness: readonly Readi
     await writeFile(path.join(dir, `${r.partner}.json`), JSON.stringify(r, null, 2) + '\n');
     await writeFile(path.join(dir, `${r.partner}.md`), readinessMarkdown(r));
   }
+  await writeFile(path.join(reportsDir, 'junit.xml'), readinessJunit(readiness));
   const results = path.join(reportsDir, 'allure-results');
   // The HTML report takes seconds to build: an engineer chasing one scenario reads the console and asks for it.
   const allureReport = opts.html ? await generateAllureReport(results, path.join(reportsDir, 'allure-report'), opts.log) : undefined;
