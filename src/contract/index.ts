@@ -4,6 +4,7 @@ export { indexOperations, deref } from './index-operations.ts';
 export { indexWebhooks } from './index-webhooks.ts';
 export { requestExample, requestMedia } from './request-example.ts';
 export { fixtureId } from './fixture-id.ts';
+export { generatedSample } from './generated-sample.ts';
 export { requestBodySchema, schemaDeclares } from './schema-at.ts';
 export { SchemaCompileError, SchemaValidators } from './schema-validators.ts';
 export { locateInContract } from './locate-schema.ts';

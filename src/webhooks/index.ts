@@ -1,6 +1,12 @@
 export { startReceiver } from './receiver.ts';
 export type { DeliveryInspection, DeliveryStage, ReceivedDelivery, ReceiverOptions, StageVerdict, WebhookReceiver } from './receiver.ts';
 export { refusalStage } from './refusal-stage.ts';
+export { RECEIVER_FAULTS, documentedAnswer, startEventReceiver } from './event-receiver.ts';
+export type { EventReceiverOptions, ReceiverFault } from './event-receiver.ts';
+export { senderAuth, senderSecrets } from './sender-auth.ts';
+export type { SenderAuth, SenderCredential } from './sender-auth.ts';
+export { credentialStage, presentCredentials } from './credential-stage.ts';
+export { payloadStage } from './payload-stage.ts';
 export type { Refusals } from './refusal-stage.ts';
 export { checkPayload, webhookPayloadSchemas } from './payload-schemas.ts';
 export type { PayloadSchema } from './payload-schemas.ts';

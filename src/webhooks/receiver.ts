@@ -49,6 +49,8 @@ export interface ReceiverOptions {
   inspect?: (delivery: WebhookDelivery) => DeliveryInspection;
   /** Status of an accepted delivery (default 204): a correct merchant endpoint answers 2xx at once. */
   answer?: number;
+  /** JSON body of that answer, when the contract documents one (Adyen's `{"notificationResponse": "[accepted]"}`). */
+  answerBody?: unknown;
   /** The run's clock: arrival times and waits for a delivery follow it. Default the wall clock. */
   clock?: Clock;
 }
@@ -105,7 +107,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<WebhookRe
     received.push({ ...delivery, seq: received.length + 1, path, receivedAt: new Date(clock.now()).toISOString(), status, ...(refusal ? { refusal: { step: refusal.step, reason: refusal.reason } } : {}), ...seen });
     for (const wake of waiters) wake();
     if (refusal) answer(res, refusal.status, { error: refusal.step, message: refusal.reason });
-    else answer(res, status);
+    else answer(res, status, options.answerBody);
   }
 
   /** The event id decides duplicates: a redelivery of an accepted event is acknowledged and counted once. */
