@@ -1,8 +1,8 @@
-import type { Operation } from '../contract/index.ts';
+import type { Operation, ReceivedEvent } from '../contract/index.ts';
 import type { HttpRequest } from '../http/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
 import type { RequestSigner, SignedRequest, SignOptions } from '../signer/index.ts';
-import type { Refusals, WebhookKeys, WebhookReceiver } from '../webhooks/index.ts';
+import type { Refusals, SenderAuth, WebhookKeys, WebhookReceiver } from '../webhooks/index.ts';
 
 /** The webhook side of a session: the scheme, its keys, and railgate's receiver. */
 export interface WebhookRuntime {
@@ -17,6 +17,14 @@ export interface WebhookRuntime {
   unreachable?: string;
 }
 
+/** The receiving side of a contract that documents events the partner sends (webhooks, callbacks). */
+export interface EventSide {
+  /** How railgate's receiver authenticates the partner sending `event`: the same for the whole session. */
+  authOf(event: ReceivedEvent): SenderAuth;
+  /** Starts railgate's receiver for `event` on loopback; the caller closes it (the session closes any left open). */
+  open(event: ReceivedEvent): Promise<WebhookReceiver>;
+}
+
 /** How a session authenticates: what checks use to sign, forge and redact. */
 export interface AuthRuntime {
   signer: RequestSigner;
@@ -29,4 +37,5 @@ export interface AuthRuntime {
   /** Removes every secret the session knows from a text (a signature base may cover a header). */
   redact(text: string): string;
   webhooks?: WebhookRuntime;
+  events?: EventSide;
 }

@@ -9,5 +9,5 @@ export { lintContract, CONTRACT_RULES } from './contract/lint-contract.ts';
 export type { ContractFinding, ContractRule } from './contract/lint-contract.ts';
 export { lintErrorMap, ERROR_MAP_CHECKS } from './errors/index.ts';
 export type { LocatedFinding } from './errors/index.ts';
-export type { AuthRuntime, WebhookRuntime } from './auth-runtime.ts';
+export type { AuthRuntime, EventSide, WebhookRuntime } from './auth-runtime.ts';
 export { idempotencyFamily } from './idempotency/index.ts';

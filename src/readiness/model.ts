@@ -38,6 +38,8 @@ export interface ReadinessEvidence {
   errors?: ErrorCoverage;
   /** Reconciliation of the run's transactions with the partner's own records (family `transactions`). */
   reconciliation?: Reconciliation;
+  /** The contract's events (webhooks, callbacks) the check delivered to railgate's receiver and saw answered. */
+  webhooks?: string[];
 }
 
 export interface FamilyVerdict {

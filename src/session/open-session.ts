@@ -17,7 +17,7 @@ import { startSimulator } from '../simulator/index.ts';
 import type { Simulator } from '../simulator/index.ts';
 import { credentialsFor } from '../credentials/index.ts';
 import type { HttpRequest, SendOptions } from '../http/index.ts';
-import { sendSigned, sessionAuth, startWebhookSide } from './session-auth.ts';
+import { sendSigned, sessionAuth, startEventSide, startWebhookSide } from './session-auth.ts';
 
 export interface SessionOptions {
   env: EnvironmentName;
@@ -53,6 +53,7 @@ export async function openSession(partner: Partner, opts: SessionOptions): Promi
   const clock = opts.env === 'simulator' ? createVirtualClock({ onStuck: (why) => process.stderr.write(`railgate: the run's clock has been waiting on loopback traffic for 30 s: ${why.join('; ')}\n`) }) : createClock();
   const credentials = credentialsFor(partner.profile, opts.env, process.env);
   const webhooks = await startWebhookSide(partner, opts.env, clock, credentials);
+  const events = startEventSide(partner, { seed: opts.seed, clock, defects: opts.defects, ...(webhooks ? { webhooks } : {}) });
   const simulator = opts.env === 'simulator' ? await startSimulator({ partner, defects: opts.defects, seed: opts.seed, clock, ...(webhooks ? { webhookUrl: webhooks.receiver.url } : {}) }) : undefined;
   const baseUrl = simulator?.baseUrl ?? targetBaseUrl(partner, opts.env);
   if (!baseUrl) throw new Error(`partner ${partner.id} has no baseUrl for environment '${opts.env}'`);
@@ -69,7 +70,7 @@ export async function openSession(partner: Partner, opts: SessionOptions): Promi
     return exchange;
   };
   // Secrets are redacted by name (the headers the signer fills) and by value (credentials, the live token).
-  const auth = sessionAuth(partner, credentials, { clock, baseUrl, record, ...(webhooks ? { webhooks } : {}) });
+  const auth = sessionAuth(partner, credentials, { clock, baseUrl, record, ...(webhooks ? { webhooks } : {}), ...(events ? { events } : {}) });
   const rng = createRng(opts.seed).fork(`run:${partner.id}`);
 
   const ctx: CheckContext = {
@@ -101,6 +102,7 @@ export async function openSession(partner: Partner, opts: SessionOptions): Promi
       await faults.close();
       await simulator?.close();
       await webhooks?.receiver.close();
+      await events?.close();
     },
   };
 }

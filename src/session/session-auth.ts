@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AuthRuntime, WebhookRuntime } from '../checks/index.ts';
+import type { AuthRuntime, EventSide, WebhookRuntime } from '../checks/index.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Operation } from '../contract/index.ts';
 import type { Credentials } from '../credentials/index.ts';
@@ -10,8 +10,9 @@ import { DEFAULT_RULES, redactText, withSecrets } from '../redact/index.ts';
 import type { RedactionRules } from '../redact/index.ts';
 import { createSigner, parseTokenResponse, tokenRequest } from '../signer/index.ts';
 import { getPointer } from '../json/index.ts';
-import { checkPayload, refusalStage, startReceiver, verificationStage, webhookKeys, webhookPayloadSchemas } from '../webhooks/index.ts';
-import type { DeliveryInspection, WebhookDelivery } from '../webhooks/index.ts';
+import { createRng } from '../random/index.ts';
+import { RECEIVER_FAULTS, checkPayload, refusalStage, senderAuth, senderSecrets, startEventReceiver, startReceiver, verificationStage, webhookKeys, webhookPayloadSchemas } from '../webhooks/index.ts';
+import type { DeliveryInspection, SenderAuth, WebhookDelivery, WebhookReceiver } from '../webhooks/index.ts';
 
 /** Sends one request and records and reports it (no step of its own). */
 export type Recorder = (request: HttpRequest, sendOpts?: SendOptions) => Promise<Exchange>;
@@ -43,6 +44,48 @@ export async function startWebhookSide(partner: Partner, env: EnvironmentName, c
   return { spec, keys, receiver, refusals, url: publicUrl ?? receiver.url, ...(unreachable ? { unreachable } : {}) };
 }
 
+/** The receiving side of a session, with what the session must redact and close. */
+export interface SessionEvents extends EventSide {
+  secrets(): string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The receiving side of a contract that documents events: how railgate's receiver authenticates each one's
+ * sender, and a receiver per event that the receiver checks start and close. Test credentials are drawn from
+ * the run's seed and known to the session's redaction. The test-only defects `receiver-<fault>` (planted with
+ * --defect, like the simulator's) make these receivers misbehave, so the suite proves the checks see it.
+ */
+export function startEventSide(partner: Partner, deps: { seed: number; clock: Clock; defects: readonly string[]; webhooks?: WebhookRuntime }): SessionEvents | undefined {
+  const events = [...partner.contract.webhooks.values()];
+  if (events.length === 0) return undefined;
+  const rng = createRng(deps.seed).fork(`receiver-credentials:${partner.id}`);
+  const secret = (scheme: string, part: string): string => rng.fork(`${scheme}:${part}`).alnum(24);
+  const profile = deps.webhooks ? { spec: deps.webhooks.spec, keys: deps.webhooks.keys } : undefined;
+  const auths = new Map<string, SenderAuth>(events.map((e) => [e.id, senderAuth(e, partner.contract.securitySchemes, profile, secret)]));
+  const faults = RECEIVER_FAULTS.filter((f) => deps.defects.includes(`receiver-${f}`));
+  const open = new Set<WebhookReceiver>();
+  const authOf: EventSide['authOf'] = (event) => auths.get(event.id) ?? senderAuth(event, partner.contract.securitySchemes, profile, secret);
+  return {
+    authOf,
+    async open(event) {
+      const receiver = await startEventReceiver({ event, auth: authOf(event), contract: partner.contract, validators: partner.validators, seed: deps.seed, clock: deps.clock, faults });
+      open.add(receiver);
+      return {
+        ...receiver,
+        close: () => {
+          open.delete(receiver);
+          return receiver.close();
+        },
+      };
+    },
+    secrets: () => [...auths.values()].flatMap(senderSecrets),
+    close: async () => {
+      await Promise.all([...open].map((r) => r.close()));
+    },
+  };
+}
+
 /** Reads an accepted delivery's event id and type, and checks its payload against the contract's webhook schemas. */
 function inspector(partner: Partner): (delivery: WebhookDelivery) => DeliveryInspection {
   const spec = partner.profile.webhooks!;
@@ -65,7 +108,7 @@ function inspector(partner: Partner): (delivery: WebhookDelivery) => DeliveryIns
 }
 
 /** The session's signing: every secured call signed at the clock's time, redaction rules that know the secrets. */
-export function sessionAuth(partner: Partner, credentials: Credentials, deps: { clock: Clock; baseUrl: string; record: Recorder; webhooks?: WebhookRuntime }): AuthRuntime & { rules(): RedactionRules } {
+export function sessionAuth(partner: Partner, credentials: Credentials, deps: { clock: Clock; baseUrl: string; record: Recorder; webhooks?: WebhookRuntime; events?: SessionEvents }): AuthRuntime & { rules(): RedactionRules } {
   const { clock, record } = deps;
   const oauth2 = partner.profile.auth?.oauth2;
   const tokenOp = oauth2?.tokenOperation ? partner.contract.operations.get(oauth2.tokenOperation) : undefined;
@@ -82,7 +125,7 @@ export function sessionAuth(partner: Partner, credentials: Credentials, deps: { 
       : {}),
   });
   const nonce = (): string => randomBytes(16).toString('hex');
-  const rules = (): RedactionRules => withSecrets(DEFAULT_RULES, { headers: [...signer.secretHeaders], values: signer.secretValues() });
+  const rules = (): RedactionRules => withSecrets(DEFAULT_RULES, { headers: [...signer.secretHeaders], values: [...signer.secretValues(), ...(deps.events?.secrets() ?? [])] });
   return {
     signer,
     sign: (request, op, options) => signer.sign(request, op, { at: unixSeconds(clock), nonce: nonce(), ...options }),
@@ -91,6 +134,7 @@ export function sessionAuth(partner: Partner, credentials: Credentials, deps: { 
     redact: (text) => redactText(text, rules()),
     rules,
     ...(deps.webhooks ? { webhooks: deps.webhooks } : {}),
+    ...(deps.events ? { events: deps.events } : {}),
   };
 }
 

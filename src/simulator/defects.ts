@@ -8,6 +8,8 @@ export interface DefectSpec {
   name: string;
   family: Family;
   description: string;
+  /** railgate itself misbehaves, not the partner: the suite proves its checks see it; no partner run plants it. */
+  testOnly?: true;
 }
 
 export const DEFECTS: readonly DefectSpec[] = [
@@ -35,7 +37,11 @@ export const DEFECTS: readonly DefectSpec[] = [
   { name: 'webhook-wrong-type', family: 'transactions', description: "each state is announced with another of the movement's event types than the one the profile names for it (a settled capture announced as payment.capture_failed)" },
   { name: 'over-refund', family: 'transactions', description: 'refunds are accepted and settle whatever was captured before: their total can exceed the captured amount' },
   // Not a partner behaviour: railgate's own suite uses it to prove a crash is reported broken (issue 17).
-  { name: 'crash-in-check', family: 'contract', description: "TEST ONLY, not a partner defect (the simulator ignores it): in 'railgate run', the family's first check crashes inside railgate (exit 2, INCONCLUSIVE)" },
+  { name: 'crash-in-check', family: 'contract', testOnly: true, description: "TEST ONLY, not a partner defect (the simulator ignores it): in 'railgate run', the family's first check crashes inside railgate (exit 2, INCONCLUSIVE)" },
+  // railgate's receiver for a webhooks-only contract, made wrong on purpose: the receiver checks must say so (src/webhooks/event-receiver.ts).
+  { name: 'receiver-skips-authentication', family: 'contract', testOnly: true, description: "TEST ONLY, not a partner defect (the simulator ignores it): railgate's receiver for a webhooks-only contract accepts deliveries it cannot authenticate: forged and stale ones get through" },
+  { name: 'receiver-skips-validation', family: 'contract', testOnly: true, description: "TEST ONLY, not a partner defect (the simulator ignores it): railgate's receiver for a webhooks-only contract accepts payloads that break the event's schema" },
+  { name: 'receiver-undocumented-answer', family: 'contract', testOnly: true, description: "TEST ONLY, not a partner defect (the simulator ignores it): railgate's receiver for a webhooks-only contract acknowledges deliveries with 202 and no body, not the answer the contract documents" },
 ];
 
 /**

@@ -5,6 +5,7 @@ import { CheckFailure, CheckSkipped } from '../model.ts';
 import type { Check, CheckFamily } from '../model.ts';
 import { CONTRACT_RULES, lintContract } from './lint-contract.ts';
 import { pciCheck } from './pci.ts';
+import { receiverChecks } from '../receiver/index.ts';
 import { probeParts } from './probe.ts';
 import { patient } from '../patience.ts';
 import { exchangePlace } from '../listed.ts';
@@ -29,7 +30,7 @@ export const contractFamily: CheckFamily = {
       },
     }));
     const ops = [...partner.contract.operations.values()].sort((a, b) => Number(b.method === 'post') - Number(a.method === 'post'));
-    return [...statics, ...ops.map((op) => conformanceCheck(op)), pciCheck()];
+    return [...statics, ...ops.map((op) => conformanceCheck(op)), ...receiverChecks(partner), pciCheck()];
   },
 };
 

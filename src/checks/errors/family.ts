@@ -1,3 +1,4 @@
+import { isReceiverContract } from '../../contract/index.ts';
 import type { Partner } from '../../partner/index.ts';
 import { CheckSkipped } from '../model.ts';
 import type { Check, CheckFamily } from '../model.ts';
@@ -15,6 +16,8 @@ export const errorsFamily: CheckFamily = {
   severity: 'critical',
   plan(partner: Partner): Check[] {
     const spec = partner.profile.errors;
+    // A receiver's contract documents no call: there is no answer a partner error code could come in.
+    if (isReceiverContract(partner.contract)) return [];
     if (spec === undefined) return [noErrorsSection(partner)];
     return [...staticChecks(partner), ...triggerChecks(partner, spec), ...runChecks(spec)];
   },
