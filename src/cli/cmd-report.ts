@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { copyAllureResults, readVerdicts, unionOfVerdicts } from '../run/merge-shards.ts';
+import { carryHistory } from '../run/staged-reports.ts';
 import { writeReports } from '../run/write-reports.ts';
 import { UsageError, parseWithPositionals } from './args.ts';
 import type { Output } from './output.ts';
@@ -40,6 +41,7 @@ export async function cmdReport(args: string[], out: Output): Promise<number> {
   const building = await mkdtemp(path.join(path.dirname(path.resolve(reportsDir)), '.railgate-merge-'));
   try {
     await copyAllureResults(positionals, path.join(building, 'allure-results'));
+    await carryHistory(reportsDir, building);
     await writeReports(building, verdicts, { html, log });
     await rm(reportsDir, { recursive: true, force: true });
     await rename(building, reportsDir);

@@ -5,6 +5,8 @@ export interface AllureResult {
   uuid: string;
   name: string;
   labels?: { name: string; value: string }[];
+  /** When the test began (epoch ms). */
+  start?: number;
 }
 
 /** Where each check's test is in the Allure report, by `checkKey`. */

@@ -9,6 +9,8 @@ export { readinessSummary } from './summary.ts';
 export { readinessJunit } from './junit.ts';
 export { readinessHtml } from './html.ts';
 export type { PageMeta } from './html.ts';
+export { readinessCriteria } from './criteria.ts';
+export type { Criterion, CriterionOutcome } from './criteria.ts';
 export { allureLinks } from './allure-links.ts';
 export type { AllureResult, CheckLinks } from './allure-links.ts';
 export type { CheckOutcome, CheckStatus, FamilyVerdict, LatencyReport, LatencyRow, LatencySla, OperationCoverage, OperationRow, Readiness, ReadinessEvidence, Verdict } from './model.ts';

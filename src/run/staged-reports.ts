@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface StagedReports {
@@ -21,6 +21,7 @@ export interface StagedReports {
 export async function stageReports(reportsDir: string, say: (line: string) => void): Promise<StagedReports> {
   await mkdir(reportsDir, { recursive: true });
   const dir = await mkdtemp(path.join(reportsDir, '.run-'));
+  await carryHistory(reportsDir, dir);
   let committing = false;
   let signalled: NodeJS.Signals | undefined;
   const interrupted = (signal: NodeJS.Signals): void => {
@@ -60,4 +61,13 @@ export async function stageReports(reportsDir: string, say: (line: string) => vo
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The Allure history of the runs before (allurerc.json `historyPath`): the next report adds to it, so trends show. */
+export const HISTORY_FILE = 'history.jsonl';
+
+export async function carryHistory(from: string, to: string): Promise<void> {
+  await copyFile(path.join(from, HISTORY_FILE), path.join(to, HISTORY_FILE)).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ENOENT') throw e;
+  });
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allureLinks, readinessHtml, readinessJunit, readinessMarkdown, readinessSummary } from '../readiness/index.ts';
 import type { AllureResult, PageMeta, Readiness } from '../readiness/index.ts';
+import { writeAllureVerdicts } from './allure-verdicts.ts';
 
 /** Where railgate itself lives: its package.json gives the version the page shows. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,9 +28,12 @@ export async function writeReports(reportsDir: string, readiness: readonly Readi
   }
   await writeFile(path.join(reportsDir, 'junit.xml'), readinessJunit(readiness));
   const results = path.join(reportsDir, 'allure-results');
+  await mkdir(results, { recursive: true });
+  const checks = await readAllureResults(results);
+  await writeAllureVerdicts(results, readiness, checks);
   // The HTML report takes seconds to build: an engineer chasing one scenario reads the console and asks for it.
-  const allureReport = opts.html ? await generateAllureReport(results, path.join(reportsDir, 'allure-report'), opts.log) : undefined;
-  await writeRunReadiness(readiness, dir, results, allureReport);
+  const allureReport = opts.html ? await generateAllureReport(reportsDir, opts.log) : undefined;
+  await writeRunReadiness(readiness, dir, checks, allureReport);
   return allureReport;
 }
 
@@ -37,19 +41,20 @@ export async function writeReports(reportsDir: string, readiness: readonly Readi
  * summary.md and index.html for the whole run. Checks link into the Allure report only when this run generated
  * it from these results: a report left by an earlier run addresses its tests by other ids.
  */
-async function writeRunReadiness(readiness: readonly Readiness[], dir: string, results: string, allureReport: string | undefined): Promise<void> {
+async function writeRunReadiness(readiness: readonly Readiness[], dir: string, results: readonly AllureResult[], allureReport: string | undefined): Promise<void> {
   const pkg = JSON.parse(await readFile(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
   const meta: PageMeta = { railgateVersion: pkg.version };
   if (allureReport) {
     const index = path.relative(dir, allureReport).split(path.sep).join('/');
-    meta.allure = { index, links: allureLinks(await readAllureResults(results), index) };
+    meta.allure = { index, links: allureLinks(results, index) };
   }
   await writeFile(path.join(dir, 'summary.md'), readinessSummary(readiness));
   await writeFile(path.join(dir, 'index.html'), readinessHtml(readiness, meta));
 }
 
+/** The checks' results: the verdicts' own (railgate-readiness-*) are written from these, never read back. */
 async function readAllureResults(dir: string): Promise<AllureResult[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('-result.json'));
+  const files = (await readdir(dir)).filter((f) => f.endsWith('-result.json') && !f.startsWith('railgate-readiness-'));
   return Promise.all(files.map(async (f) => JSON.parse(await readFile(path.join(dir, f), 'utf8')) as AllureResult));
 }
 
@@ -62,12 +67,18 @@ function allureCli(): string {
   return path.join(dir, typeof pkg.bin === 'string' ? pkg.bin : (pkg.bin.allure ?? ''));
 }
 
-/** The Allure 3 CLI (JavaScript), run as a child process: its output is its own, its failure is not a verdict. */
-async function generateAllureReport(results: string, output: string, log: (s: string) => void): Promise<string | undefined> {
+/**
+ * The Allure 3 CLI (JavaScript), run as a child process: its output is its own, its failure is not a verdict.
+ * It runs in the reports folder, where allurerc.json's `historyPath` keeps `history.jsonl`: each report adds
+ * its run to the file and draws the trends of the runs before (a run carries the file over: staged-reports.ts).
+ */
+async function generateAllureReport(reportsDir: string, log: (s: string) => void): Promise<string | undefined> {
   const bin = allureCli();
+  const results = path.resolve(reportsDir, 'allure-results');
+  const output = path.resolve(reportsDir, 'allure-report');
   await rm(output, { recursive: true, force: true });
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, [bin, 'generate', results, '--config', ALLURE_CONFIG, '--output', output], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'generate', results, '--config', ALLURE_CONFIG, '--output', output], { cwd: path.resolve(reportsDir), stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.stdout.resume();

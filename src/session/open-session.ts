@@ -17,6 +17,7 @@ import { startSimulator } from '../simulator/index.ts';
 import type { Simulator } from '../simulator/index.ts';
 import { credentialsFor } from '../credentials/index.ts';
 import type { HttpRequest, SendOptions } from '../http/index.ts';
+import { withParsedBody } from './parsed-body.ts';
 import { sendSigned, sessionAuth, startEventSide, startWebhookSide } from './session-auth.ts';
 
 export interface SessionOptions {
@@ -125,7 +126,7 @@ async function reportExchange(ctx: CheckContext, exchange: Exchange, sessionRule
   // the run's rules (src/redact/run-rules.ts), and a partner may echo this exchange's secrets into either.
   const rules = rememberRules(withProfile(sessionRules, ctx.partner.profile.redact));
   const safe = redactExchange(exchange, rules);
-  await ctx.report.attach(`request #${safe.seq}`, JSON.stringify(safe.request, null, 2), 'application/json');
+  await ctx.report.attach(`request #${safe.seq}`, JSON.stringify(withParsedBody(safe.request), null, 2), 'application/json');
   if (safe.response) await ctx.report.attach(`response #${safe.seq} (${safe.response.status})`, JSON.stringify({ status: safe.response.status, headers: safe.response.headers, body: safe.response.body }, null, 2), 'application/json');
   if (safe.error) await ctx.report.attach(`no response #${safe.seq}`, `${safe.error.code}: ${safe.error.message}`, 'text/plain');
   const op = exchange.request.operationId ? ctx.partner.contract.operations.get(exchange.request.operationId) : undefined;
