@@ -42,9 +42,20 @@ describe.skipIf(!present)('a minimal profile for a real contract is never GO for
     expect(markdown).toMatch(/\*\*never called\*\*/);
   });
 
-  it('a webhooks-only contract (Adyen transfer notifications): NO-GO, nothing exercised', async () => {
-    const { ready } = await minimalRun('adyen-transfer-hooks', 'adyen/BalancePlatformTransferNotification-v4.yaml');
-    expect(ready.verdict).toBe('NO-GO');
-    expect(ready.reasons).toContain("nothing exercised: no check called any of the partner's operations (the contract documents none)");
+  it("a webhooks-only contract (Adyen transfer notifications): decided by railgate's receiver, every event delivered and judged", async () => {
+    const { code, ready, markdown } = await minimalRun('adyen-transfer-hooks', 'adyen/BalancePlatformTransferNotification-v4.yaml');
+    expect(ready.verdict, ready.reasons.join('\n')).toBe('GO');
+    expect(code).toBe(0);
+    // Its events are the coverage: each delivered by the receiver checks (valid samples, forged, schema-breaking).
+    expect(ready.operations?.rows.map((r) => [r.operation, r.received, r.checks.map((c) => c.status)])).toEqual([
+      ['balancePlatform.transfer.created', true, ['passed', 'passed', 'passed']],
+      ['balancePlatform.transfer.updated', true, ['passed', 'passed', 'passed']],
+    ]);
+    // HTTP Basic carries no timestamp: the stale check says it does not apply, visibly.
+    const stale = ready.checks.find((c) => c.name === "webhook balancePlatform.transfer.created: railgate's receiver refuses stale deliveries");
+    expect(stale).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^does not apply: nothing dates a delivery sent with HTTP Basic credentials/) });
+    // No call to map an error code from: the errors family does not apply.
+    expect(Object.keys(ready.families)).toEqual(['contract']);
+    expect(markdown).toContain('| `POST (webhook)` balancePlatform.transfer.created | yes | 3 passed |');
   });
 });

@@ -39,7 +39,7 @@ export function operationsChart(c: OperationCoverage): string {
 function operationNote(r: OperationRow): string {
   const who = `${r.operation}: `;
   if (r.excluded !== undefined) return `${who}excluded: ${clip(r.excluded, 48)}`;
-  if (r.checks.length === 0) return `${who}${r.required ? 'NEVER CALLED' : 'not used by the integration'}`;
+  if (r.checks.length === 0) return `${who}${r.required ? (r.received ? 'NEVER DELIVERED' : 'NEVER CALLED') : 'not used by the integration'}`;
   return `${who}${r.checks.length} check${r.checks.length > 1 ? 's' : ''}${r.required ? '' : ' (not used by the integration)'}`;
 }
 

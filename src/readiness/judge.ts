@@ -90,10 +90,16 @@ function partnerReasons(input: JudgeInput, families: Partial<Record<Family, Fami
   // Static checks of the contract prove nothing about the partner: a full run must have talked to it, and so
   // must a partial one that selected checks meant to (one of them skipped) — only a selection of static checks
   // alone may pass without a call.
-  else if (input.operations && !input.outcomes.some((o) => (o.operations?.length ?? 0) > 0) && (!input.partial || input.outcomes.some((o) => o.status === 'skipped'))) {
-    reasons.push(`nothing exercised: no check called any of the partner's operations${input.operations.all.length === 0 ? ' (the contract documents none)' : ''}`);
+  else if (input.operations && !input.outcomes.some(exercised) && (!input.partial || input.outcomes.some((o) => o.status === 'skipped'))) {
+    const events = input.operations.all.some((op) => op.received) ? " or delivered any of its webhooks to railgate's receiver" : '';
+    reasons.push(`nothing exercised: no check called any of the partner's operations${events}${input.operations.all.length === 0 ? ' (the contract documents no operation and no webhook)' : ''}`);
   }
   return reasons;
+}
+
+/** A check that talked to the partner: it called an operation, or delivered one of its events to railgate's receiver. */
+function exercised(o: CheckOutcome): boolean {
+  return (o.operations?.length ?? 0) > 0 || (o.evidence?.webhooks?.length ?? 0) > 0;
 }
 
 /** One line naming every check railgate could not judge, and why: railgate's trouble, not the partner's. */

@@ -8,7 +8,7 @@ export function operationsMarkdown(c: OperationCoverage): string[] {
     const used = r.excluded !== undefined ? `excluded: ${escape(r.excluded)}` : r.required ? 'yes' : 'no';
     const counts = new Map<string, number>();
     for (const k of r.checks) counts.set(k.status, (counts.get(k.status) ?? 0) + 1);
-    const checks = r.checks.length === 0 ? (r.required ? '**never called**' : '—') : [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
+    const checks = r.checks.length === 0 ? (r.required ? (r.received ? '**never delivered**' : '**never called**') : '—') : [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
     lines.push(`| \`${r.method} ${r.path}\` ${r.operation} | ${used} | ${checks} |`);
   }
   return lines;

@@ -132,6 +132,8 @@ export interface OperationRow {
   required: boolean;
   /** The written reason, when the profile excludes it. */
   excluded?: string;
-  /** Checks that called it, with their outcome. */
+  /** An event the partner sends (webhook, callback): the checks delivered it to railgate's receiver, nothing called it. */
+  received?: true;
+  /** Checks that called it (delivered it, for an event), with their outcome. */
   checks: { name: string; family: Family; status: CheckStatus }[];
 }

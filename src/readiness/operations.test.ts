@@ -80,10 +80,26 @@ describe('operation coverage', () => {
     expect(half.verdict).toBe('GO');
   });
 
-  it('is NO-GO when no check talked to the partner at all, even with no operation documented (a webhooks-only contract)', () => {
+  it('is NO-GO when no check talked to the partner at all, even with nothing documented to exercise', () => {
     const r = judgeReadiness(input([o('contract', 'lint', 'passed')], { operations: { all: [] } }));
     expect(r.verdict).toBe('NO-GO');
-    expect(r.reasons).toEqual(["nothing exercised: no check called any of the partner's operations (the contract documents none)"]);
+    expect(r.reasons).toEqual(["nothing exercised: no check called any of the partner's operations (the contract documents no operation and no webhook)"]);
+  });
+
+  it("counts a receiver's contract by its webhooks: each delivered to railgate's receiver by a check, whatever its outcome", () => {
+    const hooks = { all: [{ id: 'transfer.created', method: 'post', path: '(webhook)', received: true }, { id: 'transfer.updated', method: 'post', path: '(webhook)', received: true }] };
+    const delivered = (name: string, status: CheckOutcome['status'], webhook: string): CheckOutcome => ({ ...o('contract', name, status), evidence: { webhooks: [webhook] } });
+    const go = judgeReadiness(input([o('contract', 'lint', 'passed'), delivered('a', 'passed', 'transfer.created'), delivered('b', 'passed', 'transfer.updated'), o('contract', 'stale', 'skipped')], { operations: hooks }));
+    expect(go.verdict).toBe('GO');
+    expect(go.operations?.rows.map((r) => [r.operation, r.received, r.checks.map((c) => c.name)])).toEqual([
+      ['transfer.created', true, ['a']],
+      ['transfer.updated', true, ['b']],
+    ]);
+    const half = judgeReadiness(input([o('contract', 'lint', 'passed'), delivered('a', 'failed', 'transfer.created')], { operations: hooks }));
+    expect(half.reasons).toEqual(['contract: 1 check failed (a)', 'operations: 1 of 2 webhooks the integration uses were exercised (50%, 100% required); never delivered: transfer.updated']);
+    expect(readinessMarkdown(half)).toContain('| `POST (webhook)` transfer.updated | yes | **never delivered** |');
+    const none = judgeReadiness(input([o('contract', 'lint', 'passed'), o('contract', 'accepts', 'skipped')], { operations: hooks }));
+    expect(none.reasons).toContain("nothing exercised: no check called any of the partner's operations or delivered any of its webhooks to railgate's receiver");
   });
 
   it('is NO-GO on a partial run whose selected checks meant to call the partner were all skipped, static passes or not', () => {

@@ -2,9 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
+import { isReceiverContract } from '../contract/index.ts';
 import type { Partner } from '../partner/index.ts';
 import { judgeReadiness, latencyScope } from '../readiness/index.ts';
-import type { Readiness } from '../readiness/index.ts';
+import type { OperationScope, Readiness } from '../readiness/index.ts';
 import { RUN_CONFIG_VAR, encodeRunConfig } from '../suite/run-config.ts';
 import type { RunConfig } from '../suite/run-config.ts';
 import { OutcomeCollector } from './collect-outcomes.ts';
@@ -77,7 +78,7 @@ async function runStaged(partners: Partner[], config: RunConfig, reportsDir: str
     const r = judgeReadiness({
       partner: { id: p.id, name: p.profile.name, rails: p.profile.rails, required: p.profile.readiness?.required, excluded: p.profile.readiness?.exclude },
       operations: {
-        all: [...p.contract.operations.values()].map((op) => ({ id: op.id, method: op.method, path: op.path })),
+        all: [...[...p.contract.operations.values()].map((op) => ({ id: op.id, method: op.method, path: op.path })), ...receivedEvents(p)],
         used: p.profile.readiness?.operations,
         excluded: p.profile.readiness?.excludeOperations,
         min: p.profile.readiness?.minOperationCoverage,
@@ -96,3 +97,9 @@ async function runStaged(partners: Partner[], config: RunConfig, reportsDir: str
   return { readiness, harnessErrors: collector.errors, allureReport };
 }
 
+
+/** A receiver's contract is exercised through its events: each is a row of the coverage, delivered by the receiver checks. */
+function receivedEvents(p: Partner): OperationScope['all'] {
+  if (!isReceiverContract(p.contract)) return [];
+  return [...p.contract.webhooks.values()].map((e) => ({ id: e.id, method: e.method, path: e.path || '(webhook)', received: true }));
+}
