@@ -2,6 +2,9 @@ import { Agent } from 'undici';
 import type { Dispatcher } from 'undici';
 import { createClock } from '../clock/index.ts';
 import type { Clock } from '../clock/index.ts';
+import { RefusedAnswer, redirectRefusal } from './answer-limits.ts';
+import type { AnswerLimits } from './answer-limits.ts';
+import { jsonIssue } from './json-issue.ts';
 import type { ClientTimeouts, Exchange, HttpRequest, HttpResponse } from './model.ts';
 import { timedDispatch } from './timed-dispatch.ts';
 import { backstopMs, watchedConnector } from './watched-connector.ts';
@@ -29,6 +32,10 @@ export interface ClientOptions {
   route?: { from: string; to: string };
   /** Scales every timeout (profile ms → real ms): the run's clock. Default real time. */
   clock?: Clock;
+  /** The body cap and the hosts a redirect may name (issue 12); default no cap, any host. */
+  limits?: AnswerLimits;
+  /** Ends every exchange in flight, and refuses new ones, when it aborts: the run's overall bound. */
+  signal?: AbortSignal;
 }
 
 /** Per send: a retry attempt's own timeouts (deadlineMs = what is left of the call's), and a caller's abort. */
@@ -64,11 +71,16 @@ export function createHttpClient(opts: ClientOptions): HttpClient {
       const route = opts.route;
       const url = route && req.url.startsWith(route.from) ? route.to + req.url.slice(route.from.length) : req.url;
       const headers = route && req.operationId ? { ...req.headers, [OPERATION_HEADER]: req.operationId } : req.headers;
-      const res = await timedDispatch(agent, url, { method: req.method, headers, body: req.body }, { clock, timeouts, signal: sendOpts.signal });
-      exchange.response = toResponse(res.status, res.headers, res.bodyText);
+      const signal = opts.signal && sendOpts.signal ? AbortSignal.any([opts.signal, sendOpts.signal]) : (opts.signal ?? sendOpts.signal);
+      const res = await timedDispatch(agent, url, { method: req.method, headers, body: req.body }, { clock, timeouts, signal, ...(opts.limits && { maxBodyBytes: opts.limits.maxBodyBytes }) });
+      const response = toResponse(res.status, res.headers, res.bodyText);
+      // Never followed; one to a host the profile does not name is refused, so no check takes it for an answer.
+      const refused = redirectRefusal(req.url, response.status, response.headers.location, opts.limits?.hosts);
+      if (refused) throw new RefusedAnswer('REDIRECT_REFUSED', refused, { status: response.status, headers: response.headers, bodyHead: response.bodyText, receivedBytes: Buffer.byteLength(response.bodyText) });
+      exchange.response = response;
     } catch (e) {
       const err = e as { code?: string; name?: string; message?: string };
-      exchange.error = { code: err.code ?? err.name ?? 'ERROR', message: err.message ?? String(e) };
+      exchange.error = { code: err.code ?? err.name ?? 'ERROR', message: err.message ?? String(e), ...(e instanceof RefusedAnswer && { partial: e.partial }) };
     }
     exchange.durationMs = Math.round(clock.now() - started);
     for (const l of listeners) l(exchange);
@@ -90,7 +102,8 @@ export function createHttpClient(opts: ClientOptions): HttpClient {
 function toResponse(status: number, raw: Record<string, string | string[] | undefined>, bodyText: string): HttpResponse {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-  return { status, headers, bodyText, body: parseBody(headers['content-type'], bodyText) };
+  const issue = jsonIssue(headers['content-type'], bodyText);
+  return { status, headers, bodyText, body: parseBody(headers['content-type'], bodyText), ...(issue && { bodyIssue: issue }) };
 }
 
 export function parseBody(contentType: string | undefined, text: string): unknown {

@@ -6,3 +6,5 @@ export { buildRequest } from './build-request.ts';
 export type { RequestParts } from './build-request.ts';
 export type { ClientTimeouts, Exchange, HttpRequest, HttpResponse, TransportError } from './model.ts';
 export { backstopMs, watchedConnector } from './watched-connector.ts';
+export { DEFAULT_MAX_BODY_BYTES, REFUSAL_CODES, RefusedAnswer, formatBytes } from './answer-limits.ts';
+export type { AnswerLimits, PartialAnswer, RefusalCode } from './answer-limits.ts';

@@ -1,3 +1,5 @@
+import type { PartialAnswer } from './answer-limits.ts';
+
 /** One HTTP request as railgate sends it, and what came back (or the failure that took its place). */
 export interface HttpRequest {
   /** The contract operation this request exercises, when there is one. */
@@ -15,12 +17,16 @@ export interface HttpResponse {
   bodyText: string;
   /** Parsed JSON when the body is JSON, else the text; undefined for an empty body. */
   body: unknown;
+  /** Why the body is not what its content-type says (JSON that does not parse): named in reports and findings. */
+  bodyIssue?: string;
 }
 
 export interface TransportError {
-  /** undici's error code (UND_ERR_HEADERS_TIMEOUT, ECONNRESET …) or 'DEADLINE'. */
+  /** undici's error code (UND_ERR_HEADERS_TIMEOUT, ECONNRESET …), 'DEADLINE', or a refused answer's (BODY_TOO_LARGE, REDIRECT_REFUSED). */
   code: string;
   message: string;
+  /** What arrived of an answer railgate refused to take whole (src/http/answer-limits.ts). */
+  partial?: PartialAnswer;
 }
 
 export interface Exchange {

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../clock/index.ts';
+import { REFUSED_HEAD_BYTES, RefusedAnswer, oversizeMessage } from './answer-limits.ts';
 import type { ClientTimeouts } from './model.ts';
 import { backstopMs } from './watched-connector.ts';
 
@@ -24,6 +25,8 @@ export interface TimedOptions {
   /** Profile ms, scaled by the clock. */
   timeouts: ClientTimeouts;
   signal?: AbortSignal;
+  /** Body bytes read at most; a larger body ends the exchange with a RefusedAnswer (BODY_TOO_LARGE). Default no cap. */
+  maxBodyBytes?: number;
 }
 
 /**
@@ -43,6 +46,15 @@ export function timedDispatch(dispatcher: Dispatcher, url: string, init: { metho
     let status = 0;
     let headers: TimedResponse['headers'] = {};
     const chunks: Buffer[] = [];
+    let received = 0;
+    const cap = opts.maxBodyBytes ?? Infinity;
+    // Nothing past the cap is kept: the exchange ends, with what came so far for the report.
+    const refuseOversize = (): void => {
+      const head = Buffer.concat(chunks).subarray(0, REFUSED_HEAD_BYTES).toString('utf8');
+      const flat: Record<string, string> = {};
+      for (const [k, v] of Object.entries(headers)) if (v !== undefined) flat[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+      fail(new RefusedAnswer('BODY_TOO_LARGE', oversizeMessage(cap, received, flat['content-length']), { status, headers: flat, bodyHead: head, receivedBytes: received }));
+    };
 
     const finish = (): void => {
       settled = true;
@@ -88,11 +100,19 @@ export function timedDispatch(dispatcher: Dispatcher, url: string, init: { metho
         onResponseStart(_ctrl, statusCode, responseHeaders) {
           status = statusCode;
           headers = responseHeaders;
+          // An announced length over the cap is refused before a byte of the body is read.
+          if (Number(contentLength(responseHeaders)) > cap) return refuseOversize();
           if (!settled) arm(timeouts.bodyMs, 'UND_ERR_BODY_TIMEOUT', 'no body data');
         },
         onResponseData(_ctrl, chunk) {
+          if (settled) return;
+          received += chunk.length;
+          if (received > cap) {
+            chunks.push(chunk.subarray(0, Math.max(0, REFUSED_HEAD_BYTES - (received - chunk.length))));
+            return refuseOversize();
+          }
           chunks.push(chunk);
-          if (!settled) arm(timeouts.bodyMs, 'UND_ERR_BODY_TIMEOUT', 'no further body data');
+          arm(timeouts.bodyMs, 'UND_ERR_BODY_TIMEOUT', 'no further body data');
         },
         onResponseEnd() {
           if (settled) return;
@@ -100,11 +120,22 @@ export function timedDispatch(dispatcher: Dispatcher, url: string, init: { metho
           resolve({ status, headers, bodyText: Buffer.concat(chunks).toString('utf8') });
         },
         onResponseError(_ctrl, err) {
-          fail(err);
+          fail(status === 0 ? err : midBody(err, received, contentLength(headers)));
         },
       },
     );
   });
+}
+
+function contentLength(headers: TimedResponse['headers']): string | undefined {
+  const v = headers['content-length'];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** A connection lost during the body, said as such (undici's 'other side closed' names no phase); the code is kept for retry rules. */
+function midBody(err: Error & { code?: string }, received: number, length: string | undefined): Error {
+  const e = new Error(`the connection closed during the body, after ${received}${length !== undefined ? ` of ${length}` : ''} bytes: ${err.message}`, { cause: err });
+  return Object.assign(e, { code: err.code ?? 'UND_ERR_SOCKET' });
 }
 
 /**

@@ -2,10 +2,11 @@ export { loadProfile } from './load-profile.ts';
 export type { LoadedProfile } from './load-profile.ts';
 export { parseDuration } from './duration.ts';
 export { DEFAULT_TIMEOUTS, environmentTimeouts } from './timeouts.ts';
+export { parseSize } from './size.ts';
 export type { TimeoutsMs } from './timeouts.ts';
 export { productionReason } from './production.ts';
 export type { IdempotencyAnswer, IdempotencyKeyFormat, IdempotencySpec } from '../idempotency/model.ts';
-export type { Duration, Environment, EnvironmentName, ErrorTrigger, ErrorsSpec, Family, LatencyLimits, LatencySpec, Profile, ReadinessSpec, RedactSpec, Timeouts, TransactionSpec } from './model.ts';
+export type { Duration, Environment, EnvironmentName, ErrorTrigger, ErrorsSpec, Family, LatencyLimits, LatencySpec, Profile, ReadinessSpec, RedactSpec, Size, Timeouts, TransactionSpec } from './model.ts';
 export type { Movement, StateMachineSpec, StatePath, TransactionEvents } from './model.ts';
 export type {
   ApiKeyAuth,

@@ -10,6 +10,8 @@ export type { ErrorTrigger, ErrorsSpec } from '../errors/index.ts';
 
 /** The partner profile as written in `partners/<id>.yaml` (shape enforced by schemas/profile.schema.json). */
 export type Duration = string | number;
+/** '512KB' | '4MB' | bytes (binary units). */
+export type Size = string | number;
 export type Family = 'contract' | 'auth' | 'idempotency' | 'errors' | 'retry' | 'transactions' | 'scenarios';
 export type EnvironmentName = 'simulator' | 'sandbox' | 'production';
 
@@ -116,6 +118,8 @@ export interface Profile {
   rails: string[];
   environments: Partial<Record<EnvironmentName, Environment>>;
   timeouts?: Timeouts;
+  /** Largest answer body read whole: '4MB', '512KB' or bytes (docs/decisions/run-bound.md); default 4MB. */
+  maxBody?: Size;
   retry?: RetrySpec;
   auth?: AuthSpec;
   webhooks?: WebhooksSpec & WebhookEventTime;

@@ -19,7 +19,10 @@ export function redactExchange(e: Exchange, rules: RedactionRules): Exchange {
     const body = redactBody(e.response.body, rules);
     out.response = { ...e.response, headers: redactHeaders(e.response.headers, rules), body, bodyText: typeof body === 'string' ? body : JSON.stringify(body) };
   }
-  if (e.error) out.error = { ...e.error, message: redactText(e.error.message, rules) };
+  if (e.error) {
+    const partial = e.error.partial;
+    out.error = { ...e.error, message: redactText(e.error.message, rules), ...(partial && { partial: { ...partial, headers: redactHeaders(partial.headers, rules), bodyHead: redactText(partial.bodyHead, rules) } }) };
+  }
   return out;
 }
 

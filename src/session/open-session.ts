@@ -18,6 +18,7 @@ import type { Simulator } from '../simulator/index.ts';
 import { credentialsFor } from '../credentials/index.ts';
 import type { HttpRequest, SendOptions } from '../http/index.ts';
 import { withParsedBody } from './parsed-body.ts';
+import { answerLimits, partialAttachment } from './answer-limits.ts';
 import { sendSigned, sessionAuth, startEventSide, startWebhookSide } from './session-auth.ts';
 
 export interface SessionOptions {
@@ -62,7 +63,7 @@ export async function openSession(partner: Partner, opts: SessionOptions): Promi
   // forwards. Requests are built (and signed) for the target's own URL and routed to the proxy on send.
   const faults = refuseInProduction(await startFaultProxy({ target: baseUrl, clock, logHeaders: partner.profile.idempotency ? [partner.profile.idempotency.header] : [] }), opts.allowProduction ? undefined : productionReason(partner.profile, opts.env));
   const timeouts = clientTimeouts(partner, opts.env);
-  const client = createHttpClient({ timeouts, clock, route: { from: baseUrl, to: faults.url } });
+  const client = createHttpClient({ timeouts, clock, route: { from: baseUrl, to: faults.url }, limits: answerLimits(partner.profile, baseUrl) });
   const ledger = new ExchangeLedger();
   const record = async (request: HttpRequest, sendOpts?: SendOptions): Promise<Exchange> => {
     const exchange = await client.send(request, sendOpts);
@@ -127,8 +128,10 @@ async function reportExchange(ctx: CheckContext, exchange: Exchange, sessionRule
   const rules = rememberRules(withProfile(sessionRules, ctx.partner.profile.redact));
   const safe = redactExchange(exchange, rules);
   await ctx.report.attach(`request #${safe.seq}`, JSON.stringify(withParsedBody(safe.request), null, 2), 'application/json');
-  if (safe.response) await ctx.report.attach(`response #${safe.seq} (${safe.response.status})`, JSON.stringify({ status: safe.response.status, headers: safe.response.headers, body: safe.response.body }, null, 2), 'application/json');
+  if (safe.response) await ctx.report.attach(`response #${safe.seq} (${safe.response.status})`, JSON.stringify({ status: safe.response.status, headers: safe.response.headers, body: safe.response.body, ...(safe.response.bodyIssue && { bodyIssue: safe.response.bodyIssue }) }, null, 2), 'application/json');
   if (safe.error) await ctx.report.attach(`no response #${safe.seq}`, `${safe.error.code}: ${safe.error.message}`, 'text/plain');
+  const partial = partialAttachment(safe);
+  if (partial) await ctx.report.attach(partial.name, partial.content, 'application/json');
   const op = exchange.request.operationId ? ctx.partner.contract.operations.get(exchange.request.operationId) : undefined;
   if (op && exchange.response) {
     const issues = checkResponse(ctx.partner.validators, op, { status: exchange.response.status, headers: exchange.response.headers, body: exchange.response.body });

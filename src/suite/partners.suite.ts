@@ -20,6 +20,7 @@ import { withPlantedCrash } from './planted-crash.ts';
 import { exercisedBy, injectedSince } from './exercised.ts';
 import { decodeRunConfig } from './run-config.ts';
 import { runCheck } from './run-check.ts';
+import { withAnswerFindings } from './answer-findings.ts';
 
 const config = decodeRunConfig(process.env);
 const partners = selectPartners(await loadPartners(config.root, config.partner), config);
@@ -87,7 +88,8 @@ function defineCheck(partnerId: string, rails: string[], planned: Check, session
       if (!s) throw new CheckFailure(`the ${config.env} target for ${partnerId} did not start`, { kind: 'configuration' });
       const { ctx } = s.session;
       seen = { ledger: ctx.ledger, mark: ctx.ledger.size, faults: ctx.faults, faultMark: ctx.faults.log.length };
-      const evidence = await s.time.run(() => runCheck(check, ctx));
+      const mark = ctx.ledger.size;
+      const evidence = await s.time.run(() => withAnswerFindings(() => ctx.ledger.entries().slice(mark), () => runCheck(check, ctx)));
       // Meta is how a worker's result reaches the main process's reporters (collect-outcomes.ts).
       if (evidence) t.task.meta.railgate = { ...meta, evidence };
     } catch (e) {
