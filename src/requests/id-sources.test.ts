@@ -44,12 +44,16 @@ describe('idInAnswer', () => {
     ['in a field named as the parameter', { data: { payment_id: 'pay_2' } }, 'paymentId', 'payment', 'pay_2'],
     ['in the id of an object named as the resource', { customer: { id: 'cus_3', email: 'a@b.c' } }, 'customer_id', 'customer', 'cus_3'],
     ['a number', { transferId: 4 }, 'transferId', 'transfer', 4],
+    ['in an object whose name ends with the resource', { loyalty_account: { id: 'la_5', program_id: 'p_1' } }, 'account_id', 'account', 'la_5'],
+    ['in an object named as the end of the resource', { refund: { id: 'tr_6', payment_id: 'pay_7' } }, 'terminal_refund_id', 'terminal_refund', 'tr_6'],
+    ['in the only object of the answer', { catalog_entry: { id: 'cat_8' }, errors: [] }, 'item_id', 'item', 'cat_8'],
   ])('finds an id %s', (_, body, param, resource, id) => {
     expect(idInAnswer(body, source(param, resource))).toBe(id);
   });
 
   it('finds none in an answer without one', () => {
     expect(idInAnswer({ errors: [{ code: 'NOT_FOUND' }] }, source('paymentId', 'payment'))).toBeUndefined();
+    expect(idInAnswer({ payment: { id: 'pay_1' }, refund: { id: 'ref_1' } }, source('capture_id', 'capture'))).toBeUndefined();
     expect(idInAnswer(undefined, source('paymentId', 'payment'))).toBeUndefined();
   });
 });

@@ -42,7 +42,9 @@ export function idSourcesOf(contract: Contract, transactions: Readonly<Record<st
 /**
  * The id in a create's answer: at the first of the source's pointers that holds a string or number, else in a
  * field named as the parameter (`transferId`, `transfer_id`), else in the `id` of an object named as the
- * resource (Square's `{ "customer": { "id": … } }`); fields are searched breadth first, three levels deep.
+ * resource, or a longer or shorter name of it (Square's `{ "customer": { "id": … } }`, `loyalty_account` for
+ * `account_id`, `refund` for `terminal_refund_id`); fields are searched breadth first, three levels deep.
+ * Last, the `id` of the answer's only object (an envelope round one resource, whatever its name).
  */
 export function idInAnswer(body: unknown, source: IdSource): string | number | undefined {
   for (const pointer of source.pointers) {
@@ -58,13 +60,19 @@ export function idInAnswer(body: unknown, source: IdSource): string | number | u
       if (!isObj(node)) continue;
       for (const [key, value] of Object.entries(node)) {
         if (squash(key) === param && isId(value)) return value;
-        if (squash(key) === resource && isObj(value) && isId(value.id)) return value.id;
+        if (namesResource(squash(key), resource) && isObj(value) && isId(value.id)) return value.id;
         if (typeof value === 'object' && value !== null) next.push(value);
       }
     }
     level = next;
   }
-  return undefined;
+  const objects = isObj(body) ? Object.values(body).filter(isObj) : [];
+  return objects.length === 1 && isId(objects[0]!.id) ? objects[0]!.id : undefined;
+}
+
+/** `loyaltyaccount` names an `account`, `refund` a `terminalrefund`: one name ends with the other. */
+function namesResource(key: string, resource: string): boolean {
+  return resource !== '' && (key.endsWith(resource) || (key.length >= 3 && resource.endsWith(key)));
 }
 
 function isId(v: unknown): v is string | number {
