@@ -23,7 +23,7 @@ export interface ValueSources {
   operationId: string;
 }
 
-export type ChosenValue = { value: unknown; from: 'example' | 'generated' } | { why: string };
+export type ChosenValue = { value: unknown } | { why: string };
 
 /**
  * The chance of each optional property, attempt by attempt: a full value first, then smaller ones, the last
@@ -40,7 +40,7 @@ const OPTIONALS = [0.6, 0.6, 0.3, 0.3, 0];
  */
 export function chooseValue(src: ValueSources, site: ValueSite): ChosenValue {
   const example = site.examples.find((ex) => ex !== undefined && problemOf(src, site, ex) === undefined);
-  if (example !== undefined) return { value: structuredClone(example), from: 'example' };
+  if (example !== undefined) return { value: structuredClone(example) };
   let last = 'no attempt was made';
   for (let attempt = 0; attempt < OPTIONALS.length; attempt++) {
     let value: unknown;
@@ -51,7 +51,7 @@ export function chooseValue(src: ValueSources, site: ValueSite): ChosenValue {
       continue;
     }
     const problem = problemOf(src, site, value);
-    if (problem === undefined) return { value, from: 'generated' };
+    if (problem === undefined) return { value };
     last = problem;
   }
   return { why: `no ${site.label} valid against the contract could be generated in ${OPTIONALS.length} attempts: ${last}` };
