@@ -34,8 +34,15 @@ describe('railgate run', () => {
 
   it('is NO-GO with the contract family failed when the simulator drifts from the schema', async () => {
     const dir = path.join(reports.dir, 'drift');
-    const r = await runCli(['run', '--partner', 'pixpay', '--family', 'contract', '--defect', 'schema-drift', '--no-html', '--reports', dir]);
+    const stepSummary = path.join(reports.dir, 'step-summary.md');
+    const r = await runCli(['run', '--partner', 'pixpay', '--family', 'contract', '--defect', 'schema-drift', '--no-html', '--reports', dir], { env: { CI: 'true', GITHUB_STEP_SUMMARY: stepSummary } });
     expect(r.code).toBe(1);
+    // The CI log: plain lines, a line per family, then each failure in full; no vitest test tree, no colour.
+    expect(r.stdout).toMatch(/^pixpay +contract +6 passed · 6 failed {2}\(\d+\.\d s\)$/m);
+    expect(r.stdout).toMatch(/^FAILED {2}pixpay › contract › createPayout answers conform to the contract\n {8}\[contract-drift\].*\n.*createPayout 201: body \/amount must be integer$/m);
+    expect(r.stdout).not.toContain(String.fromCharCode(27));
+    expect(r.stdout).not.toMatch(/✓|×|Test Files/);
+    expect(await readFile(stepSummary, 'utf8')).toBe(await readFile(path.join(dir, 'readiness', 'summary.md'), 'utf8'));
     const ready = await readiness(dir, 'pixpay');
     expect(ready.verdict).toBe('NO-GO');
     expect(ready.families.contract?.status).toBe('failed');

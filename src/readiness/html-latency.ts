@@ -5,7 +5,7 @@ import type { LatencyReport, LatencyRow } from './model.ts';
 import { esc } from './text.ts';
 
 const ROW = 44;
-const COL = 22;
+const COL = 26;
 const BAR_H = 30;
 
 /**
@@ -19,7 +19,9 @@ export function latencyChart(l: LatencyReport): string {
   const textX = labelW + histW + 12;
   const body = l.rows.map((r, i) => rowSvg(r, labelW, ROW * i, textX));
   const axisY = ROW * l.rows.length + 14;
-  const axis = [...l.bucketsMs.map((b) => `≤${short(b)}`), `>${short(l.bucketsMs[l.bucketsMs.length - 1] ?? 0)}`].map((t, j) => `<text x="${labelW + COL * j + COL / 2}" y="${axisY}" class="muted axis">${t}</text>`);
+  // Each bound stands on the line between its bucket and the next: the last column is what was slower.
+  const axis = l.bucketsMs.map((b, j) => `<text x="${labelW + COL * (j + 1)}" y="${axisY}" class="muted axis">${short(b)}</text>`);
+  axis.push(`<text x="${labelW + histW + 4}" y="${axisY}" class="muted">ms</text>`);
   return svg(textX + 420, axisY + 8, 'Latency distribution per operation', [...body, ...axis].join(''));
 }
 

@@ -9,6 +9,8 @@ export { readinessSummary } from './summary.ts';
 export { readinessJunit } from './junit.ts';
 export { readinessHtml } from './html.ts';
 export type { PageMeta } from './html.ts';
+export { findings } from './findings.ts';
+export type { Finding } from './findings.ts';
 export { readinessCriteria } from './criteria.ts';
 export type { Criterion, CriterionOutcome } from './criteria.ts';
 export { allureLinks } from './allure-links.ts';

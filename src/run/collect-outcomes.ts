@@ -21,7 +21,8 @@ export class OutcomeCollector implements Reporter {
   }
 }
 
-function toOutcome(t: TestCase): CheckOutcome | undefined {
+/** A finished generated test as a check outcome; undefined for a test that is not a check (the partner's setup). */
+export function toOutcome(t: TestCase): CheckOutcome | undefined {
   const meta = t.meta().railgate;
   if (!meta) return undefined;
   const r = t.result();

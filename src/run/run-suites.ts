@@ -9,6 +9,8 @@ import type { OperationScope, Readiness } from '../readiness/index.ts';
 import { RUN_CONFIG_VAR, encodeRunConfig } from '../suite/run-config.ts';
 import type { RunConfig } from '../suite/run-config.ts';
 import { OutcomeCollector } from './collect-outcomes.ts';
+import { consoleMode } from './console-lines.ts';
+import { ConsoleReporter } from './console-reporter.ts';
 import { AllureResultsReporter } from './allure-writer.ts';
 import { writeAllureMetadata } from './allure-metadata.ts';
 import { writeReports } from './write-reports.ts';
@@ -63,7 +65,7 @@ async function runStaged(partners: Partner[], config: RunConfig, reportsDir: str
       experimental: { fsModuleCache: true },
       ...(config.bail ? { bail: 1 } : {}),
       reporters: [
-        ['default', { summary: false }],
+        new ConsoleReporter(consoleMode(process.env, process.stdout.isTTY)),
         new AllureResultsReporter(path.resolve(results)),
         collector,
       ],
