@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Readiness } from '../src/readiness/index.ts';
 import { runCli } from './helpers/cli.ts';
+import { readinessSchemaProblems } from './helpers/readiness-schema.ts';
 import { copyWorkspace, tempDir } from './helpers/workspace.ts';
 
 // The walking skeleton as a user runs it: the CLI as a child process against the embedded simulator.
@@ -45,6 +46,9 @@ describe('railgate run', () => {
     expect(await readFile(stepSummary, 'utf8')).toBe(await readFile(path.join(dir, 'readiness', 'summary.md'), 'utf8'));
     const ready = await readiness(dir, 'pixpay');
     expect(ready.verdict).toBe('NO-GO');
+    // The file a pipeline reads conforms to the schema railgate ships; against the simulator latency is shown, not judged.
+    expect(readinessSchemaProblems(ready)).toEqual([]);
+    expect(ready.latency).toMatchObject({ clock: 'virtual', judged: false, rows: expect.arrayContaining([expect.objectContaining({ operation: 'createPayout', sla: { p95: 1500, p99: 2000 }, breaches: [] })]) });
     expect(ready.families.contract?.status).toBe('failed');
     expect(ready.families.contract?.failed).toContain('createPayout answers conform to the contract');
     const reason = ready.checks.find((c) => c.name === 'createPayout answers conform to the contract')?.reason;
