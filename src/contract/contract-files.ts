@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { isInputError, readLocatedYaml } from '../source/index.ts';
-import type { InputProblem, LocatedDocument } from '../source/index.ts';
+import { MAX_CONTRACT_BYTES, isInputError, readLocatedYaml } from '../source/index.ts';
+import type { InputProblem, LocatedDocument, ReadLimit } from '../source/index.ts';
 import { knownContractFormats } from './ajv-formats.ts';
 import { DATA_KEYS, IGNORED_IN_30, NAME_MAPS } from './schema-dialect.ts';
 
@@ -53,6 +53,9 @@ export interface ContractFiles {
 
 const MAX_DEPTH = 200;
 
+/** Every file of a contract is read with this cap: far above a real published contract (Square's is 3 MB). */
+export const CONTRACT_READ: ReadLimit = { maxBytes: MAX_CONTRACT_BYTES, kind: 'contract files' };
+
 /** What one read of a contract carries from file to file. */
 interface Scan {
   found: ContractFiles;
@@ -98,7 +101,7 @@ export function displayName(file: string): string {
 
 async function readReferenced(file: string, problems: InputProblem[]): Promise<ContractFile> {
   try {
-    return await readLocatedYaml(displayName(file));
+    return await readLocatedYaml(displayName(file), CONTRACT_READ);
   } catch (e) {
     if (!isInputError(e)) throw e;
     const why = e.problems.length === 1 ? e.problems[0]?.message : undefined;

@@ -69,7 +69,7 @@ describe('loadContract', () => {
     const dir = await mkdtemp(path.join((await import('node:os')).tmpdir(), 'rg-'));
     const f = path.join(dir, 'old.yaml');
     await writeFile(f, "swagger: '2.0'\ninfo: { title: x, version: '1' }\npaths: {}\n");
-    expect(await problems(f)).toEqual([`${f}:1:1  openapi: Swagger 2.0 is not supported: convert the contract to OpenAPI 3.0 or 3.1`]);
+    expect(await problems(f)).toEqual([`${f}:1:1  swagger: Swagger 2.0 is not supported: convert the contract to OpenAPI 3.0 or 3.1`]);
   });
 
   it('reports a missing file as a located problem', async () => {

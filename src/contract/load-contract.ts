@@ -5,7 +5,7 @@ import type { ErrorObject } from 'ajv';
 import { InputError, pointerToPath, readLocatedYaml } from '../source/index.ts';
 import type { InputProblem, LocatedDocument } from '../source/index.ts';
 import { splitPointer } from '../json/index.ts';
-import { readContractFiles } from './contract-files.ts';
+import { CONTRACT_READ, readContractFiles } from './contract-files.ts';
 import type { ContractFiles } from './contract-files.ts';
 import { indexOperations } from './index-operations.ts';
 import { indexWebhooks } from './index-webhooks.ts';
@@ -43,7 +43,7 @@ export async function loadContract(file: string, opts: LoadContractOptions = {})
 }
 
 async function readContract(file: string, opts: LoadContractOptions, progress: { stage: string }): Promise<Contract> {
-  const root = await readLocatedYaml(file);
+  const root = await readLocatedYaml(file, CONTRACT_READ);
   const version = openApiVersion(root);
   const dialect = version.startsWith('3.1') ? '3.1' : '3.0';
   progress.stage = 'following its $refs';
@@ -99,8 +99,11 @@ async function readContract(file: string, opts: LoadContractOptions, progress: {
 function openApiVersion(root: LocatedDocument): string {
   const data = isObj(root.data) ? root.data : {};
   if (typeof data.openapi === 'string' && /^3\.[01]\.\d+$/.test(data.openapi)) return data.openapi;
-  const msg = typeof data.swagger === 'string' ? 'Swagger 2.0 is not supported: convert the contract to OpenAPI 3.0 or 3.1' : `must be an OpenAPI version 3.0.x or 3.1.x (found ${JSON.stringify(data.openapi ?? null)})`;
-  throw new InputError([root.problem(['openapi'], msg)]);
+  if (root.data === null || root.data === undefined) throw new InputError([root.problem([], 'is empty: expected an OpenAPI 3.0 or 3.1 document')]);
+  if (typeof data.swagger === 'string') throw new InputError([root.problem(['swagger'], 'Swagger 2.0 is not supported: convert the contract to OpenAPI 3.0 or 3.1', 'key')]);
+  // Without the key at all, the file is likely something else: a profile, a Postman collection, a JSON Schema.
+  const msg = 'openapi' in data ? `must be an OpenAPI version 3.0.x or 3.1.x (found ${JSON.stringify(data.openapi)})` : 'not an OpenAPI document: it has no openapi key (expected openapi: 3.0.x or 3.1.x)';
+  throw new InputError([root.problem('openapi' in data ? ['openapi'] : [], msg)]);
 }
 
 /**
@@ -188,6 +191,7 @@ function parserProblems(located: LocatedDocument, e: unknown): InputProblem[] {
       const p = pointerToPath(d.instancePath);
       let message = d.message ?? 'is invalid';
       if (d.keyword === 'required') message = `missing required key '${String((d.params as { missingProperty: string }).missingProperty)}'`;
+      if (d.keyword === 'enum') message = `must be one of: ${(d.params as { allowedValues: unknown[] }).allowedValues.map(String).join(', ')}`;
       return located.problem(p, message);
     });
   }

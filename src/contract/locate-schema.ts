@@ -1,5 +1,6 @@
 import { splitPointer } from '../json/index.ts';
 import { readLocatedYaml } from '../source/index.ts';
+import { CONTRACT_READ } from './contract-files.ts';
 import type { InputProblem } from '../source/index.ts';
 import type { Contract } from './model.ts';
 
@@ -9,6 +10,6 @@ import type { Contract } from './model.ts';
  * positions for every load: only a problem found after loading (a schema ajv refuses) needs it.
  */
 export async function locateInContract(contract: Pick<Contract, 'file'>, pointer: string, message: string): Promise<InputProblem> {
-  const located = await readLocatedYaml(contract.file);
+  const located = await readLocatedYaml(contract.file, CONTRACT_READ);
   return located.problem(splitPointer(pointer), message);
 }

@@ -49,6 +49,20 @@ function validatorFor(schemaFile: string): ValidateFunction {
  */
 export function validateInput<T>(doc: LocatedDocument, schemaFile: string): T {
   const validate = validatorFor(schemaFile);
+  const shape = shapeMessage(validate.schema, doc.data);
+  if (shape) throw new InputError([{ file: doc.file, line: 1, col: 1, path: '', message: shape }]);
   if (validate(doc.data)) return doc.data as T;
   throw new InputError(schemaProblems(doc, validate.errors ?? []));
+}
+
+/**
+ * A file that is empty (or only comments), a list or a lone value where a map of keys belongs, said as such
+ * with what it should hold, rather than "must be an object"; undefined when the file is a map.
+ */
+function shapeMessage(schema: unknown, data: unknown): string | undefined {
+  const { title, required, type } = schema as { title?: string; required?: string[]; type?: string };
+  if (type !== 'object' || (typeof data === 'object' && data !== null && !Array.isArray(data))) return undefined;
+  const what = `${title ? `a ${title.replace(/^railgate /, '')}` : 'a map of keys'}${required?.length ? ` with ${required.join(', ')}` : ''}`;
+  const found = data === null || data === undefined ? 'is empty' : Array.isArray(data) ? 'is a list' : `is a single ${typeof data}`;
+  return `${found}: expected ${what}`;
 }

@@ -1,17 +1,38 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { decodeText } from './decode-text.ts';
 import { InputError } from './input-error.ts';
+import { MAX_FILE_BYTES, formatBytes } from './limits.ts';
 import { parseLocatedYaml } from './located-yaml.ts';
 import type { LocatedDocument } from './located-yaml.ts';
 
-/** Reads and parses a YAML/JSON file; a missing file is an input problem, not a crash. */
-export async function readLocatedYaml(file: string): Promise<LocatedDocument> {
-  let text: string;
+export interface ReadLimit {
+  /** The largest file of this kind railgate reads, in bytes. */
+  maxBytes: number;
+  /** The kind, in the plural, for the message: "contract files". */
+  kind: string;
+}
+
+const INPUT_FILES: ReadLimit = { maxBytes: MAX_FILE_BYTES, kind: 'profiles, scenarios and vocabularies' };
+
+/**
+ * Reads and parses a YAML/JSON file; whatever keeps it from being read is an input problem, not a crash.
+ * The size is checked before a byte is read, so a 50 MB file (or a device that never ends) costs nothing.
+ */
+export async function readLocatedYaml(file: string, limit: ReadLimit = INPUT_FILES): Promise<LocatedDocument> {
+  const fail = (message: string): never => {
+    throw new InputError([{ file, line: 1, col: 1, path: '', message }]);
+  };
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    const s = await stat(file);
+    if (s.isDirectory()) fail('is a directory, expected a file');
+    if (!s.isFile()) fail('is not a regular file (a device, a pipe or a socket?)');
+    if (s.size > limit.maxBytes) fail(`is ${formatBytes(s.size)}: railgate reads ${limit.kind} of up to ${formatBytes(limit.maxBytes)}`);
+    bytes = await readFile(file);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, expected a file' : `cannot read (${code ?? 'unknown error'})`;
-    throw new InputError([{ file, line: 1, col: 1, path: '', message: why }]);
+    return fail(code === 'ENOENT' ? 'file not found' : code === 'ENOTDIR' ? 'file not found (a file stands where a folder of its path belongs)' : `cannot read (${code ?? 'unknown error'})`);
   }
-  return parseLocatedYaml(file, text);
+  return parseLocatedYaml(file, decodeText(file, bytes));
 }
