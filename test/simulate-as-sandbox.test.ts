@@ -107,6 +107,11 @@ describe('a standalone simulator at time scale 0.01 as the sandbox of railgate r
     const names = [...timestampChecks(['createPayout', 'getPayout', 'createCharge']), 'webhook deliveries from the partner verify'];
     expect(statuses(ready, names)).toEqual(allPassed(names));
     expect(code, notPassed(ready)).toBe(0);
+    // Against a sandbox latency is real time and judged against the profile's SLA (p95 800ms, createPayout 1500ms).
+    expect(ready.latency).toMatchObject({ clock: 'real', judged: true });
+    const createPayout = ready.latency?.rows.find((r) => r.operation === 'createPayout');
+    expect(createPayout).toMatchObject({ sla: { p95: 1500, p99: 2000 }, breaches: [] });
+    expect(createPayout?.count).toBeGreaterThan(3);
   });
 
   it('pixpay transactions: every state change arrives as a delivery signed at real time, redeliveries too', { timeout: 180_000 }, async () => {
