@@ -4,6 +4,7 @@ import { getPointer } from '../json/index.ts';
 import type { Profile } from '../profile/index.ts';
 import { checkSteps, unknownOperation } from '../scenario/check-steps.ts';
 import type { InputProblem, LocatedDocument } from '../source/index.ts';
+import { stepTerms } from './step-terms.ts';
 
 /**
  * What the schema cannot say about `setup` and `webhooks.registration`: setup steps are checked as a
@@ -12,8 +13,9 @@ import type { InputProblem, LocatedDocument } from '../source/index.ts';
  * pointer. Pure; located in the profile.
  */
 export function crossCheckSetup(profile: Profile, doc: LocatedDocument, contract: Contract): InputProblem[] {
-  const ids = new Set(contract.operations.keys());
-  const problems = checkSteps(doc, ['setup'], profile.setup ?? [], ids).problems;
+  const terms = stepTerms(profile, contract);
+  const ids = terms.operationIds;
+  const problems = checkSteps(doc, ['setup'], profile.setup ?? [], terms).problems;
   const registration = profile.webhooks?.registration;
   if (!registration) return problems;
   const at = ['webhooks', 'registration'];

@@ -4,10 +4,12 @@ import { SchemaCompileError, SchemaValidators, loadContract, locateInContract } 
 import type { Contract } from '../contract/index.ts';
 import { loadProfile } from '../profile/index.ts';
 import { loadScenarios } from '../scenario/index.ts';
-import { InputError } from '../source/index.ts';
+import { InputError, closest } from '../source/index.ts';
 import type { InputProblem } from '../source/index.ts';
+import { loadVocabulary } from '../errors/index.ts';
 import { crossCheckProfile } from './cross-check.ts';
 import type { Partner } from './model.ts';
+import { stepTerms } from './step-terms.ts';
 
 /** Loads one partner from its profile; contract and scenarios are found relative to the workspace. */
 export async function loadPartner(profileFile: string, root: string): Promise<Partner> {
@@ -21,15 +23,17 @@ export async function loadPartner(profileFile: string, root: string): Promise<Pa
     contract = await loadContract(contractFile, { validation: profile.contractValidation ?? 'strict' });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    // A missing contract is the profile's mistake; anything else is located in the contract itself.
-    const missing = e.problems.length === 1 && e.problems[0]?.file === contractFile && e.problems[0].message === 'file not found';
-    throw new InputError(missing ? [doc.problem(['contract'], `contract file not found: ${contractFile}`)] : e.problems);
+    // A contract that cannot be opened is the profile's mistake; anything else is located in the contract itself.
+    const only = e.problems.length === 1 && e.problems[0]?.file === contractFile ? e.problems[0].message : undefined;
+    if (only === 'file not found') throw new InputError([doc.problem(['contract'], `contract file not found: ${contractFile}`)]);
+    if (only && /^is (a directory|not a regular file)/.test(only)) throw new InputError([doc.problem(['contract'], `${contractFile} ${only}`)]);
+    throw e;
   }
   problems.push(...crossCheckProfile(profile, doc, contract));
   const suiteDir = path.relative(process.cwd(), path.join(root, 'suites', profile.id));
   let scenarios: Partner['scenarios'] = [];
   try {
-    scenarios = await loadScenarios(suiteDir, new Set(contract.operations.keys()));
+    scenarios = await loadScenarios(suiteDir, stepTerms(profile, contract, await loadVocabulary()));
   } catch (e) {
     if (e instanceof InputError) problems.push(...e.problems);
     else throw e;
@@ -68,7 +72,8 @@ export async function loadPartners(root: string, only?: string): Promise<Partner
   }
   const ids = files.map((f) => f.replace(/\.ya?ml$/, ''));
   if (only && !ids.includes(only)) {
-    throw new InputError([{ file: path.relative(process.cwd(), dir) || dir, line: 1, col: 1, path: '', message: `no partner '${only}' (partners: ${ids.join(', ') || 'none'})` }]);
+    const hint = closest(only, ids);
+    throw new InputError([{ file: path.relative(process.cwd(), dir) || dir, line: 1, col: 1, path: '', message: `no partner '${only}' (partners: ${ids.join(', ') || 'none'}${hint ? `; did you mean '${hint}'?` : ''})` }]);
   }
   const chosen = only ? files.filter((f) => f.replace(/\.ya?ml$/, '') === only) : files;
   const partners: Partner[] = [];

@@ -1,6 +1,7 @@
 import { patternProblem } from '../redact/profile-rules.ts';
-import { InputError, readLocatedYaml, validateInput } from '../source/index.ts';
+import { InputError, literalSecrets, readLocatedYaml, validateInput } from '../source/index.ts';
 import type { InputProblem, LocatedDocument } from '../source/index.ts';
+import { envNameProblems } from './env-names.ts';
 import type { Profile } from './model.ts';
 
 export interface LoadedProfile {
@@ -8,13 +9,29 @@ export interface LoadedProfile {
   doc: LocatedDocument;
 }
 
-/** Reads and validates `partners/<id>.yaml` against schemas/profile.schema.json. */
+/**
+ * Reads and validates `partners/<id>.yaml` against schemas/profile.schema.json. A secret written out — where
+ * an `…Env` key wants its variable's name, or anywhere else — is refused before anything uses it.
+ */
 export async function loadProfile(file: string): Promise<LoadedProfile> {
   const doc = await readLocatedYaml(file);
-  const profile = validateInput<Profile>(doc, 'profile.schema.json');
-  const problems = redactProblems(profile, doc);
-  if (problems.length > 0) throw new InputError(problems);
+  const envNames = envNameProblems(doc);
+  let profile: Profile;
+  try {
+    profile = validateInput<Profile>(doc, 'profile.schema.json');
+  } catch (e) {
+    if (!(e instanceof InputError) || envNames.length === 0) throw e;
+    // The schema's "must match pattern" at those keys gives way to words that say what went wrong.
+    const ours = new Set(envNames.map((p) => `${p.line}:${p.col}`));
+    throw new InputError(byPlace([...e.problems.filter((p) => !ours.has(`${p.line}:${p.col}`)), ...envNames]));
+  }
+  const problems = [...redactProblems(profile, doc), ...literalSecrets(doc)];
+  if (problems.length > 0) throw new InputError(byPlace(problems));
   return { profile, doc };
+}
+
+function byPlace(problems: InputProblem[]): InputProblem[] {
+  return [...problems].sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
 /** `redact.patterns` that JavaScript cannot compile (or that match the empty text), each at its own place. */

@@ -1,5 +1,8 @@
 import { closest } from '../source/index.ts';
 import type { InputProblem, LocatedDocument } from '../source/index.ts';
+import { termProblems } from './check-terms.ts';
+import type { StepTerms } from './check-terms.ts';
+import { variablesBeforeCapture } from './check-variables.ts';
 import { STEP_ACTIONS } from './model.ts';
 import type { Scenario, Step } from './model.ts';
 
@@ -8,10 +11,12 @@ export type LocatedStep = Scenario['steps'][number];
 /**
  * What the step schema cannot say about steps listed at `at` in a located file — a scenario's `steps`, a
  * profile's `setup`: each does exactly one thing, names operations of the contract, replays an earlier named
- * step, polls until a state, and names itself once. Gives the steps with their action and place, and the
- * problems, located in the file (pure).
+ * step, polls until a state, names itself once, awaits events the partner sends, expects canonical codes the
+ * profile maps onto, and reads only variables an earlier step captured. Gives the steps with their action
+ * and place, and the problems, located in the file (pure).
  */
-export function checkSteps(doc: LocatedDocument, at: ReadonlyArray<string | number>, steps: readonly Step[], operationIds: ReadonlySet<string>): { steps: LocatedStep[]; problems: InputProblem[] } {
+export function checkSteps(doc: LocatedDocument, at: ReadonlyArray<string | number>, steps: readonly Step[], terms: StepTerms): { steps: LocatedStep[]; problems: InputProblem[] } {
+  const { operationIds } = terms;
   const problems: InputProblem[] = [];
   const labels = new Set<string>();
   const located = steps.map((step, i) => {
@@ -33,9 +38,11 @@ export function checkSteps(doc: LocatedDocument, at: ReadonlyArray<string | numb
     if (step.poll !== undefined && step.until === undefined) problems.push(doc.problem(where, "a poll needs 'until': the state that ends it"));
     if (step.as !== undefined && labels.has(step.as)) problems.push(doc.problem([...where, 'as'], `step name '${step.as}' is already used by an earlier step`));
     if (step.as !== undefined) labels.add(step.as);
+    problems.push(...termProblems(doc, where, step, terms));
     const pos = doc.locate(where);
     return { ...step, action: actions[0] ?? 'call', loc: { file: doc.file, line: pos.line, col: pos.col } };
   });
+  problems.push(...variablesBeforeCapture(doc, at, steps, terms.variables ?? new Set()));
   return { steps: located, problems };
 }
 

@@ -35,7 +35,7 @@ async function scenario(yaml: string) {
   const dir = path.join(tmp.dir, String(Math.random()).slice(2));
   await mkdir(dir);
   await writeFile(path.join(dir, 's.yaml'), yaml);
-  const [s] = await loadScenarios(dir, new Set(partner.contract.operations.keys()));
+  const [s] = await loadScenarios(dir, { operationIds: new Set(partner.contract.operations.keys()) });
   return s!;
 }
 

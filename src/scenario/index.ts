@@ -1,4 +1,5 @@
 export { loadScenarios } from './load-scenarios.ts';
+export type { ScenarioTerms, StepTerms } from './check-terms.ts';
 export { executeScenario, judgeExpectation } from './execute.ts';
 export { interpolate, UnknownVariable } from './interpolate.ts';
 export { setupScenario } from './setup.ts';

@@ -18,7 +18,7 @@ afterEach(() => tmp.dispose());
 async function problemsOf(files: Record<string, string>): Promise<string[]> {
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
   try {
-    await loadScenarios(dir, OPS);
+    await loadScenarios(dir, { operationIds: OPS });
   } catch (e) {
     if (e instanceof InputError) return e.problems.map((p) => formatInputProblem(p).replace(dir + '/', ''));
     throw e;
@@ -39,7 +39,7 @@ steps:
 describe('loadScenarios', () => {
   it('loads scenarios with defaults filled and every step located', async () => {
     await writeFile(path.join(dir, 'a.yaml'), HAPPY);
-    const [s] = await loadScenarios(dir, OPS);
+    const [s] = await loadScenarios(dir, { operationIds: OPS });
     expect(s).toMatchObject({ name: 'payout-happy', family: 'scenarios', severity: 'normal', tags: [] });
     expect(s!.steps.map((st) => [st.call, st.loc.line, st.loc.col])).toEqual([
       ['createPayout', 4, 5],
@@ -71,7 +71,7 @@ describe('loadScenarios', () => {
   });
 
   it('gives no scenarios for a partner without a suite folder', async () => {
-    expect(await loadScenarios(path.join(tmp.dir, 'suites', 'none'), OPS)).toEqual([]);
+    expect(await loadScenarios(path.join(tmp.dir, 'suites', 'none'), { operationIds: OPS })).toEqual([]);
   });
 });
 

@@ -18,6 +18,6 @@ export function setupScenario(partner: Partner): Scenario | undefined {
     tags: ['setup'],
     severity: 'blocker',
     file: partner.profileFile,
-    steps: checkSteps(partner.profileDoc, ['setup'], steps, new Set(partner.contract.operations.keys())).steps,
+    steps: checkSteps(partner.profileDoc, ['setup'], steps, { operationIds: new Set(partner.contract.operations.keys()) }).steps,
   };
 }

@@ -4,6 +4,7 @@ export { parseLocatedYaml } from './located-yaml.ts';
 export type { LocatedDocument, Position } from './located-yaml.ts';
 export { readLocatedYaml } from './read-file.ts';
 export type { ReadLimit } from './read-file.ts';
+export { literalSecrets, secretShape } from './literal-secrets.ts';
 export { MAX_ALIAS_COUNT, MAX_CONTRACT_BYTES, MAX_DEPTH, MAX_FILE_BYTES, MAX_PROBLEMS_PER_FILE, formatBytes } from './limits.ts';
 export { schemaProblems, pointerToPath } from './schema-problems.ts';
 export { closest } from './closest.ts';

@@ -9,7 +9,7 @@ export interface SpecProblem {
 
 /**
  * What the schema cannot say about `transactions` (pure): machines that name their own states, parents
- * that exist, event types that say which state they announce. Each problem is a configuration mistake
+ * that exist, event types the partner is declared to send (webhooks.events) and that say which state they announce. Each problem is a configuration mistake
  * a run would otherwise report as a partner defect.
  */
 export function checkTransactionSpecs(profile: Profile): SpecProblem[] {
@@ -27,6 +27,10 @@ export function checkTransactionSpecs(profile: Profile): SpecProblem[] {
       if (!machine.terminal.includes(s)) problems.push({ path: at('states', 'failed', i), message: `${s} is not a terminal state (terminal: ${machine.terminal.join(', ')}): only a terminal state can say no money moved` });
     });
     const ev = spec.events;
+    const sent = profile.webhooks?.events;
+    ev?.types.forEach((type, i) => {
+      if (sent && !sent.includes(type)) problems.push({ path: at('events', 'types', i), message: `${type} is not one of webhooks.events (${sent.join(', ')}): the partner is not declared to send it` });
+    });
     if (ev?.on) {
       for (const [state, type] of Object.entries(ev.on)) {
         unknown(state, at('events', 'on', state));
