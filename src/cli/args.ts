@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
+import { DEFAULT_SEED } from '../random/index.ts';
 import { QUIRKS, defectNames, unknownDefects } from '../simulator/defects.ts';
 import { closest } from '../source/closest.ts';
 
@@ -15,12 +16,32 @@ export function parse(args: string[], options: NonNullable<ParseArgsConfig['opti
 /** parse, for a command that also takes arguments (`report --merge DIR…`). */
 export function parseWithPositionals(args: string[], options: NonNullable<ParseArgsConfig['options']>): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
   try {
-    const { values, positionals } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true, allowNegative: true });
+    const { values, positionals } = parseArgs({ args: negativeValues(args, options), options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true, allowNegative: true });
     return { values: values as Record<string, string | boolean | string[] | undefined>, positionals };
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError(parseArgsMessage(e as Error & { code?: string }, Object.keys(options)));
   }
+}
+
+/**
+ * `--time-scale -1` as `--time-scale=-1`: parseArgs takes a value that starts with '-' for an option and calls
+ * it ambiguous; a negative number is meant as the value, and the option's own check then says what it takes.
+ */
+function negativeValues(args: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const next = args[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
 }
 
 /**
@@ -37,11 +58,20 @@ function parseArgsMessage(e: Error & { code?: string }, known: string[]): string
   return e.message.split('\n')[0] ?? String(e);
 }
 
-export function intOption(v: unknown, name: string, min = 0): number | undefined {
+/**
+ * A whole-number option from `min` to `max`. Digits only: `Number` would read `1e3`, `0x10` or a 23-digit seed
+ * (as 1e+23, which the run then printed as its seed).
+ */
+export function intOption(v: unknown, name: string, min = 0, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number${min > 0 ? ` ≥ ${min}` : ''} (got '${String(v)}')`);
+  const n = /^-?\d+$/.test(String(v)) ? Number(v) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got '${String(v)}')`);
   return n;
+}
+
+/** `--seed N`, else the default. The generator keeps 32 bits: a larger seed would give the data of a smaller one. */
+export function seedOption(v: unknown): number {
+  return intOption(v, 'seed', 0, 2 ** 32 - 1) ?? DEFAULT_SEED;
 }
 
 /** `--time-scale`: real time per profile second, in (0, 1]. */

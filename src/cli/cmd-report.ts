@@ -6,6 +6,7 @@ import { carryHistory } from '../run/staged-reports.ts';
 import { writeReports } from '../run/write-reports.ts';
 import { UsageError, parseWithPositionals } from './args.ts';
 import type { Output } from './output.ts';
+import { reportsOption } from './reports-option.ts';
 import { exitCodeOf, printVerdicts } from './verdicts.ts';
 
 /**
@@ -16,7 +17,7 @@ import { exitCodeOf, printVerdicts } from './verdicts.ts';
 export async function cmdReport(args: string[], out: Output): Promise<number> {
   const { values: v, positionals } = parseWithPositionals(args, { reports: { type: 'string' }, merge: { type: 'boolean' }, html: { type: 'boolean' } });
   if (v.help) return out.help('report');
-  const reportsDir = (v.reports as string | undefined) ?? 'reports';
+  const reportsDir = reportsOption(v.reports);
   const html = v.html !== false;
   const log = (s: string): void => out.info(s);
   if (!v.merge) {

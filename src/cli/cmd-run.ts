@@ -2,14 +2,14 @@ import { destructiveInProduction, parseShard, planPartner, selectPartners } from
 import { credentialProblems } from '../credentials/index.ts';
 import { loadPartners } from '../partner/index.ts';
 import type { EnvironmentName, Family } from '../profile/index.ts';
-import { DEFAULT_SEED } from '../random/index.ts';
 import { runSuites } from '../run/index.ts';
 import { plantedLabel } from '../simulator/defects.ts';
 import { InputError } from '../source/index.ts';
 import type { RunConfig } from '../suite/run-config.ts';
-import { UsageError, defectsOption, intOption, parse } from './args.ts';
+import { UsageError, defectsOption, parse, seedOption } from './args.ts';
 import { confirmProduction } from './confirm-production.ts';
 import type { Output } from './output.ts';
+import { reportsOption } from './reports-option.ts';
 import { exitCodeOf, printVerdicts } from './verdicts.ts';
 
 const ENVS: EnvironmentName[] = ['simulator', 'sandbox', 'production'];
@@ -47,12 +47,12 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     scenario: v.scenario as string | undefined,
     env,
     defects,
-    seed: intOption(v.seed, 'seed') ?? DEFAULT_SEED,
+    seed: seedOption(v.seed),
     verbose: Boolean(v.verbose) || v.scenario !== undefined,
     ...(v['allow-production'] === true && { allowProduction: true }),
     ...narrowingOptions(v),
   };
-  const reportsDir = (v.reports as string | undefined) ?? 'reports';
+  const reportsDir = reportsOption(v.reports);
 
   // Everything is loaded and checked before anything is written: bad input leaves reports/ untouched.
   const loaded = await loadPartners(config.root, config.partner);

@@ -1,9 +1,8 @@
 import { loadPartners } from '../partner/index.ts';
-import { DEFAULT_SEED } from '../random/index.ts';
 import { DEFECTS, startSimulator } from '../simulator/index.ts';
 import { QUIRKS, plantedLabel } from '../simulator/defects.ts';
 import { createClock } from '../clock/index.ts';
-import { UsageError, defectsOption, intOption, parse, scaleOption, urlOption } from './args.ts';
+import { UsageError, defectsOption, intOption, parse, scaleOption, seedOption, urlOption } from './args.ts';
 import type { Output } from './output.ts';
 
 export async function cmdSimulate(args: string[], out: Output, stop: Promise<void>): Promise<number> {
@@ -22,17 +21,19 @@ export async function cmdSimulate(args: string[], out: Output, stop: Promise<voi
     return 0;
   }
   if (!v.partner) throw new UsageError('--partner is required');
+  // Every option is checked before the partner is loaded: a mistyped one costs nothing.
   const defects = defectsOption(v.defect);
-  const [partner] = await loadPartners(process.cwd(), v.partner as string);
-  const seed = intOption(v.seed, 'seed') ?? DEFAULT_SEED;
+  const seed = seedOption(v.seed);
   // The partner's own pace by default: processing time, state changes and redelivery waits as the profile says.
   // Whatever the pace, it stamps and checks timestamps on the wall clock, as a partner does: a connector or a
   // sandbox run signing at real time is never refused for the scale.
   const scale = scaleOption(v['time-scale']) ?? 1;
   const webhookUrl = urlOption(v['webhook-url'], 'webhook-url');
+  const port = intOption(v.port, 'port', 1, 65535);
+  const [partner] = await loadPartners(process.cwd(), v.partner as string);
   let sim;
   try {
-    sim = await startSimulator({ partner: partner!, defects, seed, clock: createClock({ scale }), stamps: 'wall', port: intOption(v.port, 'port', 1), ...(webhookUrl ? { webhookUrl } : {}) });
+    sim = await startSimulator({ partner: partner!, defects, seed, clock: createClock({ scale }), stamps: 'wall', port, ...(webhookUrl ? { webhookUrl } : {}) });
   } catch (e) {
     throw new UsageError(`cannot listen: ${(e as Error).message}`);
   }

@@ -1,7 +1,16 @@
+import { closest } from '../source/closest.ts';
 import { InputError, formatInputProblem } from '../source/input-error.ts';
 import { UsageError } from './args.ts';
 import { consoleOutput } from './output.ts';
 import type { Output } from './output.ts';
+
+const MAX_PRINTED = 100;
+const COMMANDS = ['run', 'report', 'lint', 'sign', 'webhook', 'simulate'];
+
+function commandHint(command: string): string {
+  const hint = closest(command, COMMANDS);
+  return hint ? ` (did you mean '${hint}'?)` : ` (commands: ${COMMANDS.join(', ')})`;
+}
 
 /** Runs one railgate command and returns its exit code; never lets a stack trace reach the user. */
 export async function main(argv: string[], out: Output = consoleOutput): Promise<number> {
@@ -27,17 +36,19 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
       case 'help':
         return out.help('main');
       default:
-        throw new UsageError(`unknown command '${command}'`);
+        throw new UsageError(`unknown command '${command}'${commandHint(command)}`);
     }
   } catch (e) {
     if (e instanceof InputError) {
-      for (const p of e.problems) out.error(formatInputProblem(p));
-      out.error(`${e.problems.length} problem${e.problems.length > 1 ? 's' : ''} found; nothing was run.`);
+      // A wrong file can hold a mistake a line: the first hundred say what is wrong, the rest only scroll.
+      for (const p of e.problems.slice(0, MAX_PRINTED)) out.error(formatInputProblem(p));
+      const untold = e.problems.length > MAX_PRINTED ? ` (the first ${MAX_PRINTED} shown)` : '';
+      out.error(`${e.problems.length} problem${e.problems.length > 1 ? 's' : ''} found${untold}; nothing was run.`);
       return 2;
     }
     if (e instanceof UsageError) {
       out.error(`railgate: ${e.message}`);
-      out.error(`Run 'railgate ${command && command !== 'help' ? `${command} ` : ''}--help' for usage.`);
+      out.error(`Run 'railgate ${command && COMMANDS.includes(command) ? `${command} ` : ''}--help' for usage.`);
       return 2;
     }
     out.error(`railgate: internal error: ${e instanceof Error ? e.message : String(e)}`);
