@@ -116,6 +116,11 @@ describe('in headless Chromium', () => {
     await page.locator('#allure-app-loader').waitFor({ state: 'detached' });
     await page.screenshot({ path: path.join(shots, 'allure.png') });
     expect(await page.locator('body').innerText()).toMatch(/pixpay[\s\S]*contract/);
+    // The verdict on the front page: first in the metadata, and the partner's readiness test heading its tree.
+    // (Its chip cuts the long text with an ellipsis: the element runs past the right edge, its start is in view.)
+    const box = await page.getByText(/^NO-GO: contract: 6 checks failed/).first().boundingBox();
+    expect(box !== null && box.y >= 0 && box.y + box.height <= VIEWPORT.height && box.x < VIEWPORT.width / 2).toBe(true);
+    await page.getByText('pixpay readiness: NO-GO').first().waitFor();
     visit.done();
   });
 });
