@@ -8,6 +8,7 @@ import { InputError } from '../source/index.ts';
 import type { RunConfig } from '../suite/run-config.ts';
 import { UsageError, defectsOption, parse, seedOption } from './args.ts';
 import { confirmProduction } from './confirm-production.ts';
+import { maxTimeOption } from './max-time.ts';
 import type { Output } from './output.ts';
 import { reportsOption } from './reports-option.ts';
 import { exitCodeOf, printVerdicts } from './verdicts.ts';
@@ -32,6 +33,7 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     shard: { type: 'string' },
     bail: { type: 'boolean' },
     'allow-production': { type: 'boolean' },
+    'max-time': { type: 'string' },
   });
   if (v.help) return out.help('run');
   const env = (v.env as EnvironmentName | undefined) ?? 'simulator';
@@ -51,6 +53,7 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     verbose: Boolean(v.verbose) || v.scenario !== undefined,
     ...(v['allow-production'] === true && { allowProduction: true }),
     ...narrowingOptions(v),
+    ...maxTimeOption(v['max-time']),
   };
   const reportsDir = reportsOption(v.reports);
 

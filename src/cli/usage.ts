@@ -32,6 +32,8 @@ Options:
   --shard I/N         the I-th of N runners: partners are dealt out in id order, each partner
                       whole; merge the shards' reports with 'railgate report --merge'
   --bail              stop at the first failed check
+  --max-time DURATION end the whole run after this long (e.g. 20m), over the profiles' runTimeout
+                      (default 30m a partner): checks still running are reported not finished
   --env NAME          simulator (default) | sandbox | production
   --allow-production  run destructive checks and faults against a production environment
                       (marked, named, or on production's host), after typing each partner id

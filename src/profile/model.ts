@@ -26,6 +26,8 @@ export interface Environment {
   baseUrl?: string;
   production?: boolean;
   timeouts?: Timeouts;
+  /** Longest a run against this environment may take (real time); over the profile's `runTimeout`. */
+  runTimeout?: Duration;
   /** Simulator only: fixed test credentials by environment-variable name. */
   testCredentials?: Record<string, string>;
   /** Public URL forwarding to railgate's webhook receiver. */
@@ -118,6 +120,8 @@ export interface Profile {
   rails: string[];
   environments: Partial<Record<EnvironmentName, Environment>>;
   timeouts?: Timeouts;
+  /** Longest a run of this partner may take, real time (docs/decisions/run-bound.md); default 30m. */
+  runTimeout?: Duration;
   /** Largest answer body read whole: '4MB', '512KB' or bytes (docs/decisions/run-bound.md); default 4MB. */
   maxBody?: Size;
   retry?: RetrySpec;

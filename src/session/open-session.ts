@@ -30,6 +30,8 @@ export interface SessionOptions {
   print?: (text: string) => void;
   /** Faults may be injected into a production environment (the user allowed it and confirmed). */
   allowProduction?: boolean;
+  /** The run's overall bound: when it aborts, every exchange in flight ends and no new one starts. */
+  signal?: AbortSignal;
 }
 
 export interface Session {
@@ -63,7 +65,7 @@ export async function openSession(partner: Partner, opts: SessionOptions): Promi
   // forwards. Requests are built (and signed) for the target's own URL and routed to the proxy on send.
   const faults = refuseInProduction(await startFaultProxy({ target: baseUrl, clock, logHeaders: partner.profile.idempotency ? [partner.profile.idempotency.header] : [] }), opts.allowProduction ? undefined : productionReason(partner.profile, opts.env));
   const timeouts = clientTimeouts(partner, opts.env);
-  const client = createHttpClient({ timeouts, clock, route: { from: baseUrl, to: faults.url }, limits: answerLimits(partner.profile, baseUrl) });
+  const client = createHttpClient({ timeouts, clock, route: { from: baseUrl, to: faults.url }, limits: answerLimits(partner.profile, baseUrl), ...(opts.signal && { signal: opts.signal }) });
   const ledger = new ExchangeLedger();
   const record = async (request: HttpRequest, sendOpts?: SendOptions): Promise<Exchange> => {
     const exchange = await client.send(request, sendOpts);

@@ -21,6 +21,8 @@ import { exercisedBy, injectedSince } from './exercised.ts';
 import { decodeRunConfig } from './run-config.ts';
 import { runCheck } from './run-check.ts';
 import { withAnswerFindings } from './answer-findings.ts';
+import { boundSpec, startRunBound } from './run-bound.ts';
+import type { RunBound } from './run-bound.ts';
 
 const config = decodeRunConfig(process.env);
 const partners = selectPartners(await loadPartners(config.root, config.partner), config);
@@ -33,12 +35,16 @@ for (const partner of partners) {
   describe(partner.id, () => {
     let session: Session | undefined;
     let time: CheckTime | undefined;
+    let bound: RunBound | undefined;
     let setupFailed: unknown;
     const setup = setupScenario(partner);
     const report = routedSink(allureSink);
     const setupSteps = recordingSink();
     beforeAll(async () => {
+      // The run's overall bound (docs/decisions/run-bound.md): what is still running then ends, reported not finished.
+      bound = startRunBound(boundSpec(partner.profile, config.env, config.maxTime));
       session = await openSession(partner, {
+        signal: bound.signal,
         env: config.env,
         seed: config.seed,
         defects: config.defects,
@@ -53,7 +59,8 @@ for (const partner of partners) {
       if (!setup) return;
       report.route(setupSteps.sink);
       const ctx = session.ctx;
-      await time.run(() => executeScenario(ctx, setup)).catch((e: unknown) => (setupFailed = redactFailure(e)));
+      const b = bound;
+      await time.run(() => b.race('the setup', () => executeScenario(ctx, setup))).catch((e: unknown) => (setupFailed = redactFailure(e)));
       report.route(allureSink);
     });
     afterAll(async () => {
@@ -69,13 +76,13 @@ for (const partner of partners) {
     }
     for (const { family, checks } of plan.families) {
       describe(family, () => {
-        for (const check of checks) defineCheck(partner.id, partner.profile.rails, check, () => (setupFailed ? Promise.reject(setupFailed) : Promise.resolve(session && time && { session, time })));
+        for (const check of checks) defineCheck(partner.id, partner.profile.rails, check, () => (setupFailed ? Promise.reject(setupFailed) : Promise.resolve(session && time && bound && { session, time, bound })));
       });
     }
   });
 }
 
-function defineCheck(partnerId: string, rails: string[], planned: Check, session: () => Promise<{ session: Session; time: CheckTime } | undefined>): void {
+function defineCheck(partnerId: string, rails: string[], planned: Check, session: () => Promise<{ session: Session; time: CheckTime; bound: RunBound } | undefined>): void {
   const check = withPlantedCrash(config.defects, partnerId, planned);
   const severity = BLOCKER_FAMILIES.has(check.family) ? 'blocker' : check.severity;
   const meta = { partner: partnerId, family: check.family, check: check.name, severity, rails, scenario: check.scenario };
@@ -89,7 +96,7 @@ function defineCheck(partnerId: string, rails: string[], planned: Check, session
       const { ctx } = s.session;
       seen = { ledger: ctx.ledger, mark: ctx.ledger.size, faults: ctx.faults, faultMark: ctx.faults.log.length };
       const mark = ctx.ledger.size;
-      const evidence = await s.time.run(() => withAnswerFindings(() => ctx.ledger.entries().slice(mark), () => runCheck(check, ctx)));
+      const evidence = await s.time.run(() => s.bound.race('this check', () => withAnswerFindings(() => ctx.ledger.entries().slice(mark), () => runCheck(check, ctx))));
       // Meta is how a worker's result reaches the main process's reporters (collect-outcomes.ts).
       if (evidence) t.task.meta.railgate = { ...meta, evidence };
     } catch (e) {

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 /**
@@ -33,6 +33,9 @@ export interface HostileServer {
   requests(): number;
   close(): Promise<void>;
 }
+
+/** One behaviour for every request, or one chosen per request (by method and path). */
+export type Behaviour = Hostile | ((req: IncomingMessage) => Hostile);
 
 export const HUGE_BODY_BYTES = 100 * 1024 * 1024;
 export const REDIRECT_TARGET = 'http://attacker.example:8443/collect';
@@ -86,7 +89,8 @@ function behave(kind: Hostile, res: ServerResponse, timers: Set<NodeJS.Timeout>)
   }
 }
 
-export async function startHostileServer(kind: Hostile): Promise<HostileServer> {
+/** `onRequest` runs, and is waited for, before every answer (a flood of webhooks toward railgate's receiver, say). */
+export async function startHostileServer(behaviour: Behaviour, opts: { onRequest?: (req: IncomingMessage) => Promise<void> } = {}): Promise<HostileServer> {
   let requests = 0;
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
@@ -94,7 +98,8 @@ export async function startHostileServer(kind: Hostile): Promise<HostileServer> 
     requests++;
     // The request body is read, so the client is never the one stalled.
     req.resume();
-    behave(kind, res, timers);
+    const kind = typeof behaviour === 'function' ? behaviour(req) : behaviour;
+    void (opts.onRequest?.(req) ?? Promise.resolve()).then(() => behave(kind, res, timers));
   });
   server.on('connection', (s: Socket) => {
     sockets.add(s);
