@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Readiness } from '../src/readiness/index.ts';
 import { runCli } from './helpers/cli.ts';
+import { freePort } from './helpers/free-port.ts';
 import { notPassed } from './helpers/family-run.ts';
 import { startSimulate } from './helpers/simulate.ts';
 import type { SimulateProcess } from './helpers/simulate.ts';
@@ -41,18 +40,6 @@ afterAll(async () => {
   for (const sim of simulators) sim.kill();
   await Promise.all(disposals.map((d) => d()));
 });
-
-/** A port free now, for the run's receiver: the simulator must be told where to deliver before the run starts. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** A scaled standalone simulator delivering to the run's receiver, and a workspace whose sandbox is that simulator. */
 async function standaloneSandbox(partnerId: string): Promise<Sandbox> {

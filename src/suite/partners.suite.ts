@@ -22,6 +22,7 @@ import { decodeRunConfig } from './run-config.ts';
 import { runCheck } from './run-check.ts';
 import { withAnswerFindings } from './answer-findings.ts';
 import { boundSpec, startRunBound } from './run-bound.ts';
+import { watchReceiverOverflow } from './receiver-overflow.ts';
 import type { RunBound } from './run-bound.ts';
 
 const config = decodeRunConfig(process.env);
@@ -96,7 +97,8 @@ function defineCheck(partnerId: string, rails: string[], planned: Check, session
       const { ctx } = s.session;
       seen = { ledger: ctx.ledger, mark: ctx.ledger.size, faults: ctx.faults, faultMark: ctx.faults.log.length };
       const mark = ctx.ledger.size;
-      const evidence = await s.time.run(() => s.bound.race('this check', () => withAnswerFindings(() => ctx.ledger.entries().slice(mark), () => runCheck(check, ctx))));
+      const overflow = watchReceiverOverflow(ctx);
+      const evidence = await s.time.run(() => s.bound.race('this check', () => withAnswerFindings(() => ctx.ledger.entries().slice(mark), () => runCheck(check, ctx)))).finally(overflow);
       // Meta is how a worker's result reaches the main process's reporters (collect-outcomes.ts).
       if (evidence) t.task.meta.railgate = { ...meta, evidence };
     } catch (e) {

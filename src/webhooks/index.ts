@@ -1,5 +1,7 @@
 export { startReceiver } from './receiver.ts';
 export type { DeliveryInspection, DeliveryStage, ReceivedDelivery, ReceiverOptions, StageVerdict, WebhookReceiver } from './receiver.ts';
+export { DEFAULT_DELIVERY_LIMITS } from './delivery-limits.ts';
+export type { DeliveryLimits, DeliveryOverflow } from './delivery-limits.ts';
 export { refusalStage } from './refusal-stage.ts';
 export { RECEIVER_FAULTS, documentedAnswer, startEventReceiver } from './event-receiver.ts';
 export type { EventReceiverOptions, ReceiverFault } from './event-receiver.ts';

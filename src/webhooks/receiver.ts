@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createClock } from '../clock/index.ts';
 import type { Clock } from '../clock/index.ts';
+import { DEFAULT_DELIVERY_LIMITS, readCapped } from './delivery-limits.ts';
+import type { DeliveryLimits, DeliveryOverflow } from './delivery-limits.ts';
 import type { WebhookDelivery } from './model.ts';
 
 /**
@@ -53,6 +55,8 @@ export interface ReceiverOptions {
   answerBody?: unknown;
   /** The run's clock: arrival times and waits for a delivery follow it. Default the wall clock. */
   clock?: Clock;
+  /** Body, kept-delivery and connection caps (default DEFAULT_DELIVERY_LIMITS). */
+  limits?: Partial<DeliveryLimits>;
 }
 
 export interface WebhookReceiver {
@@ -63,6 +67,8 @@ export interface WebhookReceiver {
   events(): readonly ReceivedDelivery[];
   /** The first delivery with `seq > afterSeq`, waiting up to `timeoutMs` (profile ms, on the run's clock) for it. */
   next(afterSeq: number, timeoutMs: number): Promise<ReceivedDelivery | undefined>;
+  /** Deliveries refused for a limit so far (none kept): a flood shows here, not in memory. */
+  overflow(): DeliveryOverflow;
   close(): Promise<void>;
 }
 
@@ -72,6 +78,8 @@ export async function startReceiver(options: ReceiverOptions): Promise<WebhookRe
   const received: ReceivedDelivery[] = [];
   const waiters = new Set<() => void>();
   const sockets = new Set<Socket>();
+  const limits: DeliveryLimits = { ...DEFAULT_DELIVERY_LIMITS, ...options.limits };
+  const overflow: DeliveryOverflow = { tooLarge: 0, overKept: 0 };
   const server = createServer((req, res) => {
     accept(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
@@ -79,23 +87,37 @@ export async function startReceiver(options: ReceiverOptions): Promise<WebhookRe
     });
   });
   clock.watchServer(server);
+  server.maxConnections = limits.maxConnections;
   server.on('connection', (s: Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
 
   async function accept(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
+    const body = await readCapped(req, limits.maxBodyBytes);
     const path = req.url ?? '/';
+    if (body === undefined) {
+      overflow.tooLarge++;
+      // The rest of the body is never read: the connection goes once the answer is out.
+      const socket = req.socket;
+      res.setHeader('connection', 'close');
+      answer(res, 413, { error: 'too-large', message: `a delivery is at most ${limits.maxBodyBytes} bytes` });
+      res.once('finish', () => socket?.destroy());
+      return;
+    }
     if (path.split('?')[0] !== options.path || req.method !== 'POST') {
       answer(res, 404, { error: 'not-found', message: `deliveries go to POST ${options.path}` });
+      return;
+    }
+    if (received.length >= limits.maxKept) {
+      overflow.overKept++;
+      answer(res, 429, { error: 'too-many', message: `railgate's receiver keeps at most ${limits.maxKept} deliveries a run` });
       return;
     }
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
     const origin = options.publicUrl ? new URL(options.publicUrl).origin : `http://${req.headers.host ?? 'localhost'}`;
-    const delivery: WebhookDelivery = { method: req.method, url: origin + path, headers, body: Buffer.concat(chunks).toString('utf8') };
+    const delivery: WebhookDelivery = { method: req.method, url: origin + path, headers, body: body.toString('utf8') };
     let refusal: StageVerdict;
     for (const stage of options.stages) {
       refusal = stage(delivery);
@@ -132,6 +154,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<WebhookRe
     url,
     deliveries: () => received,
     events: () => received.filter((d) => !d.refusal && !d.duplicate),
+    overflow: () => ({ ...overflow }),
     next(afterSeq, timeoutMs) {
       const found = (): ReceivedDelivery | undefined => received.find((d) => d.seq > afterSeq);
       const now = found();
