@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { Pool } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReceiver } from './receiver.ts';
@@ -15,8 +16,8 @@ async function flood(url: string, bodies: Array<string | { chunked: Buffer }>, c
   try {
     return await Promise.all(
       bodies.map(async (b) => {
-        const chunked = typeof b !== 'string';
-        const body = chunked ? (async function* () { yield b.chunked; })() : b;
+        // No length announced: the receiver must count the bytes to refuse them.
+        const body = typeof b === 'string' ? b : Readable.from([b.chunked]);
         const res = await pool.request({ method: 'POST', path: pathname, headers: { 'content-type': 'application/json' }, body }).catch((e: Error & { code?: string }) => ({ statusCode: e.code ?? 'ERR', body: undefined }));
         await res.body?.dump();
         return typeof res.statusCode === 'number' ? res.statusCode : -1;
