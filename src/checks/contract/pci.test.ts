@@ -21,6 +21,12 @@ describe('card data in an answer or a webhook payload', () => {
     expect(cardDataIn({ timestampMs: 1763733600003, transactionId: '4000000000000002', creditor: { taxId: '40000000000002', mobile: '+4000000000000002' } })).toEqual([]);
   });
 
+  it('takes a JSON number for a card number only in a field named for one, not a generated ordinal or count', () => {
+    // 4222222222222 (a Visa test number) passes Luhn: as an ordinal it is an integer, as a card number a PAN.
+    expect(cardDataIn({ ordinal: 4222222222222, count: 4222222222222 })).toEqual([]);
+    expect(cardDataIn({ card_number: 4222222222222, accountNumber: 4222222222222 }).map((f) => f.pointer)).toEqual(['/card_number', '/accountNumber']);
+  });
+
   it('accepts masked numbers, Luhn-invalid references, empty CVC fields and a CVC check result', () => {
     expect(cardDataIn({ card: { number: '************4242', masked: '424242******4242', cvc: null, cvv: '' }, reference: '4242424242424241', cvc_check: 'pass' })).toEqual([]);
   });

@@ -63,11 +63,14 @@ export interface CardDataFinding {
 // A verdict must not rest on chance: one digit run in ten passes Luhn. Card schemes' numbers start with 2–6
 // (ISO/IEC 7812: Mastercard, Amex, JCB, Diners, Visa, Discover, UnionPay …), which a millisecond timestamp does not;
 // and a field named as an id, a tax id or a phone number holds digits by nature, with rules of its own.
+// A JSON number is a card number only in a field named for one: a count, an ordinal or a version is an integer
+// that passes Luhn one time in ten, and a PAN of 16 digits or more does not even survive as a JSON number.
 const CARD_SCHEME = /^[2-6]/;
 const NOT_A_CARD = /(?:id|cpf|cnpj|phone|mobile|msisdn)$/;
+const CARD_FIELD = /(?:^|card|account|acct)(?:number|no|num|pan)$|^pan$/;
 
-function holdsPan(value: unknown): boolean {
-  const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+function holdsPan(value: unknown, field: string): boolean {
+  const text = typeof value === 'number' && Number.isSafeInteger(value) && CARD_FIELD.test(field) ? String(value) : value;
   if (typeof text !== 'string') return false;
   return findPans(text).some((p) => CARD_SCHEME.test(p.text));
 }
@@ -82,7 +85,8 @@ export function cardDataIn(value: unknown, pointer = '', field = ''): CardDataFi
       return cardDataIn(v, at, k);
     });
   }
-  return !NOT_A_CARD.test(normalizeField(field)) && holdsPan(value) ? [{ pointer, what: 'a full card number' }] : [];
+  const name = normalizeField(field);
+  return !NOT_A_CARD.test(name) && holdsPan(value, name) ? [{ pointer, what: 'a full card number' }] : [];
 }
 
 function hasValue(v: unknown): boolean {
