@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadContract } from '../src/contract/index.ts';
+import { SchemaValidators, loadContract } from '../src/contract/index.ts';
 import { sampleBody } from '../src/simulator/synthesize.ts';
 import { runCli } from './helpers/cli.ts';
 import { REPO, copyWorkspace } from './helpers/workspace.ts';
@@ -68,6 +68,7 @@ describe('example bodies from cyclic schemas', () => {
   it.each(['Memo', 'Ping', 'Chain', 'Entry'])('%s: the simulator generates a body and returns', async (name) => {
     const contract = await loadContract(path.join(FIXTURES, 'cycles-endless.yaml'));
     const media = { contentType: 'application/json', schemaPointer: `/components/schemas/${name}`, examples: {} };
-    expect(() => sampleBody(contract, media, 20261121)).not.toThrow();
+    const validators = new SchemaValidators(contract.bundled, '3.1');
+    expect(() => sampleBody(contract, validators, media, 20261121)).not.toThrow();
   });
 });

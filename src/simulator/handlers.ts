@@ -9,8 +9,13 @@ import { driftType } from './drift.ts';
 import { planRoutes } from './routes.ts';
 import type { Route } from './routes.ts';
 import type { ResourceStore } from './store.ts';
-import { errorBody, jsonMedia, sampleBody, successResponse } from './synthesize.ts';
-import { answerTrigger, documentedStatus } from './triggers.ts';
+import { errorBody, errorPlaces, jsonMedia, sampleBody, successResponse } from './synthesize.ts';
+import { UNDOCUMENTED_CODE, answerTrigger, documentedStatus } from './triggers.ts';
+import { documentedErrorStatus } from './error-status.ts';
+import { keepContract } from './keep-contract.ts';
+import { limitationAnswer, limitationHeaders } from './limitation.ts';
+import { listPage } from './list-page.ts';
+import { schemaIssues } from './generate-body.ts';
 import { excessOf } from './money-rules.ts';
 import { resolveMovements } from '../transactions/index.ts';
 import type { ResolvedMovement } from '../transactions/index.ts';
@@ -45,6 +50,12 @@ export interface SimulatorState {
   onAnswered?: (op: Operation, body: unknown, status: number) => void;
 }
 
+/** What an answer is: a success or an error, and whether a planted defect shaped it (it goes out as it is). */
+interface Shape {
+  success: boolean;
+  planted?: boolean;
+}
+
 interface Incoming {
   route: Route;
   pathParams: Record<string, string>;
@@ -56,8 +67,8 @@ interface Incoming {
 
 /**
  * msw request handlers built from the contract: one per operation, in a fixed pipeline —
- * authenticate → validate the request → answer a trigger → create / read / list / example → plant the defect.
- * Usable in-process with msw's setupServer, or behind the loopback server in server.ts.
+ * authenticate → validate the request → answer a trigger → create / read / list / example → keep the contract
+ * (json) → plant the defect. Usable in-process with msw's setupServer, or behind the loopback server in server.ts.
  */
 export function buildHandlers(state: SimulatorState): HttpHandler[] {
   const { partner } = state;
@@ -104,7 +115,9 @@ function handle(state: SimulatorState, req: Incoming, gate: GateEnv, movements: 
   const issues = checkRequest(partner.validators, op, req);
   if (issues.length > 0) return reply(state, op, 400, undefined, issues.map((i) => i.message).join('; '));
   const triggered = answerTrigger(partner.profile.errors, op, req, state.defects);
-  if (triggered) return reply(state, op, triggered.status, triggered.code, triggered.message);
+  // The errors family's defects answer a trigger wrong on purpose: its code or its status must go out as planted.
+  const plantedError = triggered && (triggered.code === UNDOCUMENTED_CODE || state.defects.has('wrong-error-status'));
+  if (triggered) return reply(state, op, triggered.status, triggered.code, triggered.message, plantedError);
   switch (req.route.kind) {
     case 'create':
       return guardIdempotency(gate, req, () => create(state, req, movements), (status, code, message) => reply(state, op, status, code, message));
@@ -123,21 +136,42 @@ function create(state: SimulatorState, req: Incoming, movements: readonly Resolv
   const excess = excessOf(movements, state.store, partner.contract.operations, op, req.body, state.defects);
   if (excess) return reply(state, op, (excess.code && partner.profile.errors ? documentedStatus(op, excess.code, partner.profile.errors.code) : undefined) ?? 422, excess.code, excess.message);
   const spec = successResponse(op);
-  const sample = sampleBody(state.partner.contract, jsonMedia(spec), state.rng.int(1, 2 ** 31));
+  const status = Number(spec?.status ?? 201);
+  const schema = jsonMedia(spec)?.schemaPointer;
+  const sample = sampleBody(partner.contract, partner.validators, jsonMedia(spec), state.rng.int(1, 2 ** 31));
   const resource = (typeof sample === 'object' && sample !== null ? sample : {}) as Record<string, unknown>;
   // What the caller sent comes back as the partner keeps it: amount, currency, reference; a card as its last four.
   const merged = echoRequest(state, spec, resource, req.body) as Record<string, unknown>;
-  const id = newId(state, getPointer(merged, idPointer));
-  setPointer(merged, idPointer, id);
+  let id = newId(state, getPointer(merged, idPointer));
+  // The id goes into the body only where the schema has a place for it; the store keeps it all the same.
+  const carriesId = !schema || schemaDeclares(partner.contract.bundled, schema, idPointer);
+  if (carriesId) setPointer(merged, idPointer, id);
   if (statePointer && initialState) setPointer(merged, statePointer, initialState);
   const now = state.now().toISOString();
   for (const k of ['createdAt', 'updatedAt', 'created_at', 'updated_at']) if (k in merged) merged[k] = now;
-  state.store.put(collection, id, merged);
-  state.onCreated?.(req.route, merged);
+  const stored = keptResource(state, op, status, merged);
+  // A repaired body may carry another id than the one drawn (a pattern it broke): the body's id is the id.
+  const carried = carriesId ? getPointer(stored, idPointer) : undefined;
+  if (typeof carried === 'string' || typeof carried === 'number') id = String(carried);
+  state.store.put(collection, id, stored);
+  state.onCreated?.(req.route, stored);
   const headers: Record<string, string> = {};
-  if (spec?.headers.some((h) => h.name === 'location')) headers.location = `${state.partner.contract.basePath}${collection}/${encodeURIComponent(id)}`;
-  if (failAfterCommit(state, req.headers)) return reply(state, op, 503, undefined, 'committed, then failed (planted defect duplicate-on-retry)');
-  return json(state, Number(spec?.status ?? 201), merged, headers, true);
+  if (spec?.headers.some((h) => h.name === 'location')) headers.location = `${partner.contract.basePath}${collection}/${encodeURIComponent(id)}`;
+  if (failAfterCommit(state, req.headers)) return reply(state, op, 503, undefined, 'committed, then failed (planted defect duplicate-on-retry)', true);
+  return json(state, op, status, stored, headers, { success: true });
+}
+
+/**
+ * What a create keeps: its answer as the contract accepts it, so a read answers what the create answered. A body
+ * shaped by `card-data-echoed` is kept as sent, and marked so that no answer repairs it (plantedIn).
+ */
+function keptResource(state: SimulatorState, op: Operation, status: number, resource: Record<string, unknown>): Record<string, unknown> {
+  if (state.defects.has('card-data-echoed')) {
+    markPlanted(resource);
+    return resource;
+  }
+  const { body } = keepContract(state.partner.contract, state.partner.validators, op, status, resource);
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : resource;
 }
 
 function read(state: SimulatorState, req: Incoming): Response {
@@ -145,7 +179,7 @@ function read(state: SimulatorState, req: Incoming): Response {
   const id = idParam ? req.pathParams[idParam] : undefined;
   const found = id !== undefined ? state.store.get(collection, id) : undefined;
   if (!found) return reply(state, op, 404, undefined, `no resource ${id ?? ''} in ${collection}`);
-  return json(state, Number(successResponse(op)?.status ?? 200), found, {}, true);
+  return json(state, op, Number(successResponse(op)?.status ?? 200), found, {}, { success: true });
 }
 
 function list(state: SimulatorState, req: Incoming): Response {
@@ -156,35 +190,59 @@ function list(state: SimulatorState, req: Incoming): Response {
     .list(collection)
     .filter((r) => filters.every(([k, v]) => String(r[k]) === v))
     .reverse();
-  const sample = sampleBody(state.partner.contract, jsonMedia(spec), 1);
-  let body: unknown = items;
-  if (sample && typeof sample === 'object' && !Array.isArray(sample)) {
-    const key = Object.keys(sample).find((k) => Array.isArray((sample as Record<string, unknown>)[k])) ?? 'data';
-    body = { ...(sample as Record<string, unknown>), [key]: items };
-    for (const k of ['nextCursor', 'next_cursor', 'cursor']) if (k in (body as Record<string, unknown>)) (body as Record<string, unknown>)[k] = null;
-  }
-  return json(state, Number(spec?.status ?? 200), body, {}, true);
+  const { contract, validators } = state.partner;
+  const media = jsonMedia(spec);
+  const schema = media?.schemaPointer;
+  const body = listPage(sampleBody(contract, validators, media, 1), items, (page) => (schema ? schemaIssues(validators, schema, page).length : 0));
+  return json(state, op, Number(spec?.status ?? 200), body, {}, { success: true });
 }
 
 function example(state: SimulatorState, op: Operation): Response {
   const spec = successResponse(op);
-  if (!spec) return reply(state, op, 501, undefined, `${op.id} documents no success response`);
-  return json(state, Number(spec.status), sampleBody(state.partner.contract, jsonMedia(spec), state.rng.int(1, 2 ** 31)), {}, true);
+  if (!spec) return limitationAnswer(`${op.id} documents no success response`);
+  const { contract, validators } = state.partner;
+  return json(state, op, Number(spec.status), sampleBody(contract, validators, jsonMedia(spec), state.rng.int(1, 2 ** 31)), {}, { success: true });
 }
 
-/** An error answer shaped as the partner documents it for that status. */
-function reply(state: SimulatorState, op: Operation, status: number, code: string | undefined, message: string): Response {
+/**
+ * An error answer shaped as the partner documents it: under the documented status closest to the one wanted
+ * (error-status.ts), else a 501 marked as the simulator's limitation. A planted defect's status goes out as is.
+ */
+function reply(state: SimulatorState, op: Operation, wanted: number, code: string | undefined, message: string, plantedAnswer = false): Response {
+  const chosen = plantedAnswer ? { status: wanted } : documentedErrorStatus(op, wanted);
+  if ('limitation' in chosen) return limitationAnswer(`${chosen.limitation} (${message})`);
+  const { status } = chosen;
   const spec = findResponseSpec(op, status);
-  const where = { code: state.partner.profile.errors?.code, message: state.partner.profile.errors?.message };
-  const body = errorBody(state.partner.contract, op, spec, code, message, where, 7);
+  const where = errorPlaces(state.partner.contract, spec, state.partner.profile.errors);
+  const body = errorBody(state.partner.contract, state.partner.validators, op, spec, code, message, where, 7);
   const msgAt = where.message ? toPointer(where.message) : undefined;
   if (msgAt && !code) setPointer(body, msgAt, message);
-  return json(state, status, body, status === 429 && !state.defects.has('retry-after-missing') ? { 'retry-after': '1' } : {}, false);
+  return json(state, op, status, body, status === 429 && !state.defects.has('retry-after-missing') ? { 'retry-after': '1' } : {}, { success: false, planted: plantedAnswer });
 }
 
-function json(state: SimulatorState, status: number, body: unknown, headers: Record<string, string>, success: boolean): Response {
-  const out = success && state.defects.has('schema-drift') ? driftType(body) : body;
-  return HttpResponse.json(out as never, { status, headers });
+/** Bodies a planted defect shaped (`card-data-echoed`): they go out broken, as planted, wherever they appear. */
+const planted = new WeakSet<object>();
+
+/** A planted body and every object in it: a list shows a resource's inner object as it is, planted all the same. */
+function markPlanted(node: unknown): void {
+  if (typeof node !== 'object' || node === null) return;
+  planted.add(node);
+  for (const v of Object.values(node)) markPlanted(v);
+}
+
+function plantedIn(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return false;
+  return planted.has(body) || Object.values(body).some(plantedIn);
+}
+
+/**
+ * Every answer leaves here, and keeps the contract (keep-contract.ts) unless a defect planted it broken. A body no
+ * repair can make conform goes out marked as the simulator's limitation. `schema-drift` breaks it after.
+ */
+function json(state: SimulatorState, op: Operation, status: number, body: unknown, headers: Record<string, string>, shape: Shape): Response {
+  const kept = shape.planted || (state.defects.has('card-data-echoed') && plantedIn(body)) ? { body, issues: [] } : keepContract(state.partner.contract, state.partner.validators, op, status, body);
+  const out = shape.success && state.defects.has('schema-drift') ? driftType(kept.body) : kept.body;
+  return HttpResponse.json(out as never, { status, headers: { ...headers, ...(kept.issues.length > 0 ? limitationHeaders() : {}) } });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Contract, Operation } from '../contract/index.ts';
 import type { Profile } from '../profile/index.ts';
+import { idPlaceOf } from './id-place.ts';
 
 export type RouteKind = 'create' | 'read' | 'list' | 'other';
 
@@ -10,7 +11,7 @@ export interface Route {
   collection: string;
   /** For reads: the path parameter carrying the id. */
   idParam?: string;
-  /** JSON Pointer to the resource id in a created body. */
+  /** JSON Pointer to the resource id in a created or read body: the profile's, else where the schema has it (id-place.ts). */
   idPointer: string;
   statePointer?: string;
   initialState?: string;
@@ -28,6 +29,8 @@ export function planRoutes(contract: Contract, profile: Profile): Route[] {
     if (tx.list) txByOp.set(tx.list, { tx, role: 'list' });
   }
   const routes: Route[] = [];
+  // Routes whose id the profile does not place: placed by their schemas once every read's parameter is known.
+  const unplaced = new Set<Route>();
   for (const op of contract.operations.values()) {
     const declared = txByOp.get(op.id);
     const trailing = /^(.*)\/\{([^}]+)\}$/.exec(op.path);
@@ -47,7 +50,7 @@ export function planRoutes(contract: Contract, profile: Profile): Route[] {
       collection = trailing[1] ?? op.path;
       idParam = trailing[2];
     } else if (op.method === 'get') kind = 'list';
-    routes.push({
+    const route: Route = {
       op,
       kind,
       collection,
@@ -55,11 +58,17 @@ export function planRoutes(contract: Contract, profile: Profile): Route[] {
       idPointer: declared?.tx.id ?? '/id',
       statePointer: declared?.tx.state ?? (declared?.tx.states ? '/status' : undefined),
       initialState: declared?.tx.states?.initial,
-    });
+    };
+    routes.push(route);
+    if (declared?.tx.id === undefined) unplaced.add(route);
   }
+  // A resource is named by the parameter of its read (`key` for Square's custom attribute definitions).
+  const namesOf = (collection: string): string[] => routes.filter((r) => r.kind === 'read' && r.collection === collection && r.idParam).map((r) => r.idParam!);
+  for (const route of unplaced) route.idPointer = idPlaceOf(contract, route.op, route.collection, namesOf(route.collection));
   // Literal segments before templated ones, so /payouts/search is not read as /payouts/{id}.
   return routes.sort((a, b) => paramCount(a.op.path) - paramCount(b.op.path));
 }
+
 
 function paramCount(path: string): number {
   return (path.match(/\{/g) ?? []).length;

@@ -1,7 +1,7 @@
-import { generateSync } from 'json-schema-faker';
-import type { JsonSchema } from 'json-schema-faker';
-import type { Contract, MediaSpec, Operation, ResponseSpec } from '../contract/index.ts';
+import { schemaDeclares } from '../contract/index.ts';
+import type { Contract, MediaSpec, Operation, ResponseSpec, SchemaValidators } from '../contract/index.ts';
 import { getPointer, setPointer, toPointer } from '../json/index.ts';
+import { generateBody, schemaIssues } from './generate-body.ts';
 
 /** The success response the simulator gives: 201 for a create when documented, else the first 2xx. */
 export function successResponse(op: Operation): ResponseSpec | undefined {
@@ -13,26 +13,26 @@ export function jsonMedia(spec: ResponseSpec | undefined): MediaSpec | undefined
   return spec?.content.find((m) => /json/.test(m.contentType)) ?? spec?.content[0];
 }
 
-/** A body for a media: its first example, else one generated from the schema with the simulator's seed. */
-export function sampleBody(contract: Contract, media: MediaSpec | undefined, seed: number): unknown {
+/**
+ * A body for a media: its first example that its schema accepts, else one generated valid from the schema with
+ * the simulator's seed. An example that breaks its own schema (Adyen's transfer, whose `categoryData` matches
+ * several `oneOf` branches) is the contract's self-contradiction, reported by lint; the simulator never repeats it.
+ */
+export function sampleBody(contract: Contract, validators: SchemaValidators, media: MediaSpec | undefined, seed: number): unknown {
   if (!media) return undefined;
-  const first = Object.values(media.examples)[0];
-  if (first !== undefined) return structuredClone(first);
-  if (!media.schemaPointer) return undefined;
-  const schema = getPointer(contract.bundled, media.schemaPointer) as JsonSchema;
-  return generateSync(schema, {
-    seed,
-    optionalsProbability: 1,
-    maxDepth: 6,
-    refResolver: (ref: string) => getPointer(contract.bundled, ref.replace(/^#/, '')) as JsonSchema,
-  });
+  const pointer = media.schemaPointer;
+  const examples = Object.values(media.examples);
+  const example = pointer ? examples.find((ex) => schemaIssues(validators, pointer, ex).length === 0) : examples[0];
+  if (example !== undefined) return structuredClone(example);
+  if (!pointer) return undefined;
+  return generateBody(contract.bundled, validators, pointer, seed).body;
 }
 
 /**
  * The partner's documented error body for a code: the example of that status carrying the code when the
  * contract has one, else the status's sample with code and message written where the profile says.
  */
-export function errorBody(contract: Contract, op: Operation, spec: ResponseSpec | undefined, code: string | undefined, message: string, where: { code?: string; message?: string }, seed: number): unknown {
+export function errorBody(contract: Contract, validators: SchemaValidators, op: Operation, spec: ResponseSpec | undefined, code: string | undefined, message: string, where: { code?: string; message?: string }, seed: number): unknown {
   const media = jsonMedia(spec);
   if (!media) return { error: { code, message } };
   const codeAt = where.code ? toPointer(where.code) : undefined;
@@ -40,8 +40,25 @@ export function errorBody(contract: Contract, op: Operation, spec: ResponseSpec 
     const match = Object.values(media.examples).find((ex) => getPointer(ex, codeAt) === code);
     if (match !== undefined) return structuredClone(match);
   }
-  const body = sampleBody(contract, media, seed) ?? {};
+  const body = sampleBody(contract, validators, media, seed) ?? {};
   if (code && codeAt) setPointer(body, codeAt, code);
   if (where.message) setPointer(body, toPointer(where.message), message);
   return body;
+}
+
+/** Where an error body's code and message go when the profile does not say: the first place its schema declares. */
+const CODE_PLACES = ['/error/code', '/code', '/errorCode', '/name'];
+const MESSAGE_PLACES = ['/error/message', '/message', '/detail', '/title'];
+
+/**
+ * Where the code and message of an error answer go: the profile's `errors` locations, else the places the
+ * status's schema declares for them (`{ error: { code, message } }`, `{ code, message }` …), so a partner with
+ * no errors section in its profile still says why it refused.
+ */
+export function errorPlaces(contract: Contract, spec: ResponseSpec | undefined, errors: { code?: string; message?: string } | undefined): { code?: string; message?: string } {
+  const schema = jsonMedia(spec)?.schemaPointer;
+  const declared = (places: string[]): string | undefined => (schema ? places.find((p) => schemaDeclares(contract.bundled, schema, p)) : undefined);
+  const code = errors?.code ?? declared(CODE_PLACES);
+  const message = errors?.message ?? declared(MESSAGE_PLACES);
+  return { ...(code === undefined ? {} : { code }), ...(message === undefined ? {} : { message }) };
 }

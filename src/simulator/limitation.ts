@@ -1,0 +1,30 @@
+/**
+ * The header on an answer the simulator gives outside the contract it serves because the contract leaves it no
+ * documented way (an error status the operation does not document, a schema no body can satisfy). The contract
+ * family reads it, from the embedded simulator only, as railgate's trouble and never as the partner's.
+ */
+export const LIMITATION_HEADER = 'railgate-simulator';
+const LIMITATION = 'limitation';
+const LIMITATION_CODE = 'SIMULATOR_LIMITATION';
+
+/** Whether an answer carries the mark (header names lower-cased, as the exchange ledger keeps them). */
+export function isLimitation(headers: Readonly<Record<string, string>>): boolean {
+  return headers[LIMITATION_HEADER] === LIMITATION;
+}
+
+/** The headers that mark an answer as a simulator limitation. */
+export function limitationHeaders(): Record<string, string> {
+  return { [LIMITATION_HEADER]: LIMITATION };
+}
+
+/** The 501 the simulator answers when the contract documents no status for what it must say, and why. */
+export function limitationAnswer(reason: string): Response {
+  const body = { error: { code: LIMITATION_CODE, message: reason } };
+  return Response.json(body, { status: 501, headers: limitationHeaders() });
+}
+
+/** What a marked 501 says the simulator could not do; undefined for any other body. */
+export function limitationMessage(body: unknown): string | undefined {
+  const error = typeof body === 'object' && body !== null ? (body as { error?: { code?: unknown; message?: unknown } }).error : undefined;
+  return error?.code === LIMITATION_CODE && typeof error.message === 'string' ? error.message : undefined;
+}
