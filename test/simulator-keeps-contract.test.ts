@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkResponse } from '../src/contract/index.ts';
+import { checkResponse, fixtureId } from '../src/contract/index.ts';
 import type { Operation } from '../src/contract/index.ts';
 import type { Partner } from '../src/partner/index.ts';
 import { LIMITATION_HEADER, startSimulator } from '../src/simulator/index.ts';
@@ -12,7 +12,7 @@ import { REPO, tempDir } from './helpers/workspace.ts';
 // Issue 17, item 3: every answer the simulator gives validates against the response its operation documents for
 // that status, errors go out under documented statuses (else a marked 501), and what a create answers is what a
 // read of it answers. test/fixtures/contracts/self-kept.yaml holds, one operation each, the ways the simulator
-// broke real providers' contracts before (Adyen Payout and Transfer, Square).
+// broke real providers' contracts before (Adyen Payout and Transfer, PayPal, Square).
 
 interface Answer {
   status: number;
@@ -39,6 +39,11 @@ afterAll(async () => {
 
 function op(id: string): Operation {
   return partner.contract.operations.get(id)!;
+}
+
+/** The fixture id the request generator gives `param` when it calls `operationId`. */
+function fixtureOf(operationId: string, param: string): string {
+  return fixtureId(partner.contract, op(operationId), op(operationId).parameters.find((p) => p.name === param)!);
 }
 
 async function call(to: Simulator, operationId: string, method: 'GET' | 'POST', url: string, body?: unknown): Promise<Answer> {
@@ -99,8 +104,36 @@ describe('the simulator answers within the contract it serves', () => {
     expect(ok.headers[LIMITATION_HEADER]).toBeUndefined();
   });
 
+  it('PayPal: an authorization the contract reads but never creates is held from the start, under the id each operation is given', async () => {
+    const read = await call(sim, 'getAuthorization', 'GET', `/authorizations/${fixtureOf('getAuthorization', 'authorizationId')}`);
+    expect(read.status).toBe(200);
+    expect(breaks('getAuthorization', read)).toEqual([]);
+    expect(read.body.id).toBe(fixtureOf('getAuthorization', 'authorizationId'));
+    const captured = await call(sim, 'captureAuthorization', 'POST', `/authorizations/${fixtureOf('captureAuthorization', 'authorizationId')}/capture`, {});
+    expect(captured.status).toBe(201);
+    expect(breaks('captureAuthorization', captured)).toEqual([]);
+    // The capture is read where the contract reads captures: the same schema, the same resource.
+    const again = await call(sim, 'getCapture', 'GET', `/captures/${String(captured.body.id)}`);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(captured.body);
+  });
+
+  it('PayPal: a capture of an unknown authorization is the documented 404, as a read of it is', async () => {
+    const capture = await call(sim, 'captureAuthorization', 'POST', '/authorizations/NOSUCHAUTH0000000/capture', {});
+    const read = await call(sim, 'getAuthorization', 'GET', '/authorizations/NOSUCHAUTH0000000');
+    expect([capture.status, read.status]).toEqual([404, 404]);
+    expect([...breaks('captureAuthorization', capture), ...breaks('getAuthorization', read)]).toEqual([]);
+  });
+
+  it('a recursive schema gives a finite body its schema accepts', async () => {
+    const a = await call(sim, 'getCategory', 'GET', '/categories/cat_root');
+    expect(a.status).toBe(200);
+    expect(breaks('getCategory', a)).toEqual([]);
+    expect(a.body.id).toBe('cat_root');
+  });
+
   it('no answer given above breaks the contract, save the one marked as a limitation', () => {
-    expect(answered).toHaveLength(6);
+    expect(answered).toHaveLength(12);
     const broken = answered.filter(({ answer }) => answer.headers[LIMITATION_HEADER] === undefined).flatMap(({ op: o, answer }) => checkResponse(partner.validators, o, answer).map((i) => i.message));
     expect(broken).toEqual([]);
   });

@@ -12,6 +12,7 @@ import type { ResourceStore } from './store.ts';
 import { errorBody, errorPlaces, jsonMedia, sampleBody, successResponse } from './synthesize.ts';
 import { UNDOCUMENTED_CODE, answerTrigger, documentedStatus } from './triggers.ts';
 import { documentedErrorStatus } from './error-status.ts';
+import { holdFixtures } from './fixtures.ts';
 import { keepContract } from './keep-contract.ts';
 import { limitationAnswer, limitationHeaders } from './limitation.ts';
 import { listPage } from './list-page.ts';
@@ -67,8 +68,9 @@ interface Incoming {
 
 /**
  * msw request handlers built from the contract: one per operation, in a fixed pipeline —
- * authenticate → validate the request → answer a trigger → create / read / list / example → keep the contract
- * (json) → plant the defect. Usable in-process with msw's setupServer, or behind the loopback server in server.ts.
+ * authenticate → validate the request → answer a trigger → find the parent → create / read / list / example →
+ * keep the contract (json) → plant the defect. Resources the contract reads but never creates are held from the
+ * start (fixtures.ts). Usable in-process with msw's setupServer, or behind the loopback server in server.ts.
  */
 export function buildHandlers(state: SimulatorState): HttpHandler[] {
   const { partner } = state;
@@ -76,7 +78,11 @@ export function buildHandlers(state: SimulatorState): HttpHandler[] {
   const gate = gateFor(state);
   // Resolved once: every create of a capture or refund consults them (money-rules.ts).
   const movements = resolveMovements(partner.profile);
-  return planRoutes(partner.contract, partner.profile).map((route) => {
+  const routes = planRoutes(partner.contract, partner.profile);
+  holdFixtures(partner.contract, partner.validators, routes, state.store);
+  // The collections the simulator holds: a parent outside them is not the simulator's to judge unknown.
+  const held = new Set(routes.flatMap((r) => (r.kind === 'create' ? [r.collection, ...r.alsoIn] : r.kind === 'read' ? [r.collection] : [])));
+  return routes.map((route) => {
     const pattern = `*${base}${route.op.path.replace(/\{([^}]+)\}/g, ':$1')}`;
     return http[route.op.method as 'get'](pattern, async ({ request, params }) => {
       const url = new URL(request.url);
@@ -101,16 +107,16 @@ export function buildHandlers(state: SimulatorState): HttpHandler[] {
         body,
         contentType: headers['content-type'],
       };
-      const response = await handle(state, incoming, gate, movements);
+      const response = await handle(state, incoming, gate, movements, held);
       state.onAnswered?.(route.op, body, response.status);
       return response;
     });
   });
 }
 
-function handle(state: SimulatorState, req: Incoming, gate: GateEnv, movements: readonly ResolvedMovement[]): Response | Promise<Response> {
+function handle(state: SimulatorState, req: Incoming, gate: GateEnv, movements: readonly ResolvedMovement[], held: ReadonlySet<string>): Response | Promise<Response> {
   const { partner } = state;
-  const { op } = req.route;
+  const { op, parent } = req.route;
   if (state.defects.has('hang') && op.id === hangingOperation(partner)) return neverAnswer();
   const issues = checkRequest(partner.validators, op, req);
   if (issues.length > 0) return reply(state, op, 400, undefined, issues.map((i) => i.message).join('; '));
@@ -118,6 +124,11 @@ function handle(state: SimulatorState, req: Incoming, gate: GateEnv, movements: 
   // The errors family's defects answer a trigger wrong on purpose: its code or its status must go out as planted.
   const plantedError = triggered && (triggered.code === UNDOCUMENTED_CODE || state.defects.has('wrong-error-status'));
   if (triggered) return reply(state, op, triggered.status, triggered.code, triggered.message, plantedError);
+  const parentId = parent && req.pathParams[parent.idParam];
+  // A capture of an authorization the simulator does not hold is refused as a read of it is: state agrees.
+  if (parent && parentId !== undefined && held.has(parent.collection) && !state.store.get(parent.collection, parentId)) {
+    return reply(state, op, 404, undefined, `no resource ${parentId} in ${parent.collection}`);
+  }
   switch (req.route.kind) {
     case 'create':
       return guardIdempotency(gate, req, () => create(state, req, movements), (status, code, message) => reply(state, op, status, code, message));
@@ -153,7 +164,7 @@ function create(state: SimulatorState, req: Incoming, movements: readonly Resolv
   // A repaired body may carry another id than the one drawn (a pattern it broke): the body's id is the id.
   const carried = carriesId ? getPointer(stored, idPointer) : undefined;
   if (typeof carried === 'string' || typeof carried === 'number') id = String(carried);
-  state.store.put(collection, id, stored);
+  for (const c of [collection, ...req.route.alsoIn]) state.store.put(c, id, stored);
   state.onCreated?.(req.route, stored);
   const headers: Record<string, string> = {};
   if (spec?.headers.some((h) => h.name === 'location')) headers.location = `${partner.contract.basePath}${collection}/${encodeURIComponent(id)}`;

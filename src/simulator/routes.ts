@@ -1,6 +1,8 @@
+import { deref, getPointer } from '../contract/index.ts';
 import type { Contract, Operation } from '../contract/index.ts';
 import type { Profile } from '../profile/index.ts';
 import { idPlaceOf } from './id-place.ts';
+import { jsonMedia, successResponse } from './synthesize.ts';
 
 export type RouteKind = 'create' | 'read' | 'list' | 'other';
 
@@ -15,6 +17,16 @@ export interface Route {
   idPointer: string;
   statePointer?: string;
   initialState?: string;
+  /**
+   * For a create under another resource (`/authorizations/{authorization_id}/capture`): where that parent is
+   * kept and the path parameter naming it. A parent the simulator does not hold is an unknown resource.
+   */
+  parent?: { collection: string; idParam: string };
+  /**
+   * For a create: the collections of the reads that answer the same schema, where what it creates is kept too
+   * (PayPal's capture of an authorization is read at /v2/payments/captures/{capture_id}).
+   */
+  alsoIn: string[];
 }
 
 /**
@@ -50,6 +62,7 @@ export function planRoutes(contract: Contract, profile: Profile): Route[] {
       collection = trailing[1] ?? op.path;
       idParam = trailing[2];
     } else if (op.method === 'get') kind = 'list';
+    const under = kind === 'create' ? /^(.*)\/\{([^}]+)\}\/[^{}]+$/.exec(op.path) : null;
     const route: Route = {
       op,
       kind,
@@ -58,6 +71,8 @@ export function planRoutes(contract: Contract, profile: Profile): Route[] {
       idPointer: declared?.tx.id ?? '/id',
       statePointer: declared?.tx.state ?? (declared?.tx.states ? '/status' : undefined),
       initialState: declared?.tx.states?.initial,
+      ...(under ? { parent: { collection: under[1]!, idParam: under[2]! } } : {}),
+      alsoIn: [],
     };
     routes.push(route);
     if (declared?.tx.id === undefined) unplaced.add(route);
@@ -65,10 +80,24 @@ export function planRoutes(contract: Contract, profile: Profile): Route[] {
   // A resource is named by the parameter of its read (`key` for Square's custom attribute definitions).
   const namesOf = (collection: string): string[] => routes.filter((r) => r.kind === 'read' && r.collection === collection && r.idParam).map((r) => r.idParam!);
   for (const route of unplaced) route.idPointer = idPlaceOf(contract, route.op, route.collection, namesOf(route.collection));
+  linkSameSchema(contract, routes);
   // Literal segments before templated ones, so /payouts/search is not read as /payouts/{id}.
   return routes.sort((a, b) => paramCount(a.op.path) - paramCount(b.op.path));
 }
 
+/** Each create is kept too in the collection of every read elsewhere that answers the very schema it answers. */
+function linkSameSchema(contract: Contract, routes: Route[]): void {
+  const schemaOf = (op: Operation): string | undefined => {
+    const at = jsonMedia(successResponse(op))?.schemaPointer;
+    return at === undefined ? undefined : deref(contract.bundled, getPointer(contract.bundled, at), at).pointer;
+  };
+  const reads = routes.filter((r) => r.kind === 'read').map((r) => ({ collection: r.collection, schema: schemaOf(r.op) }));
+  for (const create of routes.filter((r) => r.kind === 'create')) {
+    const schema = schemaOf(create.op);
+    if (schema === undefined) continue;
+    create.alsoIn = [...new Set(reads.filter((r) => r.schema === schema && r.collection !== create.collection).map((r) => r.collection))];
+  }
+}
 
 function paramCount(path: string): number {
   return (path.match(/\{/g) ?? []).length;
