@@ -73,10 +73,12 @@ export interface CheckFamily {
 
 /**
  * Why a check failed. Only `partner-defect` and `contract-drift` are findings about the partner, proven by its
- * own answers; `configuration` (a profile or contract mistake found at run time) and `harness-timing` (railgate's
- * own event loop was too late to time what it measured) are railgate's trouble: the check is broken, never failed.
+ * own answers; `configuration` (a profile or contract mistake found at run time), `harness-timing` (railgate's
+ * own event loop was too late to time what it measured) and `simulator-limitation` (the embedded simulator could
+ * not answer within the contract it serves: it documents no status or admits no body for what had to be said)
+ * are railgate's trouble: the check is broken, never failed.
  */
-export type FailureKind = 'partner-defect' | 'contract-drift' | 'configuration' | 'harness-timing';
+export type FailureKind = 'partner-defect' | 'contract-drift' | 'configuration' | 'harness-timing' | 'simulator-limitation';
 
 const PARTNER_FINDINGS: ReadonlySet<string> = new Set<FailureKind>(['partner-defect', 'contract-drift']);
 
@@ -92,6 +94,7 @@ const ERROR_NAMES: Record<FailureKind, string> = {
   'contract-drift': 'CheckAssertionError',
   configuration: 'ConfigurationError',
   'harness-timing': 'HarnessTimingError',
+  'simulator-limitation': 'SimulatorLimitationError',
 };
 
 export class CheckFailure extends Error {
