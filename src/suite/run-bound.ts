@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { parseDuration } from '../profile/index.ts';
 import type { EnvironmentName, Profile } from '../profile/index.ts';
 
@@ -51,6 +52,9 @@ export interface RunBound {
 export function startRunBound(spec: BoundSpec, now = Date.now()): RunBound {
   const endsAt = (spec.from ?? now) + spec.ms;
   const ctl = new AbortController();
+  // Every exchange in flight listens to it, and removes its listener when it ends: a check sending a burst of
+  // concurrent requests (the idempotency family's duplicates) is no leak, whatever Node's default of 10 thinks.
+  setMaxListeners(0, ctl.signal);
   const said = `the run reached its bound (${spec.source})`;
   const timer = setTimeout(() => ctl.abort(new RunBoundReached(`not finished: ${said}`)), Math.max(0, endsAt - now));
   timer.unref();
