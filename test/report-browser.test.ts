@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -76,7 +77,7 @@ describe('in headless Chromium', () => {
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get update && apt-get install -y chromium), as .ci/run does`);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    // Served, not opened from file://: the Allure report fetches its data as JSON, which Chromium refuses to a file:// page.
+    // Served, as CI publishes reports; the last test opens both pages from file://, as a reviewer does.
     server = await serveStatic(reports);
     // Screenshots for a human to look at: kept where RAILGATE_SCREENSHOTS says, else in the run's temp dir.
     shots = process.env.RAILGATE_SCREENSHOTS ?? path.join(work.dir, 'screenshots');
@@ -123,6 +124,15 @@ describe('in headless Chromium', () => {
     await page.getByText('pixpay readiness: NO-GO').first().waitFor();
     visit.done();
   });
+
+  it('opens both pages from file://, as a reviewer double-clicking them does: the Allure report is one self-contained file', async () => {
+    for (const [page, shown] of [['readiness/index.html', /NO-GO/], ['allure-report/index.html', new RegExp(FAILED_CHECK.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))]] as const) {
+      const visit = await open(browser, pathToFileURL(path.join(reports, page)).href);
+      await visit.page.getByText(shown).first().waitFor();
+      visit.done();
+    }
+    expect((await readdir(path.join(reports, 'allure-report'))).filter((f) => f.endsWith('.js') || f === 'data')).toEqual([]);
+  });
 });
 
 /**
@@ -154,7 +164,7 @@ async function open(browser: Browser, url: string): Promise<{ page: Page; done()
 }
 
 function isLoopback(u: URL): boolean {
-  return u.protocol === 'data:' || u.protocol === 'about:' || u.protocol === 'blob:' || isLocal(u.hostname);
+  return u.protocol === 'file:' || u.protocol === 'data:' || u.protocol === 'about:' || u.protocol === 'blob:' || isLocal(u.hostname);
 }
 
 /** Allure 3.18 asks for widgets/metrics.json on every load and writes it only for a run that recorded metrics; it renders without. */

@@ -99,10 +99,29 @@ async function generateAllureReport(reportsDir: string, log: (s: string) => void
  * The Allure 3 report page loads Google Analytics from a third-party host, and allure 3.18 has no setting to
  * turn it off (allure3 issue #476: `analyticsEnable: true` is hard-coded in @allurereport/plugin-awesome).
  * A payments team's report makes no outside request: every script fetched from an http(s) host, and the inline
- * gtag() set-up beside it, are cut from the generated page.
+ * gtag() set-up beside it, are cut from the generated page. A scan, not one regular expression over the page:
+ * the single-file report inlines megabytes of script, and a backtracking pattern ran out of stack on it.
  */
-function withoutAnalytics(html: string): string {
-  return html
-    .replace(/<script\b[^>]*\bsrc="https?:\/\/[^"]*"[^>]*>\s*<\/script>\s*/g, '')
-    .replace(/<script\b[^>]*>(?:(?!<\/script>)[\s\S])*\bgtag\((?:(?!<\/script>)[\s\S])*<\/script>\s*/g, '');
+export function withoutAnalytics(html: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = html.indexOf('<script', from);
+    if (open === -1) break;
+    const tagEnd = html.indexOf('>', open);
+    const close = tagEnd === -1 ? -1 : html.indexOf('</script>', tagEnd);
+    if (close === -1) break;
+    const end = close + '</script>'.length;
+    const tag = html.slice(open, tagEnd + 1);
+    const outside = /\bsrc="https?:\/\//.test(tag) || html.slice(tagEnd + 1, close).includes('function gtag(');
+    out += html.slice(from, open);
+    if (!outside) out += html.slice(open, end);
+    from = outside ? skipSpace(html, end) : end;
+  }
+  return out + html.slice(from);
+}
+
+function skipSpace(text: string, at: number): number {
+  while (at < text.length && /\s/.test(text[at] as string)) at++;
+  return at;
 }
