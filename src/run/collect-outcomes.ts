@@ -2,7 +2,7 @@ import type { TestCase, TestModule } from 'vitest/node';
 import type { Reporter } from 'vitest/reporters';
 import { isPartnerFinding } from '../checks/model.ts';
 import type { CheckOutcome, CheckStatus } from '../readiness/index.ts';
-import '../suite/run-config.ts';
+import type { CheckMeta } from '../suite/run-config.ts';
 
 /** A vitest reporter that turns the generated tests' results into check outcomes for the readiness verdict. */
 export class OutcomeCollector implements Reporter {
@@ -26,13 +26,12 @@ export function toOutcome(t: TestCase): CheckOutcome | undefined {
   const meta = t.meta().railgate;
   if (!meta) return undefined;
   const r = t.result();
-  const judged = classify({
-    state: r.state,
-    error: r.state === 'failed' ? r.errors[0] : undefined,
-    note: r.state === 'skipped' ? r.note : undefined,
-    failureKind: meta.failureKind,
-    setupError: suiteError(t),
-  });
+  return outcomeOf(meta, { state: r.state, error: r.state === 'failed' ? r.errors[0] : undefined, note: r.state === 'skipped' ? r.note : undefined, setupError: suiteError(t) }, t.diagnostic()?.duration ?? 0);
+}
+
+/** A check's outcome from the meta its run left (what it exercised, its failure's kind) and how it ended. */
+export function outcomeOf(meta: CheckMeta, ended: Omit<TestVerdictInput, 'failureKind'>, durationMs: number): CheckOutcome {
+  const judged = classify({ ...ended, failureKind: meta.failureKind });
   return {
     partner: meta.partner,
     family: meta.family,
@@ -44,7 +43,7 @@ export function toOutcome(t: TestCase): CheckOutcome | undefined {
     ...(meta.evidence && { evidence: meta.evidence }),
     ...(meta.operations && { operations: meta.operations }),
     ...(meta.latency && { latency: meta.latency }),
-    durationMs: t.diagnostic()?.duration ?? 0,
+    durationMs,
   };
 }
 

@@ -2,13 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
-import { isReceiverContract } from '../contract/index.ts';
 import type { Partner } from '../partner/index.ts';
-import { judgeReadiness, latencyScope } from '../readiness/index.ts';
-import type { OperationScope, Readiness } from '../readiness/index.ts';
+import type { Readiness } from '../readiness/index.ts';
 import { RUN_CONFIG_VAR, encodeRunConfig } from '../suite/run-config.ts';
 import type { RunConfig } from '../suite/run-config.ts';
 import { OutcomeCollector } from './collect-outcomes.ts';
+import { isPartialRun, judgePartner } from './judge-partner.ts';
 import { consoleMode } from './console-lines.ts';
 import { ConsoleReporter } from './console-reporter.ts';
 import { AllureResultsReporter } from './allure-writer.ts';
@@ -73,35 +72,9 @@ async function runStaged(partners: Partner[], config: RunConfig, reportsDir: str
     {},
   );
   await vitest.close();
-  const readiness: Readiness[] = [];
-  // Any filter but partner, rail and shard leaves checks out: the verdict then speaks only for what ran.
-  const partial = Boolean(config.family || config.scenario || config.tags || config.grep || config.bail);
-  for (const p of partners) {
-    const r = judgeReadiness({
-      partner: { id: p.id, name: p.profile.name, rails: p.profile.rails, required: p.profile.readiness?.required, excluded: p.profile.readiness?.exclude },
-      operations: {
-        all: [...[...p.contract.operations.values()].map((op) => ({ id: op.id, method: op.method, path: op.path })), ...receivedEvents(p)],
-        used: p.profile.readiness?.operations,
-        excluded: p.profile.readiness?.excludeOperations,
-        min: p.profile.readiness?.minOperationCoverage,
-      },
-      latency: latencyScope(p.profile.readiness?.latency, config.env),
-      contract: { title: p.contract.title, version: p.contract.version, hash: p.contract.hash },
-      environment: config.env,
-      seed: config.seed,
-      partial,
-      outcomes: collector.outcomes.filter((o) => o.partner === p.id),
-      now: new Date(),
-    });
-    readiness.push(r);
-  }
+  const partial = isPartialRun(config);
+  const readiness = partners.map((p) => judgePartner(p, { env: config.env, seed: config.seed, partial }, collector.outcomes));
   const allureReport = await writeReports(reportsDir, readiness, { html: opts.html, log });
   return { readiness, harnessErrors: collector.errors, allureReport };
 }
 
-
-/** A receiver's contract is exercised through its events: each is a row of the coverage, delivered by the receiver checks. */
-function receivedEvents(p: Partner): OperationScope['all'] {
-  if (!isReceiverContract(p.contract)) return [];
-  return [...p.contract.webhooks.values()].map((e) => ({ id: e.id, method: e.method, path: e.path || '(webhook)', received: true }));
-}

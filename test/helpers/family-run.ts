@@ -1,8 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect } from 'vitest';
+import { exitCodeOf } from '../../src/cli/verdicts.ts';
+import { loadPartners } from '../../src/partner/index.ts';
+import type { Family } from '../../src/profile/index.ts';
+import { DEFAULT_SEED } from '../../src/random/rng.ts';
 import type { Readiness } from '../../src/readiness/index.ts';
 import { runCli } from './cli.ts';
+import { runInProcess } from './in-process.ts';
+import { REPO } from './workspace.ts';
 
 export interface FamilyRun {
   code: number;
@@ -27,6 +33,23 @@ export async function runFamily(opts: { reports: string; name: string; partner: 
   const ready = JSON.parse(await readFile(path.join(dir, 'readiness', `${opts.partner}.json`), 'utf8')) as Readiness;
   if ((r.code === 0) !== (opts.defect === undefined)) console.error(notPassed(ready));
   return { code: r.code, ready, stdout: r.stdout, stderr: r.stderr, wallMs };
+}
+
+/**
+ * The same family run in process (helpers/in-process.ts): the session, setup, checks and verdict of
+ * `railgate run --family`, without its child process, vitest and report writers — what a defect matrix needs,
+ * at a fraction of the cost; test/in-process-verdicts.test.ts proves the readiness is the CLI's. The partner
+ * is loaded as the CLI loads it from `cwd` (the example workspace by default), with the CLI's default seed;
+ * `code` is the exit code the CLI gives for the verdict.
+ */
+export async function runFamilyInProcess(opts: { partner: string; family: Family; defect?: string; cwd?: string }): Promise<Pick<FamilyRun, 'code' | 'ready' | 'wallMs'>> {
+  const t0 = performance.now();
+  const [partner] = await loadPartners(opts.cwd ?? REPO, opts.partner);
+  if (!partner) throw new Error(`no partner ${opts.partner}`);
+  const { readiness: ready } = await runInProcess(partner, { families: [opts.family], seed: DEFAULT_SEED, defects: opts.defect ? [opts.defect] : [] });
+  const code = exitCodeOf([ready]);
+  if ((code === 0) !== (opts.defect === undefined)) console.error(notPassed(ready));
+  return { code, ready, wallMs: performance.now() - t0 };
 }
 
 /** The reason a named check gave (failure or skip note), '' when it passed or did not run. */

@@ -1,11 +1,16 @@
-import { CheckFailure, CheckSkipped, planPartner } from '../../src/checks/index.ts';
+import { planPartner } from '../../src/checks/index.ts';
 import type { ReportSink } from '../../src/checks/index.ts';
 import type { Exchange } from '../../src/http/index.ts';
 import type { Partner } from '../../src/partner/index.ts';
 import type { Family } from '../../src/profile/index.ts';
-import { openSession } from '../../src/session/index.ts';
-import { holdBetweenChecks } from '../../src/suite/between-checks.ts';
-import { runCheck } from '../../src/suite/run-check.ts';
+import type { CheckOutcome, Readiness } from '../../src/readiness/index.ts';
+import { outcomeOf } from '../../src/run/collect-outcomes.ts';
+import type { TestVerdictInput } from '../../src/run/collect-outcomes.ts';
+import { isPartialRun, judgePartner } from '../../src/run/judge-partner.ts';
+import { setupScenario } from '../../src/scenario/index.ts';
+import { withPlantedCrash } from '../../src/suite/planted-crash.ts';
+import { checkMeta, endedMeta, openTarget, runPlannedCheck, runSetup, skipNote } from '../../src/suite/run-planned.ts';
+import type { CheckEnd, CheckTarget } from '../../src/suite/run-planned.ts';
 
 export interface InProcessOutcome {
   name: string;
@@ -17,36 +22,67 @@ export interface InProcessOutcome {
   static: boolean;
 }
 
+export interface InProcessRun {
+  outcomes: InProcessOutcome[];
+  /** Every exchange of the session, the setup's included. */
+  exchanges: readonly Exchange[];
+  /** The readiness `railgate run` writes for the same selection, judged on the same outcomes by the same rules. */
+  readiness: Readiness;
+}
+
 const quiet: ReportSink = { step: (_name, fn) => fn(), attach: async () => {} };
 
 /**
- * A family's checks against the embedded simulator, in process: the session, clock hold and check runner
- * `railgate run` uses, without vitest and the report writers (proven by the CLI tests). Fast enough to drive
- * large contracts in `npm test`. Returns each check's outcome and every exchange of the session.
+ * A partner's selected families against the embedded simulator, in process: the target, setup, check runner
+ * and verdict of `railgate run` (src/suite/run-planned.ts, src/run/judge-partner.ts), without vitest and the
+ * report writers (proven by the CLI tests, and test/in-process-verdicts.test.ts compares the two). Fast enough
+ * to drive large contracts and every planted defect in `npm test`. One family selected is a partial run, as
+ * `--family` makes it. Returns each check's outcome, every exchange of the session and the readiness.
  */
-export async function runInProcess(partner: Partner, opts: { families: Family[]; seed: number; defects?: string[] }): Promise<{ outcomes: InProcessOutcome[]; exchanges: readonly Exchange[] }> {
-  const session = await openSession(partner, { env: 'simulator', seed: opts.seed, defects: opts.defects ?? [], report: quiet });
-  const time = holdBetweenChecks(session.ctx.clock);
-  const outcomes: InProcessOutcome[] = [];
+export async function runInProcess(partner: Partner, opts: { families: Family[]; seed: number; defects?: string[] }): Promise<InProcessRun> {
+  const config = { env: 'simulator' as const, seed: opts.seed, defects: opts.defects ?? [] };
+  const all = planPartner(partner, config);
+  const planned = all.families.filter((f) => opts.families.includes(f.family)).flatMap((f) => f.checks);
+  // `--family` selects one family; several selected leave checks out when some planned family is not among them.
+  const partial = isPartialRun({ family: opts.families.length === 1 ? opts.families[0] : undefined }) || all.families.some((f) => !opts.families.includes(f.family));
+  const crashed = new Set<string>();
+  const checks = planned.map((c) => withPlantedCrash(config.defects, partner.id, c, crashed));
+  const outcomes: CheckOutcome[] = [];
+  let target: CheckTarget | undefined;
   try {
-    const plan = planPartner(partner, { env: 'simulator' });
-    for (const check of plan.families.filter((f) => opts.families.includes(f.family)).flatMap((f) => f.checks)) {
-      const mark = session.ctx.ledger.size;
-      let status: InProcessOutcome['status'] = 'passed';
-      let reason: string | undefined;
-      try {
-        await time.run(() => runCheck(check, session.ctx));
-      } catch (e) {
-        const finding = e instanceof CheckFailure && (e.kind === 'partner-defect' || e.kind === 'contract-drift');
-        status = e instanceof CheckSkipped ? 'skipped' : finding ? 'failed' : 'broken';
-        reason = e instanceof Error ? e.message : String(e);
-      }
-      const seen = session.ctx.ledger.entries().slice(mark);
-      const operations = [...new Set(seen.filter((x) => x.response && x.request.operationId).map((x) => x.request.operationId as string))];
-      outcomes.push({ name: check.name, status, ...(reason !== undefined && { reason }), operations, static: check.tags.includes('static') });
-    }
-    return { outcomes, exchanges: session.ctx.ledger.entries() };
-  } finally {
-    await session.close();
+    target = await openTarget(partner, config, quiet);
+  } catch (e) {
+    // As vitest reports the checks of a suite whose beforeAll threw: never run, each broken with the session's error.
+    for (const check of checks) outcomes.push(outcomeOf(checkMeta(partner.id, partner.profile.rails, check), { state: 'skipped', setupError: errorShape(e) }, 0));
+    return { outcomes: inProcessOutcomes(outcomes, checks), exchanges: [], readiness: judgePartner(partner, { ...config, partial }, outcomes) };
   }
+  try {
+    const setup = setupScenario(partner);
+    const setupFailed = setup ? await runSetup(target, setup) : undefined;
+    const t = target;
+    for (const check of checks) {
+      const t0 = performance.now();
+      const end = await runPlannedCheck(check, () => (setupFailed ? Promise.reject(setupFailed) : Promise.resolve(t)), { partnerId: partner.id, env: config.env });
+      outcomes.push(outcomeOf(endedMeta(checkMeta(partner.id, partner.profile.rails, check), end), ended(end), performance.now() - t0));
+    }
+    return { outcomes: inProcessOutcomes(outcomes, checks), exchanges: target.session.ctx.ledger.entries(), readiness: judgePartner(partner, { ...config, partial }, outcomes) };
+  } finally {
+    await target.session.close();
+  }
+}
+
+/** How a check's test ends in the suite (src/suite/partners.suite.ts): passed, skipped with its note, or failed with what it threw. */
+function ended(end: CheckEnd): Omit<TestVerdictInput, 'failureKind'> {
+  if (end.passed) return { state: 'passed' };
+  const note = skipNote(end);
+  return note !== undefined ? { state: 'skipped', note } : { state: 'failed', error: errorShape(end.error) };
+}
+
+/** A thrown value as vitest hands it to reporters: its class name and message. */
+function errorShape(e: unknown): { name?: string; message?: string } {
+  return e instanceof Error ? { name: e.name, message: e.message } : { message: String(e) };
+}
+
+function inProcessOutcomes(outcomes: readonly CheckOutcome[], checks: ReadonlyArray<{ tags: string[] }>): InProcessOutcome[] {
+  return outcomes.map((o, i) => ({ name: o.name, status: o.status, ...(o.reason !== undefined && { reason: o.reason }), operations: o.operations ?? [], static: checks[i]?.tags.includes('static') === true }));
 }

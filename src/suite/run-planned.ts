@@ -1,0 +1,114 @@
+import { CheckFailure, CheckSkipped } from '../checks/index.ts';
+import type { Check, ExchangeLedger, ReportSink } from '../checks/index.ts';
+import type { FaultProxy } from '../faults/index.ts';
+import type { Partner } from '../partner/index.ts';
+import type { ReadinessEvidence } from '../readiness/index.ts';
+import { redactFailure } from '../redact/index.ts';
+import { executeScenario } from '../scenario/index.ts';
+import type { Scenario } from '../scenario/index.ts';
+import { openSession } from '../session/index.ts';
+import type { Session } from '../session/index.ts';
+import { withAnswerFindings } from './answer-findings.ts';
+import { holdBetweenChecks } from './between-checks.ts';
+import type { CheckTime } from './between-checks.ts';
+import { exercisedBy, injectedSince } from './exercised.ts';
+import { watchReceiverOverflow } from './receiver-overflow.ts';
+import { boundSpec, startRunBound } from './run-bound.ts';
+import type { RunBound } from './run-bound.ts';
+import { runCheck } from './run-check.ts';
+import type { CheckMeta, RunConfig } from './run-config.ts';
+
+/** Where a partner's checks run: its session, the clock held between checks, the run's overall bound. */
+export interface CheckTarget {
+  session: Session;
+  time: CheckTime;
+  bound: RunBound;
+}
+
+const BLOCKER_FAMILIES = new Set(['auth', 'idempotency']);
+
+/**
+ * Opens a partner's target as `railgate run` does, its bound first: the run's overall bound
+ * (docs/decisions/run-bound.md) counts from here, and what is still running when it is reached ends, reported
+ * not finished.
+ */
+export async function openTarget(partner: Partner, config: Pick<RunConfig, 'env' | 'seed' | 'defects' | 'maxTime' | 'allowProduction'>, report: ReportSink, print?: (text: string) => void): Promise<CheckTarget> {
+  const bound = startRunBound(boundSpec(partner.profile, config.env, config.maxTime));
+  const session = await openSession(partner, {
+    signal: bound.signal,
+    env: config.env,
+    seed: config.seed,
+    defects: config.defects,
+    report,
+    print,
+    allowProduction: config.allowProduction === true,
+  });
+  return { session, time: holdBetweenChecks(session.ctx.clock), bound };
+}
+
+/**
+ * The profile's setup (registering railgate's receiver, say), once before any check of the partner. Resolves
+ * with its failure, redacted, which every check of the partner then reports as its own; undefined when it ran.
+ */
+export async function runSetup(target: CheckTarget, setup: Scenario): Promise<unknown> {
+  let failed: unknown;
+  const { ctx } = target.session;
+  await target.time.run(() => target.bound.race('the setup', () => executeScenario(ctx, setup))).catch((e: unknown) => (failed = redactFailure(e)));
+  return failed;
+}
+
+/** What every report of a check carries: its partner, family, name, severity (auth and idempotency are blockers), rails, scenario. */
+export function checkMeta(partnerId: string, rails: string[], check: Check): CheckMeta {
+  const severity = BLOCKER_FAMILIES.has(check.family) ? 'blocker' : check.severity;
+  return { partner: partnerId, family: check.family, check: check.name, severity, rails, scenario: check.scenario };
+}
+
+/** How a check ended: passed, with its evidence, or with the error that ended it (redacted); and what it exercised. */
+export type CheckEnd = ({ passed: true } | { passed: false; error: unknown }) & {
+  /** What the check measured: its own, or what a CheckFailure carried. */
+  evidence?: ReadinessEvidence;
+  /** The operations it called that the partner answered, and how fast; absent when it never reached the target. */
+  exercised?: Pick<CheckMeta, 'operations' | 'latency'>;
+};
+
+/**
+ * One check as a run runs it: on its partner's target (rejected: the setup failed, with that failure), on the
+ * clock, inside the run's bound, held to what its answers prove by themselves (answer-findings.ts), with the
+ * receiver's refusals reported. Never throws: how it ended is the caller's to report (a vitest test, or the
+ * in-process runner of the project's tests).
+ */
+export async function runPlannedCheck(check: Check, target: () => Promise<CheckTarget | undefined>, where: { partnerId: string; env: RunConfig['env'] }): Promise<CheckEnd> {
+  let seen: { ledger: ExchangeLedger; mark: number; faults: FaultProxy; faultMark: number } | undefined;
+  let end: CheckEnd;
+  try {
+    // Inside the try: a setup step's CheckFailure keeps its kind (a partner defect stays one).
+    const s = await target();
+    if (!s) throw new CheckFailure(`the ${where.env} target for ${where.partnerId} did not start`, { kind: 'configuration' });
+    const { ctx } = s.session;
+    seen = { ledger: ctx.ledger, mark: ctx.ledger.size, faults: ctx.faults, faultMark: ctx.faults.log.length };
+    const mark = ctx.ledger.size;
+    const overflow = watchReceiverOverflow(ctx);
+    const evidence = await s.time.run(() => s.bound.race('this check', () => withAnswerFindings(() => ctx.ledger.entries().slice(mark), () => runCheck(check, ctx)))).finally(overflow);
+    end = { passed: true, ...(evidence && { evidence }) };
+  } catch (e) {
+    end = { passed: false, error: redactFailure(e), ...(e instanceof CheckFailure && e.evidence && { evidence: e.evidence }) };
+  }
+  // What the check exercised, whatever its outcome: the operations it called that the partner answered, and how fast.
+  if (seen) end.exercised = exercisedBy(seen.ledger.entries().slice(seen.mark), injectedSince(seen.faults.log, seen.faultMark));
+  return end;
+}
+
+/**
+ * The meta a check's reports read after it ended. Only a CheckFailure carries a kind (and may carry evidence);
+ * a skip carries neither; anything else thrown is a crash, reported broken (src/run/collect-outcomes.ts).
+ */
+export function endedMeta(meta: CheckMeta, end: CheckEnd): CheckMeta {
+  const failure = !end.passed && end.error instanceof CheckFailure ? end.error : undefined;
+  const evidence = end.passed || failure ? end.evidence : undefined;
+  return { ...meta, ...(failure && { failureKind: failure.kind }), ...(evidence && { evidence }), ...end.exercised };
+}
+
+/** A check skipped on purpose (it could not run here): its note is the reason a report gives. */
+export function skipNote(end: CheckEnd): string | undefined {
+  return !end.passed && end.error instanceof CheckSkipped ? end.error.message : undefined;
+}
