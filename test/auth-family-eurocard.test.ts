@@ -1,13 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Readiness } from '../src/readiness/index.ts';
-import { runCli } from './helpers/cli.ts';
-import { tempDir } from './helpers/workspace.ts';
+import { describe, expect, it } from 'vitest';
+import { notPassed, runFamilyInProcess } from './helpers/family-run.ts';
 
 // Issue 7: the auth family for the API-key partner. Nothing is signed on EuroCard's requests, so the
 // signature defects of pixpay and lionbank do not apply; what can go wrong is a key the partner never issued
-// being accepted, and webhooks signed with a key our receiver does not trust.
+// being accepted, and webhooks signed with a key our receiver does not trust. In process, judged as the CLI
+// judges it (test/in-process-verdicts.test.ts); the auth family's CLI path is auth-family-pixpay's.
 
 const SECRETS = ['sk_test_railgate_simulator_eurocard_0001', 'whsec_test_railgate_simulator_eurocard_not_a_real_secret'];
 
@@ -30,23 +27,12 @@ const DEFECTS = [
   },
 ];
 
-let reports: Awaited<ReturnType<typeof tempDir>>;
-beforeAll(async () => {
-  reports = await tempDir('railgate-auth-eurocard-');
-});
-afterAll(() => reports.dispose());
-
-async function run(name: string, defect?: string) {
-  const dir = path.join(reports.dir, name);
-  const r = await runCli(['run', '--partner', 'eurocard', '--family', 'auth', ...(defect ? ['--defect', defect] : []), '--no-html', '--reports', dir]);
-  const ready = JSON.parse(await readFile(path.join(dir, 'readiness', 'eurocard.json'), 'utf8')) as Readiness;
-  return { ...r, ready };
-}
+const run = (defect?: string) => runFamilyInProcess({ partner: 'eurocard', family: 'auth', defect });
 
 describe('railgate run --partner eurocard --family auth', () => {
   it('passes against the clean simulator, every secured operation refusing a missing and an unknown key', async () => {
-    const r = await run('clean');
-    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const r = await run();
+    expect(r.code, notPassed(r.ready)).toBe(0);
     expect(r.ready.families.auth).toMatchObject({ status: 'passed', failed: [] });
     const names = r.ready.checks.filter((c) => c.family === 'auth' && c.status === 'passed').map((c) => c.name);
     for (const op of ['authorizePayment', 'capturePayment', 'voidPayment', 'refundPayment', 'getRefund']) {
@@ -56,8 +42,8 @@ describe('railgate run --partner eurocard --family auth', () => {
   });
 
   it.each(DEFECTS)('fails with $defect, naming what was accepted and never a secret', async ({ defect, check, reason }) => {
-    const r = await run(defect, defect);
-    expect(r.code, r.stdout + r.stderr).toBe(1);
+    const r = await run(defect);
+    expect(r.code, notPassed(r.ready)).toBe(1);
     expect(r.ready.verdict).toBe('NO-GO');
     expect(r.ready.families.auth?.failed).toContain(check);
     const failed = r.ready.checks.filter((c) => c.status === 'failed');

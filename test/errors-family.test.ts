@@ -3,29 +3,32 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Readiness } from '../src/readiness/index.ts';
 import { runCli } from './helpers/cli.ts';
-import { reasonOf, runFamily } from './helpers/family-run.ts';
+import { reasonOf, runFamily, runFamilyInProcess } from './helpers/family-run.ts';
 import type { FamilyRun } from './helpers/family-run.ts';
 import { copyWorkspace, tempDir } from './helpers/workspace.ts';
 
-// Issue 6 through the CLI, as CI runs it: the errors family against the embedded simulator (real loopback
-// servers), clean and with each planted defect; and lint on a profile whose map names no canonical code.
+// Issue 6: the errors family against the embedded simulator (real loopback servers), clean and with each planted
+// defect; and lint on a profile whose map names no canonical code. The clean run goes through the CLI, as CI runs
+// it; the defects run in process, judged as the CLI judges them (test/in-process-verdicts.test.ts).
 let reports: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
   reports = await tempDir('railgate-errors-');
 });
 afterAll(() => reports.dispose());
 
-async function runErrors(name: string, defect?: string): Promise<FamilyRun & { markdown: string }> {
-  const run = await runFamily({ reports: reports.dir, name, partner: 'pixpay', family: 'errors', defect });
-  return { ...run, markdown: await readFile(path.join(reports.dir, name, 'readiness', 'pixpay.md'), 'utf8') };
+async function runClean(): Promise<FamilyRun & { markdown: string }> {
+  const run = await runFamily({ reports: reports.dir, name: 'clean', partner: 'pixpay', family: 'errors' });
+  return { ...run, markdown: await readFile(path.join(reports.dir, 'clean', 'readiness', 'pixpay.md'), 'utf8') };
 }
+
+const runErrors = (defect: string) => runFamilyInProcess({ partner: 'pixpay', family: 'errors', defect });
 
 /** The failed checks with their reasons: what a failing assertion on the exit code should show. */
 const failures = (ready: Readiness) => ready.checks.filter((c) => c.status === 'failed').map((c) => `${c.name}: ${c.reason ?? ''}`).join('\n');
 
 describe('railgate run --family errors', () => {
   it('is GO against the clean simulator, with every mapped code exercised', async () => {
-    const { code, ready, markdown } = await runErrors('clean');
+    const { code, ready, markdown } = await runClean();
     expect(code, failures(ready)).toBe(0);
     expect(ready.verdict).toBe('GO');
     expect(ready.families.errors).toMatchObject({ status: 'passed', failed: [], skipped: [] });
@@ -38,7 +41,7 @@ describe('railgate run --family errors', () => {
   });
 
   it('fails the family on undocumented-error-code, naming the code and the request', async () => {
-    const { code, ready } = await runErrors('undocumented', 'undocumented-error-code');
+    const { code, ready } = await runErrors('undocumented-error-code');
     expect(code).toBe(1);
     expect(ready.verdict).toBe('NO-GO');
     expect(ready.families.errors?.status).toBe('failed');
@@ -56,7 +59,7 @@ describe('railgate run --family errors', () => {
   });
 
   it('fails the family on wrong-error-status, naming the code and both statuses', async () => {
-    const { code, ready } = await runErrors('status', 'wrong-error-status');
+    const { code, ready } = await runErrors('wrong-error-status');
     expect(code).toBe(1);
     expect(ready.families.errors?.status).toBe('failed');
     expect(ready.families.errors?.failed).toContain('PIX_KEY_NOT_FOUND via createPayout comes back as documented');

@@ -1,17 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reasonOf, runFamily } from './helpers/family-run.ts';
+import { reasonOf, runFamily, runFamilyInProcess } from './helpers/family-run.ts';
 import { tempDir } from './helpers/workspace.ts';
 
-// Issue 4 through the CLI, as CI runs it: the idempotency family against the embedded simulator behind the
-// fault layer (real loopback servers, the scaled clock), clean and with each planted defect. Every defect
-// must fail the family with a reason that names the duplicated transactions.
+// Issue 4: the idempotency family against the embedded simulator behind the fault layer (real loopback servers,
+// the scaled clock), clean and with each planted defect. Every defect must fail the family with a reason that
+// names the duplicated transactions. The clean run goes through the CLI, as CI runs it; the defects run in
+// process, judged as the CLI judges them (test/in-process-verdicts.test.ts), `code` the exit code it gives.
 let reports: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
   reports = await tempDir('railgate-idempotency-');
 });
 afterAll(() => reports.dispose());
 
-const runIdempotency = (name: string, defect?: string) => runFamily({ reports: reports.dir, name, partner: 'pixpay', family: 'idempotency', defect });
+const runClean = () => runFamily({ reports: reports.dir, name: 'clean', partner: 'pixpay', family: 'idempotency' });
+const runIdempotency = (defect: string) => runFamilyInProcess({ partner: 'pixpay', family: 'idempotency', defect });
 
 const CHECK = {
   replay: 'createPayout replay: same key and body give the original answer and one transaction',
@@ -29,7 +31,7 @@ describe('railgate run --family idempotency', () => {
   it(
     'is GO against the clean simulator: all six checks generated for createPayout and for createCharge pass',
     async () => {
-      const { code, ready } = await runIdempotency('clean');
+      const { code, ready } = await runClean();
       expect(code).toBe(0);
       expect(ready.families.idempotency).toMatchObject({ status: 'passed', passed: 12, failed: [], skipped: [] });
       // PIX collections (issue 7): the QR charge's create is idempotent too, with the same six checks.
@@ -42,7 +44,7 @@ describe('railgate run --family idempotency', () => {
   it(
     'fails on replay-creates-duplicate: the replay made a second transaction, named',
     async () => {
-      const { code, ready } = await runIdempotency('replay', 'replay-creates-duplicate');
+      const { code, ready } = await runIdempotency('replay-creates-duplicate');
       expect(code).toBe(1);
       expect(ready.families.idempotency?.status).toBe('failed');
       expect(ready.families.idempotency?.failed).toContain(CHECK.replay);
@@ -55,7 +57,7 @@ describe('railgate run --family idempotency', () => {
   it(
     'fails on concurrent-duplicates: the burst made several transactions, named',
     async () => {
-      const { code, ready } = await runIdempotency('concurrent', 'concurrent-duplicates');
+      const { code, ready } = await runIdempotency('concurrent-duplicates');
       expect(code).toBe(1);
       expect(ready.families.idempotency?.failed).toContain(CHECK.concurrency);
       expect(reasonOf(ready, CHECK.concurrency)).toMatch(duplicates('\\d+', 'BURST'));
@@ -67,7 +69,7 @@ describe('railgate run --family idempotency', () => {
   it(
     'fails on mismatch-accepted: the other amount made a second transaction instead of the 409',
     async () => {
-      const { code, ready } = await runIdempotency('mismatch', 'mismatch-accepted');
+      const { code, ready } = await runIdempotency('mismatch-accepted');
       expect(code).toBe(1);
       // Only the mismatch checks fail: createPayout's, and createCharge's (PIX collections, issue 7).
       expect(ready.families.idempotency?.failed).toEqual([CHECK.mismatch, CHECK.mismatch.replace('createPayout', 'createCharge')]);
@@ -80,7 +82,7 @@ describe('railgate run --family idempotency', () => {
   it(
     'fails on lost-response-duplicate: the retry after the lost answer made a second transaction, named',
     async () => {
-      const { code, ready } = await runIdempotency('lost', 'lost-response-duplicate');
+      const { code, ready } = await runIdempotency('lost-response-duplicate');
       expect(code).toBe(1);
       expect(ready.families.idempotency?.failed).toContain(CHECK.lost);
       expect(reasonOf(ready, CHECK.lost)).toMatch(duplicates('2', 'LOST'));

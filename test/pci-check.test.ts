@@ -1,11 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reasonOf, runFamily } from './helpers/family-run.ts';
+import { reasonOf, runFamily, runFamilyInProcess } from './helpers/family-run.ts';
 import { tempDir } from './helpers/workspace.ts';
 
 // Issue 12: EuroCard's simulator returned the full PAN and the CVC from GET /payments although its contract
-// says a card is never returned, and no check noticed. The pci check of the contract family does.
+// says a card is never returned, and no check noticed. The pci check of the contract family does. The defect runs
+// through the CLI (every report it writes is searched for the card); the clean run in process, judged as the CLI
+// judges it (test/in-process-verdicts.test.ts).
 
 const PCI = 'pci: no answer or webhook carries a full card number or a card security code';
 let reports: Awaited<ReturnType<typeof tempDir>>;
@@ -38,7 +40,7 @@ describe('the pci check', () => {
   });
 
   it('passes against the clean simulator, which keeps a card as its last four', async () => {
-    const run = await runFamily({ reports: reports.dir, name: 'clean', partner: 'eurocard', family: 'contract' });
+    const run = await runFamilyInProcess({ partner: 'eurocard', family: 'contract' });
     expect(run.ready.checks.find((c) => c.name === PCI)?.status).toBe('passed');
     expect(run.ready.families.contract?.status).toBe('passed');
   });

@@ -1,15 +1,21 @@
 import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAMILY_ORDER } from '../src/checks/plan.ts';
+import { exitCodeOf } from '../src/cli/verdicts.ts';
+import { loadPartners } from '../src/partner/index.ts';
+import { DEFAULT_SEED } from '../src/random/rng.ts';
 import type { Readiness } from '../src/readiness/index.ts';
 import { runCli } from './helpers/cli.ts';
+import { runInProcess } from './helpers/in-process.ts';
 import { REPO, tempDir } from './helpers/workspace.ts';
 
 // Issue 17: a webhooks-only contract is a receiver's contract. railgate's receiver, over loopback HTTP, must accept
 // every valid sample of each event with the documented answer and refuse forged, stale and schema-breaking
 // deliveries. Three partners of one carrier's contract: an API key in its `security`, no security at all, and a
 // profile that says the carrier signs with a timestamp. Each check is proven able to fail: the test-only
-// defects make railgate's receiver wrong on purpose.
+// defects make railgate's receiver wrong on purpose. The clean run goes through the CLI (its Allure results are
+// searched for the key); the defects run in process, judged as the CLI judges them (test/in-process-verdicts.test.ts).
 
 const CONTRACT = path.join(REPO, 'test/fixtures/contracts/parcel-hooks.yaml');
 const SIGNED_PROFILE = `webhooks:\n  scheme: timestamped\n  header: Parcel-Signature\n  secretEnv: PARCEL_WEBHOOK_SECRET\n  tolerance: 5m\nenvironments:\n  simulator:\n    testCredentials:\n      PARCEL_WEBHOOK_SECRET: whsec_parcel_test_0123456789\n`;
@@ -34,8 +40,18 @@ async function run(name: string, defects: string[] = []): Promise<{ code: number
   const r = await runCli(['run', '--no-html', ...defects.flatMap((d) => ['--defect', d]), '--reports', reports], { cwd: ws.dir });
   expect(r.stderr).not.toMatch(/internal error/);
   const ready: Record<string, Readiness> = {};
-  for (const id of ['parcel-key', 'parcel-open', 'parcel-signed']) ready[id] = JSON.parse(await readFile(path.join(reports, 'readiness', `${id}.json`), 'utf8')) as Readiness;
+  for (const id of PARTNERS) ready[id] = JSON.parse(await readFile(path.join(reports, 'readiness', `${id}.json`), 'utf8')) as Readiness;
   return { code: r.code, stdout: r.stdout, ready, reports };
+}
+
+const PARTNERS = ['parcel-key', 'parcel-open', 'parcel-signed'];
+
+/** Every partner of the workspace, every family, in process: what `railgate run --defect …` judges, and its exit code. */
+async function runInProcessAll(defects: string[]): Promise<{ code: number; ready: Record<string, Readiness> }> {
+  const ready: Record<string, Readiness> = {};
+  for (const partner of await loadPartners(ws.dir)) ready[partner.id] = (await runInProcess(partner, { families: [...FAMILY_ORDER], seed: DEFAULT_SEED, defects })).readiness;
+  expect(Object.keys(ready).sort()).toEqual(PARTNERS);
+  return { code: exitCodeOf(Object.values(ready)), ready };
 }
 
 const shipped = (title: string): string => `webhook parcel.shipped: railgate's receiver ${title}`;
@@ -77,7 +93,7 @@ describe("railgate's receiver for a webhooks-only contract", () => {
   }, 120_000);
 
   it("fails each check when railgate's receiver is made wrong: forged and stale accepted, broken payloads accepted, an undocumented answer", async () => {
-    const { code, ready } = await run('defects', ['receiver-skips-authentication', 'receiver-skips-validation', 'receiver-undocumented-answer']);
+    const { code, ready } = await runInProcessAll(['receiver-skips-authentication', 'receiver-skips-validation', 'receiver-undocumented-answer']);
     // railgate's own receiver was wrong, not the partner: INCONCLUSIVE (exit 2), never GO.
     expect(code).toBe(2);
     const key = ready['parcel-key']!;

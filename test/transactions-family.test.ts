@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reasonOf, runFamily } from './helpers/family-run.ts';
+import { reasonOf, runFamily, runFamilyInProcess } from './helpers/family-run.ts';
 import { tempDir } from './helpers/workspace.ts';
 
-// Issue 7 through the CLI, as CI runs it: the transactions family against the embedded simulator (real
-// loopback servers, the scaled clock, webhooks to railgate's receiver), clean and with each planted defect.
-// Every defect must fail the family with a reason naming the transaction and the offending event.
+// Issue 7: the transactions family against the embedded simulator (real loopback servers, the scaled clock,
+// webhooks to railgate's receiver), clean and with each planted defect. Every defect must fail the family with a
+// reason naming the transaction and the offending event. PixPay's clean run goes through the CLI, as CI runs it;
+// every other run is in process, judged as the CLI judges it (test/in-process-verdicts.test.ts).
 let reports: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
   reports = await tempDir('railgate-transactions-');
@@ -13,18 +14,17 @@ afterAll(async () => {
   await reports.dispose();
 });
 
-const runTransactions = (name: string, defect?: string) => runFamily({ reports: reports.dir, name, partner: 'pixpay', family: 'transactions', defect });
+const runTransactions = (defect: string) => runFamilyInProcess({ partner: 'pixpay', family: 'transactions', defect });
 
 const LIFECYCLE = 'payout lifecycle: create, then reads reach a terminal state within the deadline by allowed transitions, with the money as created';
 const WEBHOOKS = 'payout webhooks: every state change is announced by a valid event, with the money as created';
 const TIMEOUT = 120_000;
 
-// Concurrent: each case is a child process that mostly waits on its clock, and the machine has two cores.
-describe.concurrent('railgate run --family transactions', () => {
+describe('railgate run --family transactions', () => {
   it(
     'is GO against the clean simulator, with a reconciliation table in the readiness JSON',
     async () => {
-      const { code, ready } = await runTransactions('clean');
+      const { code, ready } = await runFamily({ reports: reports.dir, name: 'clean', partner: 'pixpay', family: 'transactions' });
       expect(code).toBe(0);
       expect(ready.families.transactions).toMatchObject({ status: 'passed', failed: [], skipped: [] });
       expect(ready.checks.map((c) => c.name)).toContain(LIFECYCLE);
@@ -38,7 +38,7 @@ describe.concurrent('railgate run --family transactions', () => {
   it(
     'fails on illegal-transition: the event leaving the terminal state is named',
     async () => {
-      const { code, ready } = await runTransactions('illegal', 'illegal-transition');
+      const { code, ready } = await runTransactions('illegal-transition');
       expect(code).toBe(1);
       expect(ready.families.transactions?.status).toBe('failed');
       expect(reasonOf(ready, WEBHOOKS)).toMatch(/\[partner-defect\] payout po_\w+: illegal transition COMPLETED → FAILED: evt_\w+ \(payout\.status_changed\) showed the terminal state COMPLETED, then evt_\w+ \(payout\.status_changed\) shows FAILED/);
@@ -49,7 +49,7 @@ describe.concurrent('railgate run --family transactions', () => {
   it(
     'fails on webhook-amount-mismatch: the event and both amounts are named',
     async () => {
-      const { code, ready } = await runTransactions('amount', 'webhook-amount-mismatch');
+      const { code, ready } = await runTransactions('webhook-amount-mismatch');
       expect(code).toBe(1);
       expect(ready.families.transactions?.status).toBe('failed');
       expect(reasonOf(ready, WEBHOOKS)).toMatch(/\[partner-defect\] payout po_\w+: evt_\w+ \(payout\.status_changed\) announcing COMPLETED states BRL 15\.01 \(1501\) where BRL 15\.00 \(1500\) was due/);
@@ -60,7 +60,7 @@ describe.concurrent('railgate run --family transactions', () => {
   it(
     'fails on webhook-missing: the events around the unannounced change are named',
     async () => {
-      const { code, ready } = await runTransactions('missing', 'webhook-missing');
+      const { code, ready } = await runTransactions('webhook-missing');
       expect(code).toBe(1);
       expect(ready.families.transactions?.status).toBe('failed');
       expect(reasonOf(ready, WEBHOOKS)).toMatch(/\[partner-defect\] payout po_\w+: no webhook for a state change: evt_\w+ \(payout\.status_changed\) announced PENDING, then evt_\w+ \(payout\.status_changed\) announced COMPLETED/);
@@ -72,7 +72,7 @@ describe.concurrent('railgate run --family transactions', () => {
     'fails on stuck-pending: the transaction, its last read and its only event are named',
     async () => {
       // stuck-pending waits out every deadline, the collection's realistic 2h included: free on the virtual clock.
-      const { code, ready } = await runTransactions('stuck', 'stuck-pending');
+      const { code, ready } = await runTransactions('stuck-pending');
       expect(code).toBe(1);
       expect(ready.families.transactions?.status).toBe('failed');
       expect(reasonOf(ready, LIFECYCLE)).toMatch(/\[partner-defect\] payout po_\w+: stuck in PENDING: not terminal within its deadline of 120s \(\d+ reads, last read #\d+\) \(webhooks: evt_\w+ PENDING\)/);
@@ -82,15 +82,15 @@ describe.concurrent('railgate run --family transactions', () => {
 });
 
 // The card acquirer: refunds against what was captured, and an event type per state (events.on).
-const runCards = (name: string, defect?: string) => runFamily({ reports: reports.dir, name, partner: 'eurocard', family: 'transactions', defect });
+const runCards = (defect?: string) => runFamilyInProcess({ partner: 'eurocard', family: 'transactions', defect });
 const REFUND_TOTALS = 'refund totals: refunds of one authorization never add up to more than was captured of it';
 const RECONCILIATION = 'reconciliation: every transaction railgate created is found again with its money, and its read state agrees with its last webhook';
 
-describe.concurrent('railgate run --partner eurocard --family transactions', () => {
+describe('railgate run --partner eurocard --family transactions', () => {
   it(
     'is GO against the clean simulator: the over-refund is refused with the documented code, events carry their state\'s type',
     async () => {
-      const { code, ready } = await runCards('cards-clean');
+      const { code, ready } = await runCards();
       expect(code).toBe(0);
       expect(ready.families.transactions).toMatchObject({ status: 'passed', failed: [], skipped: [] });
       expect(ready.checks.map((c) => c.name)).toContain(REFUND_TOTALS);
@@ -101,7 +101,7 @@ describe.concurrent('railgate run --partner eurocard --family transactions', () 
   it(
     'fails on over-refund: the parent, every refund and both totals are named, live and in reconciliation',
     async () => {
-      const { code, ready } = await runCards('cards-over-refund', 'over-refund');
+      const { code, ready } = await runCards('over-refund');
       expect(code).toBe(1);
       const totals = /pay_\w+: rf_\w+ \+ rf_\w+ \+ rf_\w+ total EUR 74\.86 \(7486\), more than the EUR 49\.90 \(4990\) captured/;
       expect(reasonOf(ready, REFUND_TOTALS)).toMatch(new RegExp(`^\\[partner-defect\\] ${totals.source} \\(refunds: rf_\\w+ EUR 24\\.95 \\(2495\\) SUCCEEDED, rf_\\w+ EUR 24\\.96 \\(2496\\) SUCCEEDED, rf_\\w+ EUR 24\\.95 \\(2495\\) SUCCEEDED\\)$`));
@@ -113,7 +113,7 @@ describe.concurrent('railgate run --partner eurocard --family transactions', () 
   it(
     'fails on webhook-wrong-type: the event, its type and the type due are named',
     async () => {
-      const { code, ready } = await runCards('cards-wrong-type', 'webhook-wrong-type');
+      const { code, ready } = await runCards('webhook-wrong-type');
       expect(code).toBe(1);
       expect(reasonOf(ready, 'capture webhooks: every state change is announced by a valid event, with the money as created')).toMatch(
         /^\[partner-defect\] capture cap_\w+: evt_\w+ \(payment\.capture_failed\) announces SUCCEEDED as payment\.capture_failed: SUCCEEDED is announced by payment\.captured/,

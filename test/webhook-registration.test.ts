@@ -1,14 +1,15 @@
 import { access, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.ts';
-import { notPassed, reasonOf, runFamily } from './helpers/family-run.ts';
+import { notPassed, reasonOf, runFamily, runFamilyInProcess } from './helpers/family-run.ts';
 import { copyWorkspace, tempDir } from './helpers/workspace.ts';
 
 // EuroCard delivers webhooks only to URLs registered with createWebhookEndpoint (`webhooks.registration`);
 // its profile's `setup` registers railgate's receiver. Without that step the partner delivers nothing:
 // lint says so, and the webhook checks fail with that reason. Setup steps are scenario steps, validated
-// and located in the profile like a scenario's.
+// and located in the profile like a scenario's. The registered run goes through the CLI (its Allure results are
+// read); the unregistered one in process, judged as the CLI judges it (test/in-process-verdicts.test.ts).
 
 const SETUP = /\n# Run once before EuroCard's checks[^\n]*\nsetup:\n(?: {2}.*\n)+/;
 const WEBHOOK_CHECKS = ['capture webhooks: every state change is announced by a valid event, with the money as created', 'refund redelivery: a webhook refused with 503 comes again with the same event id, and is counted once'];
@@ -49,7 +50,7 @@ describe('a partner that delivers only to registered URLs', () => {
   // A profile mistake found at run time is railgate's configuration, not the partner's doing: the webhook checks
   // are broken (INCONCLUSIVE, exit 2), not failed.
   it("without it: the transactions family's webhook checks are broken, saying the receiver was never registered", async () => {
-    const r = await runFamily({ reports: reports.dir, name: 'unregistered', partner: 'eurocard', family: 'transactions', cwd: ws.dir });
+    const r = await runFamilyInProcess({ partner: 'eurocard', family: 'transactions', cwd: ws.dir });
     expect(r.code, notPassed(r.ready)).toBe(2);
     expect(r.ready.verdict).toBe('INCONCLUSIVE');
     expect(r.ready.families.transactions).toMatchObject({ status: 'broken', failed: [] });
@@ -60,27 +61,26 @@ describe('a partner that delivers only to registered URLs', () => {
   }, 120_000);
 });
 
+// Concurrent: each case is its own workspace and a child process that stops before anything runs.
 describe('setup steps are validated as scenario steps, located in the profile', () => {
-  let ws: Awaited<ReturnType<typeof copyWorkspace>> | undefined;
-  afterEach(async () => {
-    await ws?.dispose();
-    ws = undefined;
-  });
-
-  it.each([
+  it.concurrent.for([
     ['a misspelt operation', 'call: createWebhookEndpoint', 'call: createWebhookEndpont', /setup\[0\]\.call: operation 'createWebhookEndpont' is not in the contract \(did you mean 'createWebhookEndpoint'\?\)/],
     ['an unknown step key', '    expect:\n      status: 201', '    expct:\n      status: 201', /setup\[0\]\.expct: unknown key \(did you mean 'expect'\?\)/],
     ['a wrong type in an expectation', 'status: 201', "status: 'created'", /setup\[0\]\.expect\.status: must be a status code, or a list of allowed status codes/],
     ['a registration operation the contract lacks', 'registration: { operation: createWebhookEndpoint', 'registration: { operation: registerWebhook', /webhooks\.registration\.operation: operation 'registerWebhook' is not in the contract/],
     ['a URL pointer the request body lacks', 'url: /url }', 'url: /endpoint/url }', /webhooks\.registration\.url: createWebhookEndpoint's request body schema has no \/endpoint\/url/],
-  ])('%s: exit 2, nothing run or written', async (_, from, to, message) => {
-    ws = await copyWorkspace();
-    await ws.edit('partners/eurocard.yaml', from, to);
-    const out = path.join(ws.dir, 'reports');
-    const r = await runCli(['run', '--partner', 'eurocard', '--no-html', '--reports', out], { cwd: ws.dir });
-    expect(r.code, r.stdout + r.stderr).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`partners/eurocard\\.yaml:\\d+:\\d+ {2}${message.source}`));
-    expect(r.stderr).toMatch(/nothing was run/);
-    await expect(access(out)).rejects.toThrow();
+  ] as const)('%s: exit 2, nothing run or written', async ([, from, to, message], { expect }) => {
+    const ws = await copyWorkspace();
+    try {
+      await ws.edit('partners/eurocard.yaml', from, to);
+      const out = path.join(ws.dir, 'reports');
+      const r = await runCli(['run', '--partner', 'eurocard', '--no-html', '--reports', out], { cwd: ws.dir });
+      expect(r.code, r.stdout + r.stderr).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`partners/eurocard\\.yaml:\\d+:\\d+ {2}${message.source}`));
+      expect(r.stderr).toMatch(/nothing was run/);
+      await expect(access(out)).rejects.toThrow();
+    } finally {
+      await ws.dispose();
+    }
   });
 });

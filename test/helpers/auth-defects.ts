@@ -1,8 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Readiness } from '../../src/readiness/index.ts';
-import { runCli } from './cli.ts';
+import { notPassed, runFamily, runFamilyInProcess } from './family-run.ts';
 import { tempDir } from './workspace.ts';
 
 /** Each auth defect, the check it must fail and the words its failure must say. */
@@ -14,35 +11,31 @@ export const AUTH_DEFECTS: ReadonlyArray<{ defect: string; check: string; reason
 ];
 
 /**
- * The auth family through the CLI, as a user runs it: a child process per run, reports in a temporary
- * folder. Clean: exit 0. Each planted defect: exit 1, the auth family failed, the failure naming the
- * forgery that was accepted — and never a secret of the profile.
+ * The auth family, clean and with each planted defect. Clean: exit 0. Each planted defect: exit 1, the auth
+ * family failed, the failure naming the forgery that was accepted — and never a secret of the profile. With
+ * `cli`, the clean run goes through the CLI as a user runs it (a child process, reports in a temporary folder);
+ * every other run is in process, judged as the CLI judges it (test/in-process-verdicts.test.ts).
  */
-export function authDefectSuite(partner: string, secrets: readonly string[]): void {
+export function authDefectSuite(partner: string, secrets: readonly string[], opts: { cli: boolean }): void {
   let reports: Awaited<ReturnType<typeof tempDir>>;
   beforeAll(async () => {
     reports = await tempDir(`railgate-auth-${partner}-`);
   });
   afterAll(() => reports.dispose());
 
-  const run = async (name: string, defect?: string) => {
-    const dir = path.join(reports.dir, name);
-    const r = await runCli(['run', '--partner', partner, '--family', 'auth', ...(defect ? ['--defect', defect] : []), '--no-html', '--reports', dir]);
-    const ready = JSON.parse(await readFile(path.join(dir, 'readiness', `${partner}.json`), 'utf8')) as Readiness;
-    return { ...r, ready };
-  };
+  const run = (defect?: string) => (opts.cli && defect === undefined ? runFamily({ reports: reports.dir, name: 'clean', partner, family: 'auth' }) : runFamilyInProcess({ partner, family: 'auth', defect }));
 
   describe(`railgate run --partner ${partner} --family auth`, () => {
-    it('passes against the clean simulator', async () => {
-      const r = await run('clean');
-      expect(r.code, r.stdout + r.stderr).toBe(0);
+    it(`passes against the clean simulator${opts.cli ? ', through the CLI' : ''}`, async () => {
+      const r = await run();
+      expect(r.code, notPassed(r.ready)).toBe(0);
       expect(r.ready.families.auth).toMatchObject({ status: 'passed', failed: [] });
       expect(r.ready.checks.filter((c) => c.family === 'auth').length).toBeGreaterThan(20);
     });
 
     it.each(AUTH_DEFECTS)('fails with $defect, naming the accepted forgery', async ({ defect, check, reason }) => {
-      const r = await run(defect, defect);
-      expect(r.code, r.stdout + r.stderr).toBe(1);
+      const r = await run(defect);
+      expect(r.code, notPassed(r.ready)).toBe(1);
       expect(r.ready.verdict).toBe('NO-GO');
       expect(r.ready.families.auth?.status).toBe('failed');
       expect(r.ready.families.auth?.failed).toContain(check);
