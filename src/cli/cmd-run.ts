@@ -2,7 +2,6 @@ import { destructiveInProduction, parseShard, planPartner, selectPartners } from
 import { credentialProblems } from '../credentials/index.ts';
 import { loadPartners } from '../partner/index.ts';
 import type { EnvironmentName, Family } from '../profile/index.ts';
-import { runSuites } from '../run/index.ts';
 import { plantedLabel } from '../simulator/defects.ts';
 import { InputError } from '../source/index.ts';
 import type { RunConfig } from '../suite/run-config.ts';
@@ -94,6 +93,8 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
   if (running.length === 0) throw new UsageError(`nothing matches the selection${config.scenario ? ` (no scenario '${config.scenario}'${config.partner ? ` for ${config.partner}` : ''})` : ''}`);
 
   out.info(`railgate run · env ${env} · seed ${config.seed} · ${env === 'simulator' ? 'virtual time' : 'real time'} · ${running.map((p) => p.id).join(', ')}${defects.length ? ` · ${plantedLabel(defects)}` : ''}`);
+  // vitest is loaded only now: a usage error, a bad profile or a refusal above must not wait for it.
+  const { runSuites } = await import('../run/index.ts');
   const result = await runSuites(running, config, reportsDir, (s) => out.info(s), { html: typeof v.html === 'boolean' ? v.html : v.scenario === undefined });
   if (result.harnessErrors.length > 0) {
     for (const e of result.harnessErrors) out.error(`railgate: ${e}`);
