@@ -1,25 +1,35 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Readiness } from '../src/readiness/index.ts';
 import { runCli } from './helpers/cli.ts';
+import type { CliResult } from './helpers/cli.ts';
 import { readinessSchemaProblems } from './helpers/readiness-schema.ts';
 import { copyWorkspace, tempDir } from './helpers/workspace.ts';
 
-// The walking skeleton as a user runs it: the CLI as a child process against the embedded simulator.
+// The walking skeleton as a user runs it: the CLI as a child process against the embedded simulator. Every
+// case has its own reports folder or workspace, so the cases run side by side (each mostly a child process).
 let reports: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
   reports = await tempDir('railgate-reports-');
 });
 afterAll(() => reports.dispose());
 
+/**
+ * One scenario with seed 7, twice, each into its own reports folder: the first run's output is judged as the
+ * engineer's loop, and both runs' requests are compared. Started once, by whichever test asks first.
+ */
+let seeded: Promise<[CliResult, CliResult]> | undefined;
+const seededRuns = (): Promise<[CliResult, CliResult]> =>
+  (seeded ??= Promise.all([1, 2].map((n) => runCli(['run', '--partner', 'pixpay', '--scenario', 'payout-happy', '--seed', '7', '--reports', path.join(reports.dir, `seed-7-${n}`)])) as [Promise<CliResult>, Promise<CliResult>]));
+
 async function readiness(dir: string, partner: string): Promise<Readiness> {
   return JSON.parse(await readFile(path.join(dir, 'readiness', `${partner}.json`), 'utf8')) as Readiness;
 }
 
-describe('railgate run', () => {
-  it('is GO against the clean simulator and writes every report', async () => {
+describe.concurrent('railgate run', () => {
+  it('is GO against the clean simulator and writes every report', async ({ expect }) => {
     const dir = path.join(reports.dir, 'clean');
     const r = await runCli(['run', '--partner', 'pixpay', '--family', 'contract', '--reports', dir]);
     expect(r.stderr).not.toMatch(/internal error/);
@@ -33,7 +43,7 @@ describe('railgate run', () => {
     expect(existsSync(path.join(dir, 'allure-results', 'environment.properties'))).toBe(true);
   });
 
-  it('is NO-GO with the contract family failed when the simulator drifts from the schema', async () => {
+  it('is NO-GO with the contract family failed when the simulator drifts from the schema', async ({ expect }) => {
     const dir = path.join(reports.dir, 'drift');
     const stepSummary = path.join(reports.dir, 'step-summary.md');
     const r = await runCli(['run', '--partner', 'pixpay', '--family', 'contract', '--defect', 'schema-drift', '--no-html', '--reports', dir], { env: { CI: 'true', GITHUB_STEP_SUMMARY: stepSummary } });
@@ -61,9 +71,9 @@ describe('railgate run', () => {
     expect(junit).not.toMatch(/Serialized Error|partners\.suite\.ts/);
   });
 
-  it('runs one scenario and prints each exchange with credentials redacted', async () => {
-    const dir = path.join(reports.dir, 'one');
-    const r = await runCli(['run', '--partner', 'pixpay', '--scenario', 'payout-happy', '--reports', dir]);
+  it('runs one scenario and prints each exchange with credentials redacted', async ({ expect }) => {
+    const dir = path.join(reports.dir, 'seed-7-1');
+    const [r] = await seededRuns();
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/v2\/payouts/);
     expect(r.stdout).toMatch(/< 201/);
@@ -80,9 +90,8 @@ describe('railgate run', () => {
     expect(r.stdout).toMatch(/HTML report not generated/);
   });
 
-  it('gives the same requests for the same seed', async () => {
-    const a = await runCli(['run', '--partner', 'pixpay', '--scenario', 'payout-happy', '--seed', '7', '--reports', path.join(reports.dir, 's1')]);
-    const b = await runCli(['run', '--partner', 'pixpay', '--scenario', 'payout-happy', '--seed', '7', '--reports', path.join(reports.dir, 's2')]);
+  it('gives the same requests for the same seed', async ({ expect }) => {
+    const [a, b] = await seededRuns();
     // Time, nonce and so the signature differ per request by design (a nonce is never seeded, issue 3).
     const perRequest = /^\s+> (x-timestamp|x-nonce|x-signature): /;
     const requests = (out: string): string[] => out.split('\n').filter((l) => (/^\s+> /.test(l) && !perRequest.test(l)) || /^#\d+ /.test(l)).map((l) => l.replace(/127\.0\.0\.1:\d+/, 'HOST'));
@@ -91,8 +100,8 @@ describe('railgate run', () => {
   });
 });
 
-describe('bad input', () => {
-  it('reports a broken profile with its place, exit 2, and writes nothing', async () => {
+describe.concurrent('bad input', () => {
+  it('reports a broken profile with its place, exit 2, and writes nothing', async ({ expect }) => {
     const ws = await copyWorkspace();
     try {
       await ws.edit('partners/pixpay.yaml', /  header: Idempotency-Key/, '  header: [Idempotency-Key]');
@@ -111,7 +120,7 @@ describe('bad input', () => {
     }
   });
 
-  it('reports a scenario calling an operation the contract lacks', async () => {
+  it('reports a scenario calling an operation the contract lacks', async ({ expect }) => {
     const ws = await copyWorkspace();
     try {
       await ws.edit('suites/pixpay/payout-happy.yaml', 'call: getPayout', 'call: getPayot');
@@ -123,7 +132,7 @@ describe('bad input', () => {
     }
   });
 
-  it('lint passes on the example workspace', async () => {
+  it('lint passes on the example workspace', async ({ expect }) => {
     const r = await runCli(['lint']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -132,7 +141,7 @@ describe('bad input', () => {
     expect(r.stdout).toMatch(/ok  eurocard: .* \(14 operations\), 7 scenarios/);
   });
 
-  it.each([
+  it.for([
     [['run', '--defect', 'no-such-defect'], /unknown defect 'no-such-defect' \(defects: .*schema-drift/],
     [['run', '--env', 'staging'], /--env must be one of simulator, sandbox, production/],
     [['run', '--partner', 'nobody'], /no partner 'nobody'/],
@@ -143,7 +152,7 @@ describe('bad input', () => {
     [['run', '--rail', 'XX-NONE'], /no partner serves rail 'XX-NONE' \(rails: BR-PIX, EU-CARDS, SG-PAYNOW\)/],
     [['run', '--grep', '('], /--grep must be a regular expression/],
     [['frobnicate'], /unknown command 'frobnicate'/],
-  ])('%j is a usage error: exit 2, a clear message', async (args, message) => {
+  ] as Array<[string[], RegExp]>)('%j is a usage error: exit 2, a clear message', async ([args, message], { expect }) => {
     const r = await runCli(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
@@ -152,13 +161,13 @@ describe('bad input', () => {
     expect(r.stderr).not.toMatch(/positional argument/);
   });
 
-  it('refuses destructive checks against an environment marked production', async () => {
+  it('refuses destructive checks against an environment marked production', async ({ expect }) => {
     const r = await runCli(['run', '--partner', 'pixpay', '--env', 'production', '--reports', path.join(reports.dir, 'prod')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/environment 'production' is marked production: refusing \d+ destructive checks .*--allow-production runs them after you type the partner id again/);
   });
 
-  it("treats a sandbox on production's host as production; --allow-production without a terminal is refused too", async () => {
+  it("treats a sandbox on production's host as production; --allow-production without a terminal is refused too", async ({ expect }) => {
     const ws = await copyWorkspace();
     try {
       await ws.edit('partners/pixpay.yaml', 'https://sandbox.pixpay.example/v2', 'https://api.pixpay.example/v2-test');
@@ -177,8 +186,8 @@ describe('bad input', () => {
   });
 });
 
-describe('help', () => {
-  it.each(['run', 'lint', 'simulate'])('%s --help explains the command', async (cmd) => {
+describe.concurrent('help', () => {
+  it.for(['run', 'lint', 'simulate'])('%s --help explains the command', async (cmd, { expect }) => {
     const r = await runCli([cmd, '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`Usage: railgate ${cmd}`));
