@@ -1,9 +1,6 @@
-import { fixtureId, isJsonType, requestMedia } from '../contract/index.ts';
+import { fixtureId, isJsonType, requestMedia, seedFor, validSample } from '../contract/index.ts';
 import type { Contract, Operation, ParameterSpec, SchemaValidators } from '../contract/index.ts';
 import type { RequestParts } from '../http/index.ts';
-import { GenerationSchemas } from './generation-schema.ts';
-import { chooseValue } from './valid-value.ts';
-import type { ValueSources } from './valid-value.ts';
 
 /** What a request is generated from: the partner's contract and validators, and the run's seed. */
 export interface RequestSources {
@@ -31,12 +28,12 @@ const OWN_HEADERS = new Set(['accept', 'authorization', 'content-type', 'content
 /**
  * A request for an operation from the contract alone, the same for the same seed: every required query and
  * header parameter and the body (its example when it validates, else generated from its schema: see
- * chooseValue), and each path parameter at its fixture id (fixtureId: the simulator holds a resource there;
+ * partValue), and each path parameter at its fixture id (fixtureId: the simulator holds a resource there;
  * the probe replaces it with the id of a resource it creates when the contract has a create for it).
  * Optional parameters are left out. A required part that cannot be made is listed in `missing`, with the reason.
  */
 export function generateRequest(src: RequestSources, op: Operation): GeneratedRequest {
-  const sources: ValueSources = { schemas: schemasOf(src.contract), validators: src.validators, seed: src.seed, operationId: op.id };
+  const sources: ValueSources = { ...src, operationId: op.id };
   const parts: RequestParts = { params: {}, query: {}, headers: {} };
   const missing: MissingPart[] = [];
   const own = ownHeaders(src.contract);
@@ -66,16 +63,22 @@ export function unmetPart(missing: readonly MissingPart[], parts: RequestParts):
   return missing.find(lacks)?.why;
 }
 
-const cache = new WeakMap<object, GenerationSchemas>();
+/** What a request's values are made from: the request's sources, and the operation they are for (part of each value's seed). */
+interface ValueSources extends RequestSources {
+  operationId: string;
+}
 
-/** One set of prepared schemas per contract, kept as long as the contract is. */
-function schemasOf(contract: Contract): GenerationSchemas {
-  let found = cache.get(contract.bundled);
-  if (!found) {
-    found = new GenerationSchemas(contract.bundled);
-    cache.set(contract.bundled, found);
-  }
-  return found;
+type PartValue = { value: unknown } | { why: string };
+
+/**
+ * A value for a request part (`body`, `query parameter 'limit'`): the contract's first example that validates
+ * against its own schema (some real contracts' examples do not), else one generated from the schema as a request
+ * (validSample: the same seed per operation and part, whatever ran before), or the reason none could be made.
+ */
+function partValue(src: ValueSources, label: string, pointer: string, examples: readonly unknown[], unfit?: (value: unknown) => string | undefined): PartValue {
+  const seed = seedFor(src.seed, src.operationId, label);
+  const sample = validSample(src.contract.bundled, src.validators, { pointer, direction: 'request', seed, label, examples, ...(unfit && { unfit }) });
+  return sample.why === undefined ? { value: sample.value } : { why: sample.why };
 }
 
 /** The header names of the contract's API-key schemes: the signer sends those. */
@@ -92,7 +95,7 @@ type ParameterValue = { value: string | number | boolean } | { why: string };
 function parameterValue(src: ValueSources, p: ParameterSpec): ParameterValue {
   const label = `${p.in} parameter '${p.name}'`;
   if (!p.schemaPointer) return p.example === undefined ? { why: `required ${label} has no schema and no example in the contract` } : { value: onTheWire(p.example) ?? String(p.example) };
-  const chosen = chooseValue(src, { label, schemaPointer: p.schemaPointer, examples: [p.example], unfit: (v) => unfitParameter(p, v) });
+  const chosen = partValue(src, label, p.schemaPointer, [p.example], (v) => unfitParameter(p, v));
   if ('why' in chosen) return chosen;
   return { value: onTheWire(chosen.value) as string | number | boolean };
 }
@@ -129,7 +132,7 @@ function bodyOf(src: ValueSources, op: Operation): { value?: unknown } | { skip:
     if (!required) return {};
     return { skip: generated ? 'the request body has no schema and no example in the contract' : `the request body is ${media.contentType}, which railgate does not generate, and the contract gives no example` };
   }
-  const chosen = chooseValue(src, { label: 'body', schemaPointer: media.schemaPointer, examples });
+  const chosen = partValue(src, 'body', media.schemaPointer, examples);
   if ('why' in chosen) return required ? { skip: chosen.why } : {};
   return { value: chosen.value };
 }

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
-import { checkRequest, findResponseSpec, schemaDeclares } from '../contract/index.ts';
+import { checkRequest, findResponseSpec, schemaDeclares, schemaIssues } from '../contract/index.ts';
 import type { Operation, ResponseSpec } from '../contract/index.ts';
 import { getPointer, joinPointer, mergeOver, setPointer, toPointer } from '../json/index.ts';
 import type { Partner } from '../partner/index.ts';
@@ -16,7 +16,6 @@ import { holdFixtures } from './fixtures.ts';
 import { keepContract } from './keep-contract.ts';
 import { limitationAnswer, limitationHeaders } from './limitation.ts';
 import { listPage } from './list-page.ts';
-import { schemaIssues } from './generate-body.ts';
 import { excessOf } from './money-rules.ts';
 import { resolveMovements } from '../transactions/index.ts';
 import type { ResolvedMovement } from '../transactions/index.ts';

@@ -1,7 +1,6 @@
-import { findResponseSpec, isJsonType, pickMedia, schemaDeclares } from '../contract/index.ts';
+import { findResponseSpec, isJsonType, pickMedia, schemaDeclares, schemaIssues, validSample } from '../contract/index.ts';
 import type { Contract, Operation, SchemaIssue, SchemaValidators } from '../contract/index.ts';
 import { joinPointer } from '../json/index.ts';
-import { generateBody, schemaIssues } from './generate-body.ts';
 import { graft } from './graft.ts';
 
 /** A body on its way out, as the operation's documented response for its status accepts it. */
@@ -29,9 +28,9 @@ export function keepContract(contract: Contract, validators: SchemaValidators, o
   const accepts = (b: unknown): boolean => issuesOf(contract, validators, pointer, b).length === 0;
   const issues = issuesOf(contract, validators, pointer, body);
   if (issues.length === 0) return { body, issues };
-  const generated = generateBody(contract.bundled, validators, pointer, status);
-  if (generated.issues.length > 0 || !accepts(generated.body)) return { body, issues };
-  return { body: graft(body, generated.body, accepts), issues: [] };
+  const generated = validSample(contract.bundled, validators, { pointer, direction: 'answer', seed: status, label: 'body' });
+  if (generated.why !== undefined || !accepts(generated.value)) return { body, issues };
+  return { body: graft(body, generated.value, accepts), issues: [] };
 }
 
 /** The validator's issues, and any `$ref` or `x-` key the schema does not declare (an open schema lets them by). */

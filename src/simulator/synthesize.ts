@@ -1,7 +1,6 @@
-import { schemaDeclares } from '../contract/index.ts';
+import { schemaDeclares, validSample } from '../contract/index.ts';
 import type { Contract, MediaSpec, Operation, ResponseSpec, SchemaValidators } from '../contract/index.ts';
 import { getPointer, setPointer, toPointer } from '../json/index.ts';
-import { generateBody, schemaIssues } from './generate-body.ts';
 
 /** The success response the simulator gives: 201 for a create when documented, else the first 2xx. */
 export function successResponse(op: Operation): ResponseSpec | undefined {
@@ -15,17 +14,16 @@ export function jsonMedia(spec: ResponseSpec | undefined): MediaSpec | undefined
 
 /**
  * A body for a media: its first example that its schema accepts, else one generated valid from the schema with
- * the simulator's seed. An example that breaks its own schema (Adyen's transfer, whose `categoryData` matches
- * several `oneOf` branches) is the contract's self-contradiction, reported by lint; the simulator never repeats it.
+ * the simulator's seed (validSample, as an answer; the least wrong one when none validates). An example that
+ * breaks its own schema (Adyen's transfer, whose `categoryData` matches several `oneOf` branches) is the
+ * contract's self-contradiction, reported by lint; the simulator never repeats it.
  */
 export function sampleBody(contract: Contract, validators: SchemaValidators, media: MediaSpec | undefined, seed: number): unknown {
   if (!media) return undefined;
   const pointer = media.schemaPointer;
   const examples = Object.values(media.examples);
-  const example = pointer ? examples.find((ex) => schemaIssues(validators, pointer, ex).length === 0) : examples[0];
-  if (example !== undefined) return structuredClone(example);
-  if (!pointer) return undefined;
-  return generateBody(contract.bundled, validators, pointer, seed).body;
+  if (!pointer) return examples[0] === undefined ? undefined : structuredClone(examples[0]);
+  return validSample(contract.bundled, validators, { pointer, direction: 'answer', seed, label: 'body', examples }).value ?? {};
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock/index.ts';
-import { generatedSample, requestMedia } from '../contract/index.ts';
+import { requestMedia, validSample } from '../contract/index.ts';
 import type { Contract, ReceivedEvent, SchemaValidators } from '../contract/index.ts';
 import { credentialStage } from './credential-stage.ts';
 import { payloadStage } from './payload-stage.ts';
@@ -69,6 +69,7 @@ export function documentedAnswer(contract: Contract, validators: SchemaValidator
   const media = spec.content.find((m) => /json/.test(m.contentType));
   if (status === 204 || !media) return { status };
   const example = Object.values(media.examples)[0];
-  const body = example ?? (media.schemaPointer ? generatedSample(contract, validators, media.schemaPointer, seed) : undefined);
+  const generated = example === undefined && media.schemaPointer ? validSample(contract.bundled, validators, { pointer: media.schemaPointer, direction: 'answer', seed, label: 'body' }) : undefined;
+  const body = example ?? (generated?.why === undefined ? generated?.value : undefined);
   return body === undefined ? { status } : { status, body };
 }

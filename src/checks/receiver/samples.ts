@@ -1,4 +1,4 @@
-import { generatedSample, requestMedia } from '../../contract/index.ts';
+import { requestMedia, validSample } from '../../contract/index.ts';
 import type { ReceivedEvent } from '../../contract/index.ts';
 import type { Partner } from '../../partner/index.ts';
 
@@ -34,8 +34,9 @@ export function eventSamples(partner: Partner, event: ReceivedEvent, seed: numbe
     else leftOut.push(`example '${name}' breaks its schema (${issues[0]!.at} ${issues[0]!.message})`);
   }
   if (valid.length === 0) {
-    const generated = schema ? generatedSample(partner.contract, partner.validators, schema, seed) : {};
-    if (generated !== undefined) valid.push({ name: `a payload generated from the schema (seed ${seed})`, payload: generated });
+    // A payload is the webhook's request, as the partner sends it: generated as a request (validSample).
+    const generated = schema ? validSample(partner.contract.bundled, partner.validators, { pointer: schema, direction: 'request', seed, label: 'payload' }) : undefined;
+    if (generated?.why === undefined) valid.push({ name: `a payload generated from the schema (seed ${seed})`, payload: generated ? generated.value : {} });
   }
   return { ...(schema ? { schema } : {}), valid, leftOut };
 }
