@@ -1,6 +1,6 @@
 import { Agent } from 'undici';
 import type { Dispatcher } from 'undici';
-import { createClock } from '../clock/index.ts';
+import { createClock, startLagProbe } from '../clock/index.ts';
 import type { Clock } from '../clock/index.ts';
 import { RefusedAnswer, redirectRefusal } from './answer-limits.ts';
 import type { AnswerLimits } from './answer-limits.ts';
@@ -65,6 +65,7 @@ export function createHttpClient(opts: ClientOptions): HttpClient {
     // Timed on the run's clock: against the embedded simulator that is virtual time, so the same run gives the
     // same durations on any machine (an answer takes none unless something waited on purpose).
     const started = clock.now();
+    const lag = startLagProbe(clock);
     const exchange: Exchange = { seq: ++seq, request: req, startedAt: new Date().toISOString(), durationMs: 0 };
     const timeouts = sendOpts.timeouts ?? opts.timeouts;
     try {
@@ -83,6 +84,8 @@ export function createHttpClient(opts: ClientOptions): HttpClient {
       exchange.error = { code: err.code ?? err.name ?? 'ERROR', message: err.message ?? String(e), ...(e instanceof RefusedAnswer && { partial: e.partial }) };
     }
     exchange.durationMs = Math.round(clock.now() - started);
+    const late = Math.round(lag.stop());
+    if (late > 0) exchange.harnessLagMs = late;
     for (const l of listeners) l(exchange);
     return exchange;
   }

@@ -38,6 +38,11 @@ export interface Exchange {
   startedAt: string;
   /** On the run's clock: real ms against a sandbox, virtual ms against the embedded simulator. */
   durationMs: number;
+  /**
+   * Against a sandbox: the worst lateness of railgate's own event loop while this exchange was timed (real ms),
+   * when there was any. The duration may be off by as much: the latency judge does not count it (issue 11).
+   */
+  harnessLagMs?: number;
 }
 
 export interface ClientTimeouts {

@@ -1,6 +1,6 @@
 import type { Family } from '../profile/index.ts';
 import type { CheckOutcome, FamilyVerdict, Readiness } from './model.ts';
-import { latencyReason, latencyReport } from './latency.ts';
+import { latencyReason, latencyReport, untimedReason } from './latency.ts';
 import type { LatencyScope } from './latency.ts';
 import { coverageReason, operationCoverage } from './operations.ts';
 import type { OperationScope } from './operations.ts';
@@ -37,14 +37,14 @@ export function judgeReadiness(input: JudgeInput): Readiness {
   // Slow answers are proven on a real clock whatever the run selected: a partial run is judged on them too.
   const slow = latencyReason(latency);
   const against = [...partnerReasons(input, families), ...(uncovered ? [uncovered] : []), ...(slow ? [slow] : [])];
-  const broken = brokenReason(input.outcomes);
+  const broken = [brokenReason(input.outcomes), slow ? undefined : untimedReason(latency, input.latency)].filter((r): r is string => r !== undefined);
   const errors = input.outcomes.find((o) => o.evidence?.errors)?.evidence?.errors;
   const reconciliation = input.outcomes.find((o) => o.evidence?.reconciliation)?.evidence?.reconciliation;
   return {
     partner: input.partner.id,
     name: input.partner.name,
-    verdict: against.length > 0 ? 'NO-GO' : broken ? 'INCONCLUSIVE' : 'GO',
-    reasons: broken ? [...against, broken] : against,
+    verdict: against.length > 0 ? 'NO-GO' : broken.length > 0 ? 'INCONCLUSIVE' : 'GO',
+    reasons: [...against, ...broken],
     rails: input.partner.rails,
     environment: input.environment,
     seed: input.seed,
@@ -112,6 +112,6 @@ function brokenReason(outcomes: readonly CheckOutcome[]): string | undefined {
 
 /** Evidence and latency samples are lifted to the verdict's own fields; each check keeps its outcome only. */
 function withoutEvidence(outcome: CheckOutcome): CheckOutcome {
-  const { evidence: _evidence, latency: _latency, ...rest } = outcome;
+  const { evidence: _evidence, latency: _latency, untimed: _untimed, ...rest } = outcome;
   return rest;
 }

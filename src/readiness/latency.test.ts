@@ -22,6 +22,38 @@ const judge = (environment: string, spec: Parameters<typeof latencyScope>[0]) =>
     now: new Date(0),
   });
 
+describe('exchanges railgate could not time', () => {
+  const untimed = (n: number): CheckOutcome => ({ ...o('late', {}), operations: ['createPayout'], untimed: { createPayout: n } });
+  const judgeWith = (extra: CheckOutcome[], environment = 'sandbox') =>
+    judgeReadiness({
+      partner: { id: 'p', name: 'P', rails: ['BR-PIX'] },
+      latency: latencyScope({ p95: '800ms' }, environment),
+      contract: { title: 'C', version: '1', hash: 'h' },
+      environment,
+      seed: 1,
+      partial: false,
+      outcomes: [...outcomes, ...extra].map((x) => ({ ...x, status: 'passed' })),
+      now: new Date(0),
+    });
+
+  it('are counted and said, and the verdict stands on the timed ones when they are most', () => {
+    const r = judgeWith([untimed(40)]);
+    expect(r.verdict).toBe('GO');
+    expect(r.latency?.untimed).toEqual({ createPayout: 40 });
+    expect(readinessMarkdown(r)).toContain("Left out, timed while railgate's own event loop was late (the machine was busy): createPayout 40.");
+  });
+
+  it('make the verdict INCONCLUSIVE when they are most of an operation the SLA covers: never GO on a guess, never NO-GO for railgate’s slowness', () => {
+    const r = judgeWith([untimed(101)]);
+    expect(r.verdict).toBe('INCONCLUSIVE');
+    expect(r.reasons).toEqual(["inconclusive: latency not judged: railgate's own event loop was late while timing most exchanges of createPayout 101 of 201 (the machine is too busy to time the partner)"]);
+  });
+
+  it('change nothing against the simulator, whose time is virtual', () => {
+    expect(judgeWith([untimed(500)], 'simulator').verdict).toBe('GO');
+  });
+});
+
 describe('latencyReport', () => {
   it('pools every check’s exchanges per operation: nearest-rank percentiles, max, and a histogram of them all', () => {
     const l = latencyReport({ clock: 'real' }, outcomes)!;

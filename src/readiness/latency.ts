@@ -27,13 +27,29 @@ export const LATENCY_BUCKETS_MS: readonly number[] = [10, 25, 50, 100, 250, 500,
  */
 export function latencyReport(scope: LatencyScope, outcomes: readonly CheckOutcome[]): LatencyReport | undefined {
   const samples = new Map<string, number[]>();
+  const untimed: Record<string, number> = {};
   for (const o of outcomes) {
     for (const [op, ms] of Object.entries(o.latency ?? {})) (samples.get(op) ?? samples.set(op, []).get(op)!).push(...ms);
+    for (const [op, n] of Object.entries(o.untimed ?? {})) untimed[op] = (untimed[op] ?? 0) + n;
   }
-  if (samples.size === 0) return undefined;
+  if (samples.size === 0 && Object.keys(untimed).length === 0) return undefined;
   const judged = scope.clock === 'real';
   const rows = [...samples].sort(([a], [b]) => a.localeCompare(b)).map(([op, ms]) => latencyRow(op, ms, slaFor(scope, op), judged));
-  return { clock: scope.clock, judged, bucketsMs: [...LATENCY_BUCKETS_MS], rows };
+  return { clock: scope.clock, judged, bucketsMs: [...LATENCY_BUCKETS_MS], rows, ...(Object.keys(untimed).length > 0 && { untimed }) };
+}
+
+/**
+ * railgate's trouble, not the partner's: an operation the SLA covers of which fewer exchanges were timed than
+ * were left untimed (railgate's own event loop was late while timing them, on a busy machine). Its figures
+ * would be a guess: the verdict is INCONCLUSIVE on it, never GO and never a NO-GO for slowness.
+ */
+export function untimedReason(l: LatencyReport | undefined, scope: LatencyScope | undefined): string | undefined {
+  if (!l?.judged || !l.untimed || !scope) return undefined;
+  const each = Object.entries(l.untimed)
+    .filter(([op, n]) => slaFor(scope, op) !== undefined && n > (l.rows.find((r) => r.operation === op)?.count ?? 0))
+    .map(([op, n]) => `${op} ${n} of ${n + (l.rows.find((r) => r.operation === op)?.count ?? 0)}`);
+  if (each.length === 0) return undefined;
+  return `inconclusive: latency not judged: railgate's own event loop was late while timing most exchanges of ${each.join(', ')} (the machine is too busy to time the partner)`;
 }
 
 /** The NO-GO reason when a judged run breached the SLA, with the figures: `createPayout p95 1234 ms > 800 ms (40 exchanges)`. */

@@ -14,7 +14,14 @@ export function latencyMarkdown(l: LatencyReport): string[] {
 /** Why the figures are, or are not, a criterion: the same sentence on the page and in the Markdown. */
 export function latencyClockNote(l: LatencyReport): string {
   if (!l.judged) return 'virtual time against the embedded simulator: an answer takes no time unless the simulator waits on purpose, so the figures are shown, not judged.';
-  return l.rows.some((r) => r.sla) ? "real time against the partner: a percentile over the profile's SLA (readiness.latency) is NO-GO." : 'real time against the partner; the profile sets no SLA (readiness.latency), so the figures are shown, not judged.';
+  const note = l.rows.some((r) => r.sla) ? "real time against the partner: a percentile over the profile's SLA (readiness.latency) is NO-GO." : 'real time against the partner; the profile sets no SLA (readiness.latency), so the figures are shown, not judged.';
+  return l.untimed ? `${note} ${untimedNote(l.untimed)}` : note;
+}
+
+/** The exchanges left out of the figures, and why: railgate's own lateness is not the partner's latency. */
+function untimedNote(untimed: Readonly<Record<string, number>>): string {
+  const each = Object.entries(untimed).map(([op, n]) => `${op} ${n}`);
+  return `Left out, timed while railgate's own event loop was late (the machine was busy): ${each.join(', ')}.`;
 }
 
 export function slaText(r: LatencyRow): string {

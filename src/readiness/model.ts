@@ -30,6 +30,8 @@ export interface CheckOutcome {
   evidence?: ReadinessEvidence;
   /** ms each answered exchange took, per operationId (none from a check that injected a fault); pooled into Readiness.latency. */
   latency?: Record<string, number[]>;
+  /** Answered exchanges per operationId timed while railgate's own event loop was late: counted, not measured. */
+  untimed?: Record<string, number>;
 }
 
 /** Measurements a check hands to the readiness report (it travels from the suite worker in the test's meta). */
@@ -91,6 +93,8 @@ export interface LatencyReport {
   /** Upper bounds of the histogram's buckets (ms); the last bucket holds what is slower. */
   bucketsMs: number[];
   rows: LatencyRow[];
+  /** Per operationId, answered exchanges left out because railgate's own event loop was late while timing them. */
+  untimed?: Record<string, number>;
 }
 
 export interface LatencyRow {

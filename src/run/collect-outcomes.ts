@@ -43,6 +43,7 @@ export function outcomeOf(meta: CheckMeta, ended: Omit<TestVerdictInput, 'failur
     ...(meta.evidence && { evidence: meta.evidence }),
     ...(meta.operations && { operations: meta.operations }),
     ...(meta.latency && { latency: meta.latency }),
+    ...(meta.untimed && { untimed: meta.untimed }),
     durationMs,
   };
 }

@@ -52,6 +52,8 @@ export interface CheckMeta {
   operations?: string[];
   /** ms each answered exchange took, per operationId; none when the check had the fault layer inject a fault. */
   latency?: Record<string, number[]>;
+  /** Answered exchanges per operationId timed while railgate itself was late: no latency of the partner's. */
+  untimed?: Record<string, number>;
 }
 
 declare module '@vitest/runner' {

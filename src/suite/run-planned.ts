@@ -68,7 +68,7 @@ export type CheckEnd = ({ passed: true } | { passed: false; error: unknown }) & 
   /** What the check measured: its own, or what a CheckFailure carried. */
   evidence?: ReadinessEvidence;
   /** The operations it called that the partner answered, and how fast; absent when it never reached the target. */
-  exercised?: Pick<CheckMeta, 'operations' | 'latency'>;
+  exercised?: Pick<CheckMeta, 'operations' | 'latency' | 'untimed'>;
 };
 
 /**
