@@ -1,14 +1,20 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAMILY_ORDER } from '../src/checks/plan.ts';
+import { exitCodeOf } from '../src/cli/verdicts.ts';
+import { DEFAULT_SEED } from '../src/random/rng.ts';
+import { readinessMarkdown } from '../src/readiness/index.ts';
 import type { Readiness } from '../src/readiness/index.ts';
-import { runCli } from './helpers/cli.ts';
+import { contractOnlyPartner } from './helpers/fixture-partner.ts';
+import { runInProcess } from './helpers/in-process.ts';
 import { REPO, tempDir } from './helpers/workspace.ts';
 
 // Issue 17: GO only for what was exercised. Real provider contracts with the smallest profile the schema
 // accepts: before, PayPal payments read GO with 0 of 7 operations called, a webhooks-only contract GO on static checks.
 // Since requests are generated where the contract has no example (src/requests), all 7 are called; auth still is not.
+// Every family, in process, judged as a full `railgate run` judges it (test/in-process-verdicts.test.ts); the
+// Markdown is the one the run writes from that readiness.
 
 const REAL = path.resolve(REPO, '../shared/contracts-real');
 const present = existsSync(REAL);
@@ -21,15 +27,9 @@ beforeAll(async () => {
 afterAll(() => ws.dispose());
 
 async function minimalRun(id: string, contract: string): Promise<{ code: number; ready: Readiness; markdown: string }> {
-  const dir = path.join(ws.dir, id);
-  await mkdir(path.join(dir, 'partners'), { recursive: true });
-  await mkdir(path.join(dir, 'contracts'), { recursive: true });
-  await copyFile(path.join(REAL, contract), path.join(dir, 'contracts', path.basename(contract)));
-  await writeFile(path.join(dir, 'partners', `${id}.yaml`), `id: ${id}\nname: ${id}\ncontract: ../contracts/${path.basename(contract)}\nrails: [XX-TEST]\nenvironments: {}\n`);
-  const r = await runCli(['run', '--no-html', '--reports', path.join(dir, 'reports')], { cwd: dir });
-  expect(r.stderr).not.toMatch(/internal error/);
-  const ready = JSON.parse(await readFile(path.join(dir, 'reports', 'readiness', `${id}.json`), 'utf8')) as Readiness;
-  return { code: r.code, ready, markdown: await readFile(path.join(dir, 'reports', 'readiness', `${id}.md`), 'utf8') };
+  const partner = await contractOnlyPartner(path.join(ws.dir, id), id, path.join(REAL, contract));
+  const { readiness: ready } = await runInProcess(partner, { families: [...FAMILY_ORDER], seed: DEFAULT_SEED });
+  return { code: exitCodeOf([ready]), ready, markdown: readinessMarkdown(ready) };
 }
 
 describe.skipIf(!present)('a minimal profile for a real contract is never GO for what was not exercised', () => {

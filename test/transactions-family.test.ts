@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reasonOf, runFamily, runFamilyInProcess } from './helpers/family-run.ts';
-import { tempDir } from './helpers/workspace.ts';
+import { describe, expect, it } from 'vitest';
+import { reasonOf, runFamilyInProcess } from './helpers/family-run.ts';
 
 // Issue 7: the transactions family against the embedded simulator (real loopback servers, the scaled clock,
 // webhooks to railgate's receiver), clean and with each planted defect. Every defect must fail the family with a
-// reason naming the transaction and the offending event. PixPay's clean run goes through the CLI, as CI runs it;
-// every other run is in process, judged as the CLI judges it (test/in-process-verdicts.test.ts).
-let reports: Awaited<ReturnType<typeof tempDir>>;
-beforeAll(async () => {
-  reports = await tempDir('railgate-transactions-');
-});
-afterAll(async () => {
-  await reports.dispose();
-});
+// reason naming the transaction and the offending event. In process, judged as the CLI judges it: the family's
+// runs through the CLI are test/in-process-verdicts.test.ts's (EuroCard with over-refund, both ways, compared) and
+// webhook-registration's (EuroCard, clean: exit 0).
 
 const runTransactions = (defect: string) => runFamilyInProcess({ partner: 'pixpay', family: 'transactions', defect });
 
@@ -24,7 +17,7 @@ describe('railgate run --family transactions', () => {
   it(
     'is GO against the clean simulator, with a reconciliation table in the readiness JSON',
     async () => {
-      const { code, ready } = await runFamily({ reports: reports.dir, name: 'clean', partner: 'pixpay', family: 'transactions' });
+      const { code, ready } = await runFamilyInProcess({ partner: 'pixpay', family: 'transactions' });
       expect(code).toBe(0);
       expect(ready.families.transactions).toMatchObject({ status: 'passed', failed: [], skipped: [] });
       expect(ready.checks.map((c) => c.name)).toContain(LIFECYCLE);
