@@ -5,6 +5,7 @@ import { splitPointer } from '../json/index.ts';
 import { formatPath } from '../source/index.ts';
 import { addContractFormats } from './ajv-formats.ts';
 import { culpritOf } from './schema-culprit.ts';
+import { closestBranchErrors } from './union-errors.ts';
 
 const CONTRACT_ID = 'urn:railgate:contract';
 
@@ -38,7 +39,7 @@ export class SchemaValidators {
     dialect: '3.0' | '3.1',
   ) {
     // No logger: the loader reports each unknown format once, located; ajv would print it to stderr at every compile.
-    const options = { strict: false, allErrors: true, validateSchema: false, validateFormats: true, unicodeRegExp: false, logger: false } as const;
+    const options = { strict: false, allErrors: true, verbose: true, validateSchema: false, validateFormats: true, unicodeRegExp: false, logger: false } as const;
     this.ajv = dialect === '3.1' ? new Ajv2020(options) : new Ajv(options);
     addContractFormats(this.ajv);
     try {
@@ -74,9 +75,14 @@ export class SchemaValidators {
   }
 
   validate(pointer: string, value: unknown): SchemaIssue[] {
+    return this.errorsOf(pointer, value).map(toIssue);
+  }
+
+  /** ajv's errors, a failed union's narrowed to the branch the value is closest to (union-errors.ts). */
+  private errorsOf(pointer: string, value: unknown): ErrorObject[] {
     const v = this.validator(pointer);
     if (v(value)) return [];
-    return (v.errors ?? []).map(toIssue);
+    return closestBranchErrors([...(v.errors ?? [])], (branch, data) => this.errorsOf(branch, data));
   }
 }
 
