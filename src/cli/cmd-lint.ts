@@ -1,6 +1,6 @@
 import { lintContract, lintErrorMap } from '../checks/index.ts';
 import type { ContractFinding } from '../checks/index.ts';
-import { SchemaCompileError, locateInContract } from '../contract/index.ts';
+import { SchemaCompileError, locateAllInContract, locateInContract } from '../contract/index.ts';
 import { loadVocabulary } from '../errors/index.ts';
 import { lintRegistration, loadPartners } from '../partner/index.ts';
 import { formatInputProblem } from '../source/index.ts';
@@ -39,9 +39,11 @@ export async function cmdLint(args: string[], out: Output): Promise<number> {
       errors++;
       continue;
     }
-    for (const f of findings) {
-      if (f.rule === 'openapi-schema') continue;
-      out.info(`${p.contract.file}  ${f.rule}: ${f.message}  (warning)`);
+    const shown = findings.filter((f) => f.rule !== 'openapi-schema');
+    const located = await locateAllInContract(p.contract, shown.flatMap((f) => (f.pointer ? [{ pointer: f.pointer, message: `${f.rule}: ${f.message}` }] : [])));
+    for (const f of shown) {
+      const place = f.pointer ? located.shift() : undefined;
+      out.info(place ? `${formatInputProblem({ ...place, path: '' })}  (warning)` : `${p.contract.file}  ${f.rule}: ${f.message}  (warning)`);
       warnings++;
     }
     out.info(`ok  ${p.id}: profile ${p.profileFile}, contract ${p.contract.file} (${p.contract.operations.size} operations), ${p.scenarios.length} scenario${p.scenarios.length === 1 ? '' : 's'}`);

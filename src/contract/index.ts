@@ -10,7 +10,7 @@ export type { Sample, SampleSite } from './valid-sample.ts';
 export type { Direction } from './sample-schema.ts';
 export { requestBodySchema, schemaDeclares } from './schema-at.ts';
 export { SchemaCompileError, SchemaValidators } from './schema-validators.ts';
-export { locateInContract } from './locate-schema.ts';
+export { locateAllInContract, locateInContract } from './locate-schema.ts';
 export type { SchemaIssue } from './schema-validators.ts';
 export { checkRequest, checkResponse, findResponseSpec, isJsonType, pickMedia } from './conformance.ts';
 export type { ConformanceIssue, ConformanceRule, ObservedRequest, ObservedResponse } from './conformance.ts';

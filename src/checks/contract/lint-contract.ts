@@ -1,3 +1,4 @@
+import { joinPointer } from '../../json/index.ts';
 import type { Contract, Operation, SchemaValidators } from '../../contract/index.ts';
 import type { Profile } from '../../profile/index.ts';
 
@@ -5,6 +6,8 @@ export interface ContractFinding {
   rule: ContractRule;
   operationId?: string;
   message: string;
+  /** Where in the bundled document the finding is (an example): lint prints its file:line:col. */
+  pointer?: string;
 }
 
 export type ContractRule = 'openapi-schema' | 'error-responses' | 'security' | 'idempotency-header' | 'examples-valid';
@@ -26,10 +29,10 @@ export function lintContract(contract: Contract, validators: SchemaValidators, p
   }
   for (const op of contract.operations.values()) {
     if (op.mutating && !op.responses.some((r) => /^4/.test(r.status) || r.status === 'DEFAULT')) {
-      out.push({ rule: 'error-responses', operationId: op.id, message: `${op.id} documents no 4xx response` });
+      out.push({ rule: 'error-responses', operationId: op.id, message: `${op.id} documents no 4xx response`, pointer: joinPointer(op.pointer, 'responses') });
     }
     if (op.mutating && op.security.length === 0) {
-      out.push({ rule: 'security', operationId: op.id, message: `${op.id} declares no security requirement` });
+      out.push({ rule: 'security', operationId: op.id, message: `${op.id} declares no security requirement`, pointer: op.pointer });
     }
     out.push(...lintExamples(op, validators));
   }
@@ -46,14 +49,16 @@ export function lintContract(contract: Contract, validators: SchemaValidators, p
 function lintExamples(op: Operation, validators: SchemaValidators): ContractFinding[] {
   const out: ContractFinding[] = [];
   const media = [
-    ...(op.requestBody?.content ?? []).map((m) => ({ m, where: 'request body' })),
-    ...op.responses.flatMap((r) => r.content.map((m) => ({ m, where: `${r.status} response` }))),
+    ...(op.requestBody?.content ?? []).map((m) => ({ m, where: 'request body', at: joinPointer(op.pointer, 'requestBody', 'content', m.contentType) })),
+    ...op.responses.flatMap((r) => r.content.map((m) => ({ m, where: `${r.status} response`, at: joinPointer(op.pointer, 'responses', r.status, 'content', m.contentType) }))),
   ];
-  for (const { m, where } of media) {
+  for (const { m, where, at } of media) {
     if (!m.schemaPointer || !/json/.test(m.contentType)) continue;
     for (const [name, value] of Object.entries(m.examples)) {
+      // A named example sits under `examples`; the single one (`default`) is the media's `example` (or its schema's).
+      const pointer = name === 'default' ? joinPointer(at, 'example') : joinPointer(at, 'examples', name);
       for (const issue of validators.validate(m.schemaPointer, value)) {
-        out.push({ rule: 'examples-valid', operationId: op.id, message: `${op.id} ${where} example '${name}': ${issue.at} ${issue.message}` });
+        out.push({ rule: 'examples-valid', operationId: op.id, message: `${op.id} ${where} example '${name}': ${issue.at} ${issue.message}`, pointer });
       }
     }
   }
