@@ -1,3 +1,4 @@
 export { escapePointer, getPointer, joinPointer, setPointer, splitPointer, toPointer } from './pointer.ts';
-export { findMismatch, mergeOver } from './merge.ts';
+export { findMismatch, findMismatches, mergeOver } from './merge.ts';
+export type { Mismatch } from './merge.ts';
 export { parseJson } from './parse.ts';

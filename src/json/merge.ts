@@ -12,27 +12,38 @@ export function mergeOver(base: unknown, over: unknown): unknown {
   return out;
 }
 
+export interface Mismatch {
+  at: string;
+  expected: unknown;
+  actual: unknown;
+}
+
 /**
  * Where does `actual` fail to contain `expected`? Objects match as subsets, arrays element by element,
  * scalars by equality. Returns the first mismatch as a pointer with both values, or undefined.
  */
-export function findMismatch(actual: unknown, expected: unknown, at = ''): { at: string; expected: unknown; actual: unknown } | undefined {
-  if (isObj(expected)) {
-    if (!isObj(actual)) return { at: at || '/', expected, actual };
-    for (const [k, v] of Object.entries(expected)) {
-      const m = findMismatch(actual[k], v, `${at}/${k}`);
-      if (m) return m;
+export function findMismatch(actual: unknown, expected: unknown, at = ''): Mismatch | undefined {
+  return findMismatches(actual, expected, at, 1)[0];
+}
+
+/** Every place `actual` fails to contain `expected` (up to `most`), in the order `expected` is written. */
+export function findMismatches(actual: unknown, expected: unknown, at = '', most = Infinity): Mismatch[] {
+  const out: Mismatch[] = [];
+  const walk = (a: unknown, e: unknown, here: string): void => {
+    if (out.length >= most) return;
+    if (isObj(e)) {
+      if (!isObj(a)) out.push({ at: here || '/', expected: e, actual: a });
+      else for (const [k, v] of Object.entries(e)) walk(a[k], v, `${here}/${k}`);
+      return;
     }
-    return undefined;
-  }
-  if (Array.isArray(expected)) {
-    if (!Array.isArray(actual)) return { at: at || '/', expected, actual };
-    for (let i = 0; i < expected.length; i++) {
-      const m = findMismatch(actual[i], expected[i], `${at}/${i}`);
-      if (m) return m;
+    if (Array.isArray(e)) {
+      if (!Array.isArray(a)) out.push({ at: here || '/', expected: e, actual: a });
+      else e.forEach((v, i) => walk(a[i], v, `${here}/${i}`));
+      return;
     }
-    return undefined;
-  }
-  // Strict: a partner that sends '1500' where 1500 is expected has drifted, and the check must say so.
-  return actual === expected ? undefined : { at: at || '/', expected, actual };
+    // Strict: a partner that sends '1500' where 1500 is expected has drifted, and the check must say so.
+    if (a !== e) out.push({ at: here || '/', expected: e, actual: a });
+  };
+  walk(actual, expected, at);
+  return out;
 }

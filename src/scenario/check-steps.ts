@@ -3,8 +3,8 @@ import type { InputProblem, LocatedDocument } from '../source/index.ts';
 import { termProblems } from './check-terms.ts';
 import type { StepTerms } from './check-terms.ts';
 import { variablesBeforeCapture } from './check-variables.ts';
-import { STEP_ACTIONS } from './model.ts';
-import type { Scenario, Step } from './model.ts';
+import { STEP_ACTIONS, expectKey } from './model.ts';
+import type { Scenario, SourceLocation, Step } from './model.ts';
 
 export type LocatedStep = Scenario['steps'][number];
 
@@ -40,7 +40,8 @@ export function checkSteps(doc: LocatedDocument, at: ReadonlyArray<string | numb
     if (step.as !== undefined) labels.add(step.as);
     problems.push(...termProblems(doc, where, step, terms));
     const pos = doc.locate(where);
-    return { ...step, action: actions[0] ?? 'call', loc: { file: doc.file, line: pos.line, col: pos.col } };
+    const expectAt = step.expect === undefined ? undefined : keyPlaces(doc, [...where, 'expect'], step.expect);
+    return { ...step, action: actions[0] ?? 'call', loc: { file: doc.file, line: pos.line, col: pos.col }, ...(expectAt && { expectAt }) };
   });
   problems.push(...variablesBeforeCapture(doc, at, steps, terms.variables ?? new Set()));
   return { steps: located, problems };
@@ -52,4 +53,16 @@ export function unknownOperation(doc: LocatedDocument, at: ReadonlyArray<string 
   if (op === undefined || ids.has(op)) return undefined;
   const hint = closest(op, ids);
   return doc.problem(at, `operation '${op}' is not in the contract${hint ? ` (did you mean '${hint}'?)` : ''}`);
+}
+
+/**
+ * Where each key under a step's `expect` is written (`expectKey(['body', 'amount'])` → its line and column):
+ * a failed expectation is reported at the key that failed, not at the step.
+ */
+function keyPlaces(doc: LocatedDocument, at: ReadonlyArray<string | number>, value: unknown, under: Array<string | number> = [], out: Record<string, SourceLocation> = {}): Record<string, SourceLocation> {
+  const pos = doc.locate([...at, ...under], 'key');
+  out[expectKey(under)] = { file: doc.file, line: pos.line, col: pos.col };
+  if (Array.isArray(value)) value.forEach((v, i) => keyPlaces(doc, at, v, [...under, i], out));
+  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) keyPlaces(doc, at, v, [...under, k], out);
+  return out;
 }

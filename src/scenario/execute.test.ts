@@ -72,6 +72,21 @@ describe('executeScenario', () => {
     await expect(executeScenario(session.ctx, lost)).rejects.toThrow(/step 3 \(createPayout\): expected no answer, got 201/);
   });
 
+  it('names every expectation key that failed, each at its own file:line:col, the first leading', async () => {
+    const s = await scenario(`name: keys\nrail: BR-PIX\nsteps:\n  - call: createPayout\n    headers: { Idempotency-Key: '\${uuid}' }\n    expect:\n      status: 201\n      body:\n        amount: 1501\n        currency: USD\n      pointers: { /status: PAID }\n`);
+    const failed = await executeScenario(session.ctx, s).then(
+      () => undefined,
+      (e: Error) => e.message,
+    );
+    const file = s.file;
+    // Lines 9 and 10 are `amount` and `currency` under `body`; line 11 holds the pointer `/status` at column 19.
+    expect(failed?.split('\n')).toEqual([
+      `${file}:9:9  [partner-defect] step 1 (createPayout): body /amount: expected 1501, got 1500`,
+      `  also ${file}:10:9  body /currency: expected "USD", got "BRL"`,
+      expect.stringMatching(/^ {2}also .*s\.yaml:11:19 {2}body \/status: expected "PAID", got "(PENDING|PROCESSING)"$/),
+    ]);
+  });
+
   it('counts the items of a list and names them when the count is off', async () => {
     const s = await scenario(`name: count\nrail: BR-PIX\nsteps:\n${CREATE}  - call: createPayout\n    headers: { Idempotency-Key: '\${uuid}' }\n    body: { reference: '\${create.body.reference}' }\n  - call: listPayouts\n    query: { reference: '\${create.body.reference}' }\n    expect: { count: { /data: 1 } }\n`);
     await expect(executeScenario(session.ctx, s)).rejects.toThrow(/step 3 \(listPayouts\): body \/data: expected 1 item, got 2 \(po_\w+, po_\w+\)$/);

@@ -2,7 +2,7 @@ import { requestExample } from '../contract/index.ts';
 import type { Operation } from '../contract/index.ts';
 import type { Fault } from '../faults/index.ts';
 import type { Exchange, RequestParts } from '../http/index.ts';
-import { findMismatch, getPointer, mergeOver } from '../json/index.ts';
+import { findMismatch, findMismatches, getPointer, mergeOver } from '../json/index.ts';
 import { parseDuration } from '../profile/index.ts';
 import { loadVocabulary } from '../errors/index.ts';
 import { CheckFailure } from '../checks/model.ts';
@@ -12,10 +12,11 @@ import type { CanonicalMapping } from './expect-canonical.ts';
 import { UnknownVariable, interpolate } from './interpolate.ts';
 import { awaitWebhook, webhookValues } from './await-webhook.ts';
 import type { Variables } from './interpolate.ts';
-import type { Expectation, FaultStep, Scenario, SourceLocation, Step, StepAction } from './model.ts';
+import { expectKey } from './model.ts';
+import type { Expectation, FaultStep, Scenario, SourceLocation } from './model.ts';
 import { patient } from '../checks/patience.ts';
 
-type LocatedStep = Step & { action: StepAction; loc: SourceLocation };
+type LocatedStep = Scenario['steps'][number];
 
 interface RunState {
   ctx: CheckContext;
@@ -148,7 +149,7 @@ function judgeStep(state: RunState, step: LocatedStep, exchange: Exchange, what:
   }
   const res = exchange.response!;
   if (step.as) state.vars.values.set(step.as, { status: res.status, headers: res.headers, body: res.body });
-  if (step.expect) judgeExpectation(fill(state, step.expect, step.loc), exchange, what, step.loc, state.mapping);
+  if (step.expect) judgeExpectation(fill(state, step.expect, step.loc), exchange, what, step.loc, state.mapping, step.expectAt);
   for (const [name, where] of Object.entries(step.capture ?? {})) {
     const value = where.startsWith('header:') ? res.headers[where.slice(7).toLowerCase()] : getPointer(res.body, where);
     if (value === undefined) throw new CheckFailure(`${what}: capture '${name}': nothing at ${where} in the answer`, { loc: step.loc });
@@ -180,40 +181,62 @@ function faultRule(f: FaultStep): { match?: { operationId: string }; times: numb
 }
 
 /**
- * Judges one answer against a step's `expect`; throws the first difference with the step's location.
+ * Judges one answer against a step's `expect`, every key of it: throws every difference at once, each at the
+ * file:line:col of the expectation key that failed (`expectAt`, from the loader), the first leading.
  * `mapping` (the profile's errors section and the vocabulary) is needed when the step expects a canonical code.
  */
-export function judgeExpectation(expect: Expectation, exchange: Exchange, what: string, loc: SourceLocation, mapping?: CanonicalMapping): void {
+export function judgeExpectation(expect: Expectation, exchange: Exchange, what: string, loc: SourceLocation, mapping?: CanonicalMapping, expectAt?: Readonly<Record<string, SourceLocation>>): void {
   const res = exchange.response!;
-  const fail = (m: string): never => {
-    throw new CheckFailure(`${what}: ${m}`, { loc });
-  };
+  const misses: Array<{ key: Array<string | number>; text: string }> = [];
+  const miss = (key: Array<string | number>, text: string): void => void misses.push({ key, text });
   if (expect.status !== undefined) {
     const allowed = Array.isArray(expect.status) ? expect.status : [expect.status];
-    if (!allowed.includes(res.status)) fail(`expected status ${allowed.join(' or ')}, got ${res.status}${describeBody(res.body)}`);
+    if (!allowed.includes(res.status)) miss(['status'], `expected status ${allowed.join(' or ')}, got ${res.status}${describeBody(res.body)}`);
   }
   if (expect.canonical !== undefined) {
-    const miss = mapping ? canonicalMiss(expect.canonical, res, mapping) : { kind: 'configuration' as const, message: `expected canonical ${expect.canonical}, but no error mapping was given to judge it` };
-    if (miss) throw new CheckFailure(`${what}: ${miss.message}`, { kind: miss.kind, loc });
+    const canonical = mapping ? canonicalMiss(expect.canonical, res, mapping) : { kind: 'configuration' as const, message: `expected canonical ${expect.canonical}, but no error mapping was given to judge it` };
+    // A profile that cannot judge the code is railgate's trouble, told alone; the partner's miss joins the others.
+    if (canonical?.kind === 'configuration') throw new CheckFailure(`${what}: ${canonical.message}`, { kind: canonical.kind, loc: placeOf(expectAt, ['canonical'], loc) });
+    if (canonical) miss(['canonical'], canonical.message);
   }
   for (const [name, value] of Object.entries(expect.headers ?? {})) {
     const got = res.headers[name.toLowerCase()];
-    if (got === undefined) fail(`expected header '${name}', it is missing`);
-    if (value !== '*' && got !== value) fail(`expected header '${name}: ${value}', got '${got}'`);
+    if (got === undefined) miss(['headers', name], `expected header '${name}', it is missing`);
+    else if (value !== '*' && got !== value) miss(['headers', name], `expected header '${name}: ${value}', got '${got}'`);
   }
   if (expect.body !== undefined) {
-    const m = findMismatch(res.body, expect.body);
-    if (m) fail(`body ${m.at}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`);
+    for (const m of findMismatches(res.body, expect.body)) miss(['body', ...pathOf(m.at)], `body ${m.at}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`);
   }
   for (const [pointer, value] of Object.entries(expect.pointers ?? {})) {
-    const m = findMismatch(getPointer(res.body, pointer), value, pointer);
-    if (m) fail(`body ${m.at}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`);
+    for (const m of findMismatches(getPointer(res.body, pointer), value, pointer)) miss(['pointers', pointer, ...pathOf(m.at.slice(pointer.length))], `body ${m.at}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`);
   }
   for (const [pointer, n] of Object.entries(expect.count ?? {})) {
     const items = getPointer(res.body, pointer);
-    if (!Array.isArray(items)) fail(`body ${pointer}: expected a list of ${n}, got ${JSON.stringify(items)}`);
-    else if (items.length !== n) fail(`body ${pointer}: expected ${n} item${n === 1 ? '' : 's'}, got ${items.length}${describeIds(items)}`);
+    if (!Array.isArray(items)) miss(['count', pointer], `body ${pointer}: expected a list of ${n}, got ${JSON.stringify(items)}`);
+    else if (items.length !== n) miss(['count', pointer], `body ${pointer}: expected ${n} item${n === 1 ? '' : 's'}, got ${items.length}${describeIds(items)}`);
   }
+  const [first, ...rest] = misses;
+  if (!first) return;
+  const also = rest.map((m) => `\n  also ${where(placeOf(expectAt, m.key, loc))}  ${m.text}`).join('');
+  throw new CheckFailure(`${what}: ${first.text}${also}`, { loc: placeOf(expectAt, first.key, loc) });
+}
+
+/** The expectation key's place: the deepest key written on the way to it, else the step's. */
+function placeOf(expectAt: Readonly<Record<string, SourceLocation>> | undefined, key: ReadonlyArray<string | number>, step: SourceLocation): SourceLocation {
+  for (let n = key.length; n > 0 && expectAt; n--) {
+    const at = expectAt[expectKey(key.slice(0, n))];
+    if (at) return at;
+  }
+  return step;
+}
+
+function where(loc: SourceLocation): string {
+  return `${loc.file}:${loc.line}:${loc.col}`;
+}
+
+/** `/amount/value` → ['amount', 'value']: the segments findMismatches writes (unescaped, as written in the step). */
+function pathOf(at: string): string[] {
+  return at === '/' || at === '' ? [] : at.split('/').slice(1);
 }
 
 /** Duplicates are named by their ids, so a reviewer can find them in the partner's back office. */

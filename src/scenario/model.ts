@@ -77,5 +77,10 @@ export interface Scenario {
   tags: string[];
   severity: Severity;
   file: string;
-  steps: Array<Step & { action: StepAction; loc: SourceLocation }>;
+  steps: Array<Step & { action: StepAction; loc: SourceLocation; expectAt?: Record<string, SourceLocation> }>;
+}
+
+/** The key of a place under a step's `expect` in `expectAt`: its path, e.g. `["body","amount"]`. */
+export function expectKey(path: ReadonlyArray<string | number>): string {
+  return JSON.stringify(path.map(String));
 }
