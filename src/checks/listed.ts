@@ -11,3 +11,20 @@ export function listed(found: readonly string[], max: number): string {
   if (found.length > max) lines.push(`  - and ${found.length - max} more`);
   return lines.join('\n');
 }
+
+/**
+ * The same finding in many exchanges, told once: `createPayout 201: body /amount must be integer — 12 answers
+ * (exchange #3 POST /v2/payouts, #5, #9, … and 8 more)`. A schema drift in every answer was 51 identical lines.
+ * Findings keep the order they were first seen.
+ */
+export function groupedByFinding(found: ReadonlyArray<{ exchange: Exchange; finding: string }>, maxPlaces = 4): string[] {
+  const groups = new Map<string, Exchange[]>();
+  for (const { exchange, finding } of found) (groups.get(finding) ?? groups.set(finding, []).get(finding)!).push(exchange);
+  return [...groups].map(([finding, exchanges]) => {
+    if (exchanges.length === 1) return `${exchangePlace(exchanges[0]!)}: ${finding}`;
+    const [first, ...rest] = exchanges;
+    const shown = [exchangePlace(first!), ...rest.slice(0, maxPlaces - 1).map((e) => `#${e.seq}`)];
+    const more = exchanges.length > maxPlaces ? ` and ${exchanges.length - maxPlaces} more` : '';
+    return `${finding} — ${exchanges.length} answers (${shown.join(', ')}${more})`;
+  });
+}

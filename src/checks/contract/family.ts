@@ -1,5 +1,6 @@
 import { checkResponse } from '../../contract/index.ts';
 import type { Operation } from '../../contract/index.ts';
+import type { Exchange } from '../../http/index.ts';
 import type { Partner } from '../../partner/index.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
 import type { Check, CheckFamily } from '../model.ts';
@@ -8,7 +9,7 @@ import { pciCheck } from './pci.ts';
 import { receiverChecks } from '../receiver/index.ts';
 import { probeParts } from './probe.ts';
 import { patient } from '../patience.ts';
-import { exchangePlace } from '../listed.ts';
+import { exchangePlace, groupedByFinding } from '../listed.ts';
 import { isLimitation, limitationMessage } from '../../simulator/index.ts';
 
 /**
@@ -47,7 +48,7 @@ function conformanceCheck(op: Operation): Check {
       if (probe.parts) await ctx.call(op.id, probe.parts, `probe ${op.id} with the contract's example`, patient(ctx));
       const seen = ctx.ledger.forOperation(op.id).filter((e) => e.response);
       if (seen.length === 0) throw new CheckSkipped(probe.skip ?? `no answer from ${op.id} was observed`);
-      const problems: string[] = [];
+      const problems: Array<{ exchange: Exchange; finding: string }> = [];
       const limits: string[] = [];
       for (const e of seen) {
         const r = e.response!;
@@ -59,10 +60,12 @@ function conformanceCheck(op: Operation): Check {
           if (issues.length > 0) limits.push(`${limitationMessage(r.body) ?? issues.join('; ')} (${exchangePlace(e)})`);
           continue;
         }
-        for (const issue of issues) problems.push(`  - ${exchangePlace(e)}: ${issue}`);
+        for (const issue of issues) problems.push({ exchange: e, finding: issue });
       }
       if (problems.length > 0) {
-        throw new CheckFailure(`${problems.length} of the answers seen for ${op.id} break the contract:\n${problems.join('\n')}`, { kind: 'contract-drift' });
+        const answers = new Set(problems.map((p) => p.exchange)).size;
+        const lines = groupedByFinding(problems).map((l) => `  - ${l}`);
+        throw new CheckFailure(`${answers} of the answers seen for ${op.id} break the contract:\n${lines.join('\n')}`, { kind: 'contract-drift' });
       }
       if (limits.length > 0) {
         const [first, ...more] = limits;
