@@ -1,6 +1,4 @@
-import { destructiveInProduction, parseShard, planPartner, selectPartners } from '../checks/index.ts';
-import { credentialProblems } from '../credentials/index.ts';
-import { loadPartners } from '../partner/index.ts';
+import { parseShard } from '../checks/select.ts';
 import type { EnvironmentName, Family } from '../profile/index.ts';
 import { plantedLabel } from '../simulator/defects.ts';
 import { InputError } from '../source/index.ts';
@@ -56,7 +54,9 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
   };
   const reportsDir = reportsOption(v.reports);
 
-  // Everything is loaded and checked before anything is written: bad input leaves reports/ untouched.
+  // Everything is loaded and checked before anything is written: bad input leaves reports/ untouched. The
+  // partners, checks and contract validators are loaded only now: `--help` and a usage error answer without them.
+  const [{ destructiveInProduction, planPartner, selectPartners }, { credentialProblems }, { loadPartners }] = await Promise.all([import('../checks/index.ts'), import('../credentials/index.ts'), import('../partner/index.ts')]);
   const loaded = await loadPartners(config.root, config.partner);
   const partners = selectPartners(loaded, config);
   if (config.rail && partners.length === 0 && !config.shard) {
