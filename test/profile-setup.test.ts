@@ -17,10 +17,10 @@ afterAll(async () => {
 });
 
 describe('profile setup', () => {
-  it('runs before the checks with ${webhooks.url} filled, and a failing step fails them at its line', async () => {
+  it('runs before the checks with ${webhooks.url} filled, and a failing step fails them at the line of the expectation that failed', async () => {
     const r = await runCli(['run', '--partner', 'pixpay', '--scenario', 'payout-webhook', '--reports', reports.dir], { cwd: ws.dir });
     expect(r.code).toBe(1);
     const out = r.stdout + r.stderr;
-    expect(out).toMatch(/partners\/pixpay\.yaml:\d+:5 {2}\[partner-defect\] step 1 \(listPayouts\): expected status 418, got 200/);
+    expect(out).toMatch(/partners\/pixpay\.yaml:\d+:15 {2}\[partner-defect\] step 1 \(listPayouts\): expected status 418, got 200/);
   }, 120_000);
 });

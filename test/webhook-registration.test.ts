@@ -36,7 +36,7 @@ describe('a partner that delivers only to registered URLs', () => {
     const dir = path.join(reports.dir, 'registered', 'allure-results');
     const results = await Promise.all((await readdir(dir)).filter((f) => f.endsWith('-result.json')).map(async (f) => JSON.parse(await readFile(path.join(dir, f), 'utf8')) as { name: string; status: string; steps: Array<{ name: string }> }));
     const registering = results.filter((t) => JSON.stringify(t.steps).includes('(createWebhookEndpoint)'));
-    expect(registering.map((t) => [t.name, t.status, t.steps.map((s) => s.name.replace(/key \S+$/, 'key K'))])).toEqual([['setup of eurocard', 'passed', ['step 1 (createWebhookEndpoint) · key K']]]);
+    expect(registering.map((t) => [t.name, t.status, t.steps.map((s) => s.name.replace(/key \S+$/, 'key K'))])).toEqual([['setup of eurocard', 'passed', ['step 1 (createWebhookEndpoint) · key K', 'step 1 (createWebhookEndpoint): expect status 201, body']]]);
   }, 120_000);
 
   it('without it: lint reports, located, that the partner will deliver nothing (exit 2)', async () => {

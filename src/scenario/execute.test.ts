@@ -10,12 +10,19 @@ import { executeScenario } from './execute.ts';
 import { loadScenarios } from './load-scenarios.ts';
 
 const steps: string[] = [];
+const attached: Array<{ name: string; content: string; contentType: string }> = [];
+const failedSteps: string[] = [];
 const sink: ReportSink = {
   step: async (name, fn) => {
     steps.push(name);
-    return fn();
+    try {
+      return await fn();
+    } catch (e) {
+      failedSteps.push(name);
+      throw e;
+    }
   },
-  attach: async () => {},
+  attach: async (name, content, contentType) => void attached.push({ name, content, contentType }),
 };
 
 let partner: Partner;
@@ -85,6 +92,11 @@ describe('executeScenario', () => {
       `  also ${file}:10:9  body /currency: expected "USD", got "BRL"`,
       expect.stringMatching(/^ {2}also .*s\.yaml:11:19 {2}body \/status: expected "PAID", got "(PENDING|PROCESSING)"$/),
     ]);
+    // In the report, the step that failed is the expectation's own, with expected and actual side by side.
+    expect(failedSteps).toContain('step 1 (createPayout): expect status 201, body, /status');
+    const table = attached.filter((a) => a.name === 'expected and actual').at(-1);
+    expect(table?.contentType).toBe('text/csv');
+    expect(table?.content.split('\n').slice(0, 3)).toEqual(['expectation,expected,actual', `"${file}:9:9 body.amount","1501","1500"`, `"${file}:10:9 body.currency","USD","BRL"`]);
   });
 
   it('counts the items of a list and names them when the count is off', async () => {

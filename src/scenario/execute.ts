@@ -52,7 +52,7 @@ export async function executeScenario(ctx: CheckContext, scenario: Scenario): Pr
         await ctx.report.step(`${what}`, async () => ctx.faults.schedule(faultRule(fill(state, step.fault!, step.loc))));
         break;
       case 'await-webhook':
-        judgeStep(state, step, await ctx.report.step(`${what}`, () => awaitWebhook(ctx, step['await-webhook']!, fill(state, step.match ?? {}, step.loc), step, what)), what);
+        await judgedStep(state, step, await ctx.report.step(`${what}`, () => awaitWebhook(ctx, step['await-webhook']!, fill(state, step.match ?? {}, step.loc), step, what)), what);
         break;
     }
   }
@@ -105,8 +105,40 @@ async function callStep(state: RunState, step: LocatedStep, what: string): Promi
   // A step that expects no answer is judged on the profile's own timeouts; the others on what comes back.
   const exchange = await state.ctx.call(operationId, parts, `${what}${key ? ` · key ${key}` : ''}`, step.expect?.noAnswer ? undefined : patient(state.ctx));
   if (step.as) state.sent.set(step.as, { operationId, parts });
-  judgeStep(state, step, exchange, what);
+  await judgedStep(state, step, exchange, what);
   return exchange;
+}
+
+/**
+ * The expectation judged as a step of its own, after the call's: in the report the step that failed is the
+ * one that expected, drawn red, with each key's expected and actual value side by side (a CSV table).
+ */
+async function judgedStep(state: RunState, step: LocatedStep, exchange: Exchange, what: string): Promise<void> {
+  if (!step.expect && !step.capture) return judgeStep(state, step, exchange, what);
+  await state.ctx.report.step(`${what}: expect ${expectationSummary(step)}`, async () => {
+    try {
+      judgeStep(state, step, exchange, what);
+    } catch (e) {
+      if (e instanceof ExpectationFailure) await state.ctx.report.attach('expected and actual', e.csv(), 'text/csv');
+      throw e;
+    }
+  });
+}
+
+/** What a step expects, in a few words for its report step: `status 201, body, /status`. */
+function expectationSummary(step: LocatedStep): string {
+  const e = step.expect ?? {};
+  const parts = [
+    e.status !== undefined ? `status ${Array.isArray(e.status) ? e.status.join(' or ') : e.status}` : '',
+    e.canonical !== undefined ? `canonical ${e.canonical}` : '',
+    e.noAnswer ? 'no answer' : '',
+    ...Object.keys(e.headers ?? {}).map((h) => `header ${h}`),
+    e.body !== undefined ? 'body' : '',
+    ...Object.keys(e.pointers ?? {}),
+    ...Object.keys(e.count ?? {}).map((p) => `count ${p}`),
+    ...Object.keys(step.capture ?? {}).map((c) => `capture ${c}`),
+  ].filter(Boolean);
+  return parts.join(', ') || 'the answer';
 }
 
 /** Calls until `until` holds, waiting `every` between calls, failing after `within` (all on the run's clock). */
@@ -129,7 +161,7 @@ async function pollStep(state: RunState, step: LocatedStep, what: string): Promi
     }
     await ctx.clock.sleep(every);
   }
-  judgeStep(state, step, last, what);
+  await judgedStep(state, step, last, what);
 }
 
 function untilHolds(body: unknown, until: Record<string, unknown>): boolean {
@@ -187,11 +219,11 @@ function faultRule(f: FaultStep): { match?: { operationId: string }; times: numb
  */
 export function judgeExpectation(expect: Expectation, exchange: Exchange, what: string, loc: SourceLocation, mapping?: CanonicalMapping, expectAt?: Readonly<Record<string, SourceLocation>>): void {
   const res = exchange.response!;
-  const misses: Array<{ key: Array<string | number>; text: string }> = [];
-  const miss = (key: Array<string | number>, text: string): void => void misses.push({ key, text });
+  const misses: Array<{ key: Array<string | number>; text: string; expected?: unknown; actual?: unknown }> = [];
+  const miss = (key: Array<string | number>, text: string, expected?: unknown, actual?: unknown): void => void misses.push({ key, text, expected, actual });
   if (expect.status !== undefined) {
     const allowed = Array.isArray(expect.status) ? expect.status : [expect.status];
-    if (!allowed.includes(res.status)) miss(['status'], `expected status ${allowed.join(' or ')}, got ${res.status}${describeBody(res.body)}`);
+    if (!allowed.includes(res.status)) miss(['status'], `expected status ${allowed.join(' or ')}, got ${res.status}${describeBody(res.body)}`, allowed.join(' or '), res.status);
   }
   if (expect.canonical !== undefined) {
     const canonical = mapping ? canonicalMiss(expect.canonical, res, mapping) : { kind: 'configuration' as const, message: `expected canonical ${expect.canonical}, but no error mapping was given to judge it` };
@@ -201,24 +233,46 @@ export function judgeExpectation(expect: Expectation, exchange: Exchange, what: 
   }
   for (const [name, value] of Object.entries(expect.headers ?? {})) {
     const got = res.headers[name.toLowerCase()];
-    if (got === undefined) miss(['headers', name], `expected header '${name}', it is missing`);
-    else if (value !== '*' && got !== value) miss(['headers', name], `expected header '${name}: ${value}', got '${got}'`);
+    if (got === undefined) miss(['headers', name], `expected header '${name}', it is missing`, value, '(missing)');
+    else if (value !== '*' && got !== value) miss(['headers', name], `expected header '${name}: ${value}', got '${got}'`, value, got);
   }
   if (expect.body !== undefined) {
-    for (const m of findMismatches(res.body, expect.body)) miss(['body', ...pathOf(m.at)], `body ${m.at}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`);
+    for (const m of findMismatches(res.body, expect.body)) miss(['body', ...pathOf(m.at)], `body ${m.at}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`, m.expected, m.actual);
   }
   for (const [pointer, value] of Object.entries(expect.pointers ?? {})) {
-    for (const m of findMismatches(getPointer(res.body, pointer), value, pointer)) miss(['pointers', pointer, ...pathOf(m.at.slice(pointer.length))], `body ${m.at}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`);
+    for (const m of findMismatches(getPointer(res.body, pointer), value, pointer)) miss(['pointers', pointer, ...pathOf(m.at.slice(pointer.length))], `body ${m.at}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`, m.expected, m.actual);
   }
   for (const [pointer, n] of Object.entries(expect.count ?? {})) {
     const items = getPointer(res.body, pointer);
     if (!Array.isArray(items)) miss(['count', pointer], `body ${pointer}: expected a list of ${n}, got ${JSON.stringify(items)}`);
-    else if (items.length !== n) miss(['count', pointer], `body ${pointer}: expected ${n} item${n === 1 ? '' : 's'}, got ${items.length}${describeIds(items)}`);
+    else if (items.length !== n) miss(['count', pointer], `body ${pointer}: expected ${n} item${n === 1 ? '' : 's'}, got ${items.length}${describeIds(items)}`, n, items.length);
   }
   const [first, ...rest] = misses;
   if (!first) return;
   const also = rest.map((m) => `\n  also ${where(placeOf(expectAt, m.key, loc))}  ${m.text}`).join('');
-  throw new CheckFailure(`${what}: ${first.text}${also}`, { loc: placeOf(expectAt, first.key, loc) });
+  const comparison = misses.map((m) => ({ expectation: `${where(placeOf(expectAt, m.key, loc))} ${m.key.join('.')}`, expected: shown(m.expected), actual: shown(m.actual) }));
+  throw new ExpectationFailure(`${what}: ${first.text}${also}`, placeOf(expectAt, first.key, loc), comparison);
+}
+
+/** A step's expectation the answer broke: the failure, and each key's expected and actual value side by side. */
+export class ExpectationFailure extends CheckFailure {
+  constructor(
+    message: string,
+    loc: SourceLocation,
+    readonly comparison: ReadonlyArray<{ expectation: string; expected: string; actual: string }>,
+  ) {
+    super(message, { loc });
+  }
+
+  /** The comparison as CSV, which Allure draws as a table. */
+  csv(): string {
+    const cell = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+    return ['expectation,expected,actual', ...this.comparison.map((r) => [r.expectation, r.expected, r.actual].map(cell).join(','))].join('\n') + '\n';
+  }
+}
+
+function shown(v: unknown): string {
+  return v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
 }
 
 /** The expectation key's place: the deepest key written on the way to it, else the step's. */
