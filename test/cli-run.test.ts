@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Readiness } from '../src/readiness/index.ts';
@@ -88,6 +88,10 @@ describe.concurrent('railgate run', () => {
     expect(existsSync(path.join(dir, 'allure-results', 'environment.properties'))).toBe(true);
     expect(existsSync(path.join(dir, 'junit.xml'))).toBe(true);
     expect(r.stdout).toMatch(/HTML report not generated/);
+    // Its Allure page opens with what the scenario proves and the file it comes from.
+    const results = (await readdir(path.join(dir, 'allure-results'))).filter((f) => f.endsWith('-result.json'));
+    const shown = await Promise.all(results.map(async (f) => JSON.parse(await readFile(path.join(dir, 'allure-results', f), 'utf8')) as { name: string; description?: string }));
+    expect(shown.find((t) => t.name === 'payout-happy')?.description).toBe('A PIX payout to a registered e-mail key is accepted and can be read back\n\nFrom `suites/pixpay/payout-happy.yaml:1`');
   });
 
   it('gives the same requests for the same seed', async ({ expect }) => {

@@ -53,6 +53,8 @@ export interface Check {
   loc?: SourceLocation;
   /** The scenario this check runs, for scenario checks (selected with --scenario). */
   scenario?: string;
+  /** What the scenario proves, in its author's words: the report shows it beside the file:line it comes from. */
+  title?: string;
   /** The rail a scenario is bound to (selected with --rail); generated checks serve every rail of the partner. */
   rail?: string;
   /** Creates or moves money: refused against an environment marked production. */

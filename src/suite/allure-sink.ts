@@ -18,7 +18,9 @@ export const allureSink: ReportSink = serialSteps({
 });
 
 /** Labels that place a check in the Allure tree and in its behaviours view. */
-export async function labelCheck(l: { partner: string; family: string; rails: string[]; story: string; severity: string; env: string; tags: string[] }): Promise<void> {
+export async function labelCheck(l: { partner: string; family: string; rails: string[]; story: string; severity: string; env: string; tags: string[]; title?: string; source?: string }): Promise<void> {
+  // A scenario's title and the file:line it comes from head its page: what it proves, and where to change it.
+  if (l.title || l.source) await allure.description([l.title, l.source && `From \`${l.source}\``].filter(Boolean).join('\n\n'));
   // parentSuite / suite come from the describe tree (partner > family), set by allure-vitest itself.
   await allure.feature(l.family);
   for (const rail of l.rails) await allure.epic(rail);

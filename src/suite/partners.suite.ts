@@ -60,7 +60,7 @@ function defineCheck(partnerId: string, rails: string[], planned: Check, target:
   const check = withPlantedCrash(config.defects, partnerId, planned);
   const meta = checkMeta(partnerId, rails, check);
   test(check.name, { meta: { railgate: meta } }, async (t) => {
-    await labelCheck({ partner: partnerId, family: check.family, rails, story: check.scenario ?? check.name, severity: meta.severity, env: config.env, tags: check.tags });
+    await labelCheck({ partner: partnerId, family: check.family, rails, story: check.scenario ?? check.name, severity: meta.severity, env: config.env, tags: check.tags, ...(check.title && { title: check.title }), ...(check.loc && { source: `${check.loc.file}:${check.loc.line}` }) });
     const end = await runPlannedCheck(check, target, { partnerId, env: config.env });
     // Meta is how a worker's result reaches the main process's reporters (collect-outcomes.ts).
     t.task.meta.railgate = endedMeta(meta, end);

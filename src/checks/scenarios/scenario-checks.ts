@@ -7,6 +7,7 @@ export function scenarioChecks(partner: Partner): Check[] {
   return partner.scenarios.map((s) => ({
     name: s.name,
     scenario: s.name,
+    title: s.title,
     rail: s.rail,
     family: s.family,
     severity: s.severity,
