@@ -63,6 +63,8 @@ describe('reconcileTransactions, states no webhook announces', () => {
   it('does not hold a read state the partner never announces against the last webhook', () => {
     const r = reconcileTransactions([created('pay_1', 'R1')], [view('pay_1', 'R1', { state: 'CAPTURED', webhook: { state: 'AUTHORIZED', event: 'evt_1' }, stateAnnounced: false })], table);
     expect(r.rows[0]).toMatchObject({ status: 'ok', readState: 'CAPTURED', webhookState: 'AUTHORIZED' });
+    // Said on the row: `CAPTURED | AUTHORIZED` with no word would read as a contradiction.
+    expect(r.rows[0]?.note).toBe('read says CAPTURED; the partner sends no webhook for CAPTURED, so its last one (AUTHORIZED) is not behind');
   });
 });
 

@@ -73,7 +73,7 @@ export function reconcileTransactions(created: readonly Created[], views: readon
           : v.webhook?.state !== undefined && v.state !== undefined && v.stateAnnounced !== false && v.webhook.state !== v.state
             ? 'state-mismatch'
             : 'ok';
-    const note = [status === 'state-mismatch' ? `read says ${v.state}, the last webhook ${v.webhook?.event} says ${v.webhook?.state}` : undefined, lateNote(v)].filter((n) => n !== undefined).join('; ');
+    const note = [status === 'state-mismatch' ? `read says ${v.state}, the last webhook ${v.webhook?.event} says ${v.webhook?.state}` : unannouncedNote(v), lateNote(v)].filter((n) => n !== undefined).join('; ');
     rows.push({ ...base, ...seen, status, ...(note ? { note } : {}) });
   }
   const movementOf = new Map(created.filter((c) => c.reference).map((c) => [c.reference as string, c.movement]));
@@ -82,6 +82,16 @@ export function reconcileTransactions(created: readonly Created[], views: readon
     rows.push({ movement: movementOf.get(v.reference) as string, id: v.id, reference: v.reference, status: 'duplicated', ...(v.state ? { readState: v.state } : {}), note: `listed under our reference ${v.reference}, but railgate was never answered this id` });
   }
   return { rows, problems: rows.filter((r) => r.status !== 'ok').length };
+}
+
+/**
+ * Why a read state ahead of the last webhook is no mismatch: the partner sends no event for that state (its
+ * profile's `events`), so the last one it sent is the newest it would. A reviewer reading `VOIDED | AUTHORIZED`
+ * sees why it is fine, not a contradiction.
+ */
+function unannouncedNote(v: PartnerView): string | undefined {
+  if (v.stateAnnounced !== false || v.webhook?.state === undefined || v.state === undefined || v.webhook.state === v.state) return undefined;
+  return `read says ${v.state}; the partner sends no webhook for ${v.state}, so its last one (${v.webhook.state}) is not behind`;
 }
 
 /** The events that came late, shown on the row whatever its status: a reviewer sees the partner's order, and that it was no regression. */
