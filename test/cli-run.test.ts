@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -6,7 +7,7 @@ import type { Readiness } from '../src/readiness/index.ts';
 import { runCli } from './helpers/cli.ts';
 import type { CliResult } from './helpers/cli.ts';
 import { readinessSchemaProblems } from './helpers/readiness-schema.ts';
-import { copyWorkspace, tempDir } from './helpers/workspace.ts';
+import { REPO, copyWorkspace, tempDir } from './helpers/workspace.ts';
 
 // The walking skeleton as a user runs it: the CLI as a child process against the embedded simulator. Every
 // case has its own reports folder or workspace, so the cases run side by side (each mostly a child process).
@@ -83,6 +84,9 @@ describe.concurrent('railgate run', () => {
     const ready = await readiness(dir, 'pixpay');
     expect(ready.partial).toBe(true);
     expect(ready.checks.map((c) => c.name)).toEqual(['payout-happy']);
+    // The rules it was judged by: the profile file and the sha256 of its bytes.
+    const profileHash = createHash('sha256').update(await readFile(path.join(REPO, 'partners', 'pixpay.yaml'))).digest('hex');
+    expect(ready.profile).toEqual({ file: 'partners/pixpay.yaml', hash: `sha256:${profileHash}` });
     // The engineer's loop: no HTML report unless asked; every other report is written.
     expect(existsSync(path.join(dir, 'allure-report'))).toBe(false);
     expect(existsSync(path.join(dir, 'allure-results', 'environment.properties'))).toBe(true);

@@ -1,4 +1,5 @@
-import { readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { SchemaCompileError, SchemaValidators, loadContract, locateInContract } from '../contract/index.ts';
 import type { Contract } from '../contract/index.ts';
@@ -42,6 +43,8 @@ export async function loadPartner(profileFile: string, root: string): Promise<Pa
   return {
     id: profile.id,
     profileFile,
+    // Read again (a profile is at most 256 KB): the bytes the user wrote, whatever the YAML reader made of them.
+    profileHash: `sha256:${createHash('sha256').update(await readFile(profileFile)).digest('hex')}`,
     profile,
     profileDoc: doc,
     contract,

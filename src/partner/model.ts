@@ -7,6 +7,8 @@ import type { LocatedDocument } from '../source/index.ts';
 export interface Partner {
   id: string;
   profileFile: string;
+  /** sha256 of the profile file as read (`sha256:<hex>`): the readiness report names the rules it was judged by. */
+  profileHash: string;
   profile: Profile;
   profileDoc: LocatedDocument;
   contract: Contract;

@@ -68,6 +68,7 @@ function metadataHtml(r: Readiness): string {
   const rows: [string, string][] = [
     ['contract', `${r.contract.title} ${r.contract.version}`],
     ['contract hash', r.contract.hash],
+    ...(r.profile ? ([['profile', `${r.profile.file} ${r.profile.hash}`]] as [string, string][]) : []),
     ['environment', r.environment],
     ['seed', String(r.seed)],
     ['judged at', r.generatedAt],

@@ -16,6 +16,7 @@ export interface JudgeInput {
   /** The profile's latency SLA and the run's clock; absent, latency is neither shown nor judged. */
   latency?: LatencyScope;
   contract: Readiness['contract'];
+  profile?: Readiness['profile'];
   environment: string;
   seed: number;
   partial: boolean;
@@ -51,6 +52,7 @@ export function judgeReadiness(input: JudgeInput): Readiness {
     partial: input.partial,
     generatedAt: input.now.toISOString(),
     contract: input.contract,
+    ...(input.profile && { profile: input.profile }),
     families,
     checks: input.outcomes.map(withoutEvidence),
     ...(errors && { errors }),

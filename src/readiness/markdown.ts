@@ -11,7 +11,7 @@ export function readinessMarkdown(r: Readiness): string {
   const lines = [
     `## ${ICONS[r.verdict]} ${r.name} (${r.partner}) — ${r.verdict}`,
     '',
-    `Rails: ${r.rails.join(', ')} · environment: ${r.environment} · seed: ${r.seed} · contract: ${r.contract.title} ${r.contract.version} (${r.contract.hash.slice(0, 19)}…) · judged ${r.generatedAt}${r.partial ? ' · **partial run**: the verdict covers only the selected checks' : ''}`,
+    `Rails: ${r.rails.join(', ')} · environment: ${r.environment} · seed: ${r.seed} · contract: ${r.contract.title} ${r.contract.version} (${r.contract.hash.slice(0, 19)}…)${r.profile ? ` · profile: ${r.profile.file} (${r.profile.hash.slice(0, 19)}…)` : ''} · judged ${r.generatedAt}${r.partial ? ' · **partial run**: the verdict covers only the selected checks' : ''}`,
     '',
   ];
   if (r.reasons.length > 0) {

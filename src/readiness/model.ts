@@ -66,6 +66,8 @@ export interface Readiness {
   partial: boolean;
   generatedAt: string;
   contract: { title: string; version: string; hash: string };
+  /** The profile the partner was judged with: its file and sha256, so a reviewer knows which rules applied. */
+  profile?: { file: string; hash: string };
   families: Partial<Record<Family, FamilyVerdict>>;
   checks: CheckOutcome[];
   /** Error-code coverage of the run, when the `errors` family measured it. */

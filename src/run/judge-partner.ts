@@ -24,6 +24,7 @@ export function judgePartner(p: Partner, run: Pick<RunConfig, 'env' | 'seed'> & 
     },
     latency: latencyScope(p.profile.readiness?.latency, run.env),
     contract: { title: p.contract.title, version: p.contract.version, hash: p.contract.hash },
+    profile: { file: p.profileFile, hash: p.profileHash },
     environment: run.env,
     seed: run.seed,
     partial: run.partial,
