@@ -35,6 +35,14 @@ describe('judgeReadiness', () => {
     expect(judgeReadiness(input([o('contract', 'a', 'passed')])).reasons).toEqual(['scenarios: required for GO, but not exercised: no check of this family ran']);
   });
 
+  it('is NO-GO when a smoke or test-transaction scenario did not run, beside passing ones of its family', () => {
+    const smoke = { ...o('scenarios', 'payout-happy', 'skipped', 'no scenario for rail SG-PAYNOW'), launch: ['smoke'] };
+    const r = judgeReadiness(input([o('contract', 'a', 'passed'), o('scenarios', 'b', 'passed'), smoke]));
+    expect(r.verdict).toBe('NO-GO');
+    expect(r.reasons).toEqual(['launch scenarios: every smoke and test-transaction scenario must pass, and 1 did not run (payout-happy: no scenario for rail SG-PAYNOW)']);
+    expect(r.checks.find((c) => c.name === 'payout-happy')).not.toHaveProperty('launch');
+  });
+
   it('is NO-GO when nothing ran', () => {
     expect(judgeReadiness(input([], { partial: true })).reasons).toEqual(['no check ran']);
   });

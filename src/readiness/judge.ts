@@ -88,6 +88,9 @@ function partnerReasons(input: JudgeInput, families: Partial<Record<Family, Fami
     if (!f) reasons.push(`${family}: required for GO, but not exercised: no check of this family ran`);
     else if (f.status === 'skipped') reasons.push(`${family}: ${input.partial ? 'selected' : 'required for GO'}, but not exercised: every check was skipped (${f.skipped.length})`);
   }
+  // The scenarios a launch rests on (a smoke payment, a test transaction) must have run and passed: skipped is not enough.
+  const unrun = input.outcomes.filter((o) => o.launch && o.status === 'skipped');
+  if (unrun.length > 0) reasons.push(`launch scenarios: every smoke and test-transaction scenario must pass, and ${unrun.length} did not run (${unrun.map((o) => `${o.name}${o.reason ? `: ${o.reason}` : ''}`).join('; ')})`);
   if (input.outcomes.length === 0) reasons.push('no check ran');
   // Static checks of the contract prove nothing about the partner: a full run must have talked to it, and so
   // must a partial one that selected checks meant to (one of them skipped) — only a selection of static checks
@@ -114,6 +117,6 @@ function brokenReason(outcomes: readonly CheckOutcome[]): string | undefined {
 
 /** Evidence and latency samples are lifted to the verdict's own fields; each check keeps its outcome only. */
 function withoutEvidence(outcome: CheckOutcome): CheckOutcome {
-  const { evidence: _evidence, latency: _latency, untimed: _untimed, ...rest } = outcome;
+  const { evidence: _evidence, latency: _latency, untimed: _untimed, launch: _launch, ...rest } = outcome;
   return rest;
 }

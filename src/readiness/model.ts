@@ -32,6 +32,8 @@ export interface CheckOutcome {
   latency?: Record<string, number[]>;
   /** Answered exchanges per operationId timed while railgate's own event loop was late: counted, not measured. */
   untimed?: Record<string, number>;
+  /** A scenario GO requires passed (tagged `smoke` or `test-transaction`): skipped, it is not exercised. */
+  launch?: string[];
 }
 
 /** Measurements a check hands to the readiness report (it travels from the suite worker in the test's meta). */

@@ -44,6 +44,7 @@ export function outcomeOf(meta: CheckMeta, ended: Omit<TestVerdictInput, 'failur
     ...(meta.operations && { operations: meta.operations }),
     ...(meta.latency && { latency: meta.latency }),
     ...(meta.untimed && { untimed: meta.untimed }),
+    ...(meta.launch && { launch: meta.launch }),
     durationMs,
   };
 }

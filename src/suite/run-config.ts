@@ -54,6 +54,8 @@ export interface CheckMeta {
   latency?: Record<string, number[]>;
   /** Answered exchanges per operationId timed while railgate itself was late: no latency of the partner's. */
   untimed?: Record<string, number>;
+  /** The scenario's tags that GO requires passed: `smoke`, `test-transaction`. */
+  launch?: string[];
 }
 
 declare module '@vitest/runner' {

@@ -58,9 +58,13 @@ export async function runSetup(target: CheckTarget, setup: Scenario): Promise<un
 }
 
 /** What every report of a check carries: its partner, family, name, severity (auth and idempotency are blockers), rails, scenario. */
+/** Scenario tags the verdict holds to: every smoke and test-transaction scenario must pass for GO. */
+const LAUNCH_TAGS = ['smoke', 'test-transaction'];
+
 export function checkMeta(partnerId: string, rails: string[], check: Check): CheckMeta {
   const severity = BLOCKER_FAMILIES.has(check.family) ? 'blocker' : check.severity;
-  return { partner: partnerId, family: check.family, check: check.name, severity, rails, scenario: check.scenario };
+  const launch = check.tags.filter((t) => LAUNCH_TAGS.includes(t));
+  return { partner: partnerId, family: check.family, check: check.name, severity, rails, scenario: check.scenario, ...(launch.length > 0 && { launch }) };
 }
 
 /** How a check ended: passed, with its evidence, or with the error that ended it (redacted); and what it exercised. */
