@@ -159,6 +159,7 @@ describe.concurrent('bad input', () => {
     [['run', '--shard', '3/2'], /--shard must be i\/n with 1 ≤ i ≤ n/],
     [['run', '--rail', 'XX-NONE'], /no partner serves rail 'XX-NONE' \(rails: BR-PIX, EU-CARDS, SG-PAYNOW\)/],
     [['run', '--grep', '('], /--grep must be a regular expression/],
+    [['run', '--reporter', 'fancy'], /--reporter must be one of auto, live, plain \(got 'fancy'\)/],
     [['frobnicate'], /unknown command 'frobnicate'/],
   ] as Array<[string[], RegExp]>)('%j is a usage error: exit 2, a clear message', async ([args, message], { expect }) => {
     const r = await runCli(args);

@@ -3,6 +3,8 @@ import type { EnvironmentName, Family } from '../profile/index.ts';
 import { plantedLabel } from '../simulator/defects.ts';
 import { InputError } from '../source/index.ts';
 import type { RunConfig } from '../suite/run-config.ts';
+import { REPORTER_CHOICES } from '../run/console-lines.ts';
+import type { ReporterChoice } from '../run/console-lines.ts';
 import { UsageError, defectsOption, parse, seedOption } from './args.ts';
 import { confirmProduction } from './confirm-production.ts';
 import { maxTimeOption } from './max-time.ts';
@@ -30,6 +32,7 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     shard: { type: 'string' },
     bail: { type: 'boolean' },
     'allow-production': { type: 'boolean' },
+    reporter: { type: 'string' },
     'max-time': { type: 'string' },
   });
   if (v.help) return out.help('run');
@@ -37,6 +40,8 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
   if (!ENVS.includes(env)) throw new UsageError(`--env must be one of ${ENVS.join(', ')} (got '${env}')`);
   const family = v.family as Family | undefined;
   if (family && !FAMILIES.includes(family)) throw new UsageError(`--family must be one of ${FAMILIES.join(', ')} (got '${family}')`);
+  const reporter = (v.reporter as ReporterChoice | undefined) ?? 'auto';
+  if (!REPORTER_CHOICES.includes(reporter)) throw new UsageError(`--reporter must be one of ${REPORTER_CHOICES.join(', ')} (got '${reporter}')`);
   const defects = defectsOption(v.defect);
   if (defects.length > 0 && env !== 'simulator') throw new UsageError('--defect plants a defect in the embedded simulator: use it with --env simulator');
   const config: RunConfig = {
@@ -95,7 +100,7 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
   out.info(`railgate run · env ${env} · seed ${config.seed} · ${env === 'simulator' ? 'virtual time' : 'real time'} · ${running.map((p) => p.id).join(', ')}${defects.length ? ` · ${plantedLabel(defects)}` : ''}`);
   // vitest is loaded only now: a usage error, a bad profile or a refusal above must not wait for it.
   const { runSuites } = await import('../run/index.ts');
-  const result = await runSuites(running, config, reportsDir, (s) => out.info(s), { html: typeof v.html === 'boolean' ? v.html : v.scenario === undefined });
+  const result = await runSuites(running, config, reportsDir, (s) => out.info(s), { html: typeof v.html === 'boolean' ? v.html : v.scenario === undefined, reporter });
   if (result.harnessErrors.length > 0) {
     for (const e of result.harnessErrors) out.error(`railgate: ${e}`);
     return 2;

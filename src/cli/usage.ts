@@ -42,6 +42,7 @@ Options:
   --seed N            seed for generated data (default 20261121); printed at the start
   --reports DIR       where reports go (default: reports)
   --verbose           print every HTTP exchange (redacted)
+  --reporter NAME     auto (default: live on a terminal, plain in CI or to a file) | live | plain
   --[no-]html         build the Allure HTML report (default: yes, but not for --scenario);
                       Allure results, JUnit and readiness are written either way
   -h, --help          this help

@@ -12,6 +12,12 @@ describe('consoleMode', () => {
     expect(consoleMode({}, false)).toEqual({ live: false, color: false });
     expect(consoleMode({ NO_COLOR: '1' }, true)).toEqual({ live: true, color: false });
   });
+
+  it('follows --reporter when given: live in CI (a pipeline that renders a terminal), plain on a terminal', () => {
+    expect(consoleMode({ CI: 'true' }, false, 'live')).toEqual({ live: true, color: true });
+    expect(consoleMode({}, true, 'plain')).toEqual({ live: false, color: false });
+    expect(consoleMode({}, true, 'auto')).toEqual({ live: true, color: true });
+  });
 });
 
 describe('the run’s lines', () => {

@@ -7,10 +7,14 @@ export interface ConsoleMode {
 }
 
 /** A terminal gets the live line; CI (`CI` set) and anything not a terminal get plain lines. Colour only live, and never with NO_COLOR. */
-export function consoleMode(env: NodeJS.ProcessEnv, isTTY: boolean | undefined): ConsoleMode {
-  const live = isTTY === true && !env.CI;
+export function consoleMode(env: NodeJS.ProcessEnv, isTTY: boolean | undefined, reporter: ReporterChoice = 'auto'): ConsoleMode {
+  const live = reporter === 'auto' ? isTTY === true && !env.CI : reporter === 'live';
   return { live, color: live && !env.NO_COLOR && env.FORCE_COLOR !== '0' };
 }
+
+/** `--reporter`: a live progress line, plain lines, or (auto) live on a terminal outside CI. */
+export type ReporterChoice = 'auto' | 'live' | 'plain';
+export const REPORTER_CHOICES: readonly ReporterChoice[] = ['auto', 'live', 'plain'];
 
 export interface Progress {
   partners: number;

@@ -9,6 +9,7 @@ import type { RunConfig } from '../suite/run-config.ts';
 import { OutcomeCollector } from './collect-outcomes.ts';
 import { isPartialRun, judgePartner } from './judge-partner.ts';
 import { consoleMode } from './console-lines.ts';
+import type { ReporterChoice } from './console-lines.ts';
 import { ConsoleReporter } from './console-reporter.ts';
 import { AllureResultsReporter } from './allure-writer.ts';
 import { writeAllureMetadata } from './allure-metadata.ts';
@@ -31,7 +32,7 @@ export interface RunResult {
  * Allure results and HTML, JUnit XML, readiness JSON and Markdown per partner, and for the whole run a short
  * summary (what CI shows) and one self-contained HTML page (what a reviewer signs).
  */
-export async function runSuites(partners: Partner[], config: RunConfig, reportsDir: string, log: (s: string) => void, opts: { html: boolean } = { html: true }): Promise<RunResult> {
+export async function runSuites(partners: Partner[], config: RunConfig, reportsDir: string, log: (s: string) => void, opts: { html: boolean; reporter?: ReporterChoice } = { html: true }): Promise<RunResult> {
   const staged = await stageReports(reportsDir, (line) => process.stderr.write(`${line}\n`));
   try {
     const result = await runStaged(partners, config, staged.dir, log, opts);
@@ -42,7 +43,7 @@ export async function runSuites(partners: Partner[], config: RunConfig, reportsD
   }
 }
 
-async function runStaged(partners: Partner[], config: RunConfig, reportsDir: string, log: (s: string) => void, opts: { html: boolean }): Promise<RunResult> {
+async function runStaged(partners: Partner[], config: RunConfig, reportsDir: string, log: (s: string) => void, opts: { html: boolean; reporter?: ReporterChoice }): Promise<RunResult> {
   const results = path.join(reportsDir, 'allure-results');
   await mkdir(path.join(reportsDir, 'readiness'), { recursive: true });
   await writeAllureMetadata(results, partners, config);
@@ -64,7 +65,7 @@ async function runStaged(partners: Partner[], config: RunConfig, reportsDir: str
       experimental: { fsModuleCache: true },
       ...(config.bail ? { bail: 1 } : {}),
       reporters: [
-        new ConsoleReporter(consoleMode(process.env, process.stdout.isTTY)),
+        new ConsoleReporter(consoleMode(process.env, process.stdout.isTTY, opts.reporter)),
         new AllureResultsReporter(path.resolve(results)),
         collector,
       ],
