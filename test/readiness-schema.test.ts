@@ -30,8 +30,10 @@ const judge = (environment: string, over: Partial<Parameters<typeof judgeReadine
 
 describe('schemas/readiness.schema.json', () => {
   it('describes every verdict the judge writes, with all its evidence', () => {
-    const verdicts = [judge('sandbox'), judge('simulator'), judge('simulator', { outcomes: [outcomes[3]!], partial: true, operations: undefined, latency: undefined })];
-    expect(verdicts.map((v) => v.verdict)).toEqual(['NO-GO', 'NO-GO', 'GO']);
+    const twoRails = { partner: { id: 'pixpay', name: 'PixPay', rails: ['BR-PIX', 'SG-PAYNOW'] }, profile: { file: 'partners/pixpay.yaml', hash: 'sha256:cd' } };
+    const verdicts = [judge('sandbox'), judge('simulator'), judge('simulator', { outcomes: [outcomes[3]!], partial: true, operations: undefined, latency: undefined }), judge('sandbox', twoRails)];
+    expect(verdicts.map((v) => v.verdict)).toEqual(['NO-GO', 'NO-GO', 'GO', 'NO-GO']);
+    expect(verdicts[3]?.byRail?.map((b) => b.rail)).toEqual(['BR-PIX', 'SG-PAYNOW']);
     expect(verdicts[0]?.latency?.rows[0]?.breaches).toHaveLength(2);
     for (const v of verdicts) expect(readinessSchemaProblems(v)).toEqual([]);
   });

@@ -55,11 +55,12 @@ function overviewHtml(readiness: readonly Readiness[]): string {
   const rows = readiness.flatMap((r) => {
     const t = tally(r.checks);
     const ops = r.operations ? `${percent(r.operations.coverage)} <span class="muted">(${percent(r.operations.min)} required)</span>` : '—';
-    const why = r.reasons[0] === undefined ? '' : `${esc(clip(r.reasons[0], 150))}${r.reasons.length > 1 ? ` <span class="muted">(+${r.reasons.length - 1} more)</span>` : ''}`;
-    return r.rails.map(
-      (rail) =>
-        `<tr class="v-${r.verdict.toLowerCase()}"><td class="verdict-cell">${verdictIcon(r.verdict)} <strong>${r.verdict}</strong></td><td><a href="#${esc(partnerAnchor(r))}">${esc(r.partner)}</a></td><td class="rail">${esc(rail)}</td><td class="num">${t.passed}</td><td class="num">${t.failed}</td><td class="num">${t.broken}</td><td class="num">${t.skipped}</td><td>${ops}</td><td class="why">${why}</td></tr>`,
-    );
+    const whyOf = (reasons: readonly string[]): string => (reasons[0] === undefined ? '' : `${esc(clip(reasons[0], 150))}${reasons.length > 1 ? ` <span class="muted">(+${reasons.length - 1} more)</span>` : ''}`);
+    // A partner serving several rails has a verdict per rail: a rail may launch while another waits.
+    return r.rails.map((rail) => {
+      const own = r.byRail?.find((b) => b.rail === rail) ?? { verdict: r.verdict, reasons: r.reasons };
+      return `<tr class="v-${own.verdict.toLowerCase()}"><td class="verdict-cell">${verdictIcon(own.verdict)} <strong>${own.verdict}</strong></td><td><a href="#${esc(partnerAnchor(r))}">${esc(r.partner)}</a></td><td class="rail">${esc(rail)}</td><td class="num">${t.passed}</td><td class="num">${t.failed}</td><td class="num">${t.broken}</td><td class="num">${t.skipped}</td><td>${ops}</td><td class="why">${whyOf(own.reasons)}</td></tr>`;
+    });
   });
   return `<table class="overview"><thead><tr><th>verdict</th><th>partner</th><th>rail</th><th>passed</th><th>failed</th><th>broken</th><th>skipped</th><th>operations called</th><th>why not GO</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

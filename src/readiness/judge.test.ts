@@ -3,6 +3,7 @@ import { judgeReadiness } from './judge.ts';
 import type { JudgeInput } from './judge.ts';
 import type { CheckOutcome } from './model.ts';
 import { readinessMarkdown } from './markdown.ts';
+import { readinessSummary } from './summary.ts';
 
 const o = (family: CheckOutcome['family'], name: string, status: CheckOutcome['status'], reason?: string): CheckOutcome => ({ partner: 'p', family, name, status, severity: 'normal', durationMs: 1, reason });
 
@@ -41,6 +42,20 @@ describe('judgeReadiness', () => {
     expect(r.verdict).toBe('NO-GO');
     expect(r.reasons).toEqual(['launch scenarios: every smoke and test-transaction scenario must pass, and 1 did not run (payout-happy: no scenario for rail SG-PAYNOW)']);
     expect(r.checks.find((c) => c.name === 'payout-happy')).not.toHaveProperty('launch');
+  });
+
+  it('judges each rail of a partner serving several on the checks that serve it: a failed scenario of one rail holds back only that rail', () => {
+    const pix = { ...o('scenarios', 'payout-happy', 'failed', '[partner-defect] step 1: expected status 201, got 500'), rail: 'BR-PIX' };
+    const paynow = { ...o('scenarios', 'paynow-happy', 'passed'), rail: 'SG-PAYNOW' };
+    const r = judgeReadiness(input([o('contract', 'a', 'passed'), pix, paynow], { partner: { id: 'p', name: 'P', rails: ['BR-PIX', 'SG-PAYNOW'], required: ['contract', 'scenarios'] } }));
+    expect(r.verdict).toBe('NO-GO');
+    expect(r.byRail).toEqual([
+      { rail: 'BR-PIX', verdict: 'NO-GO', reasons: ['scenarios: 1 check failed (payout-happy)'] },
+      { rail: 'SG-PAYNOW', verdict: 'GO', reasons: [] },
+    ]);
+    expect(readinessSummary([r])).toMatch(/\| ❌ NO-GO \| p \| BR-PIX \|[\s\S]*\| ✅ GO \| p \| SG-PAYNOW \|/);
+    expect(readinessMarkdown(r)).toContain('- ✅ SG-PAYNOW: GO');
+    expect(judgeReadiness(input([o('contract', 'a', 'passed')])).byRail).toBeUndefined();
   });
 
   it('is NO-GO when nothing ran', () => {

@@ -53,6 +53,7 @@ export function judgeReadiness(input: JudgeInput): Readiness {
     generatedAt: input.now.toISOString(),
     contract: input.contract,
     ...(input.profile && { profile: input.profile }),
+    ...(input.partner.rails.length > 1 && { byRail: input.partner.rails.map((rail) => railVerdict(input, rail)) }),
     families,
     checks: input.outcomes.map(withoutEvidence),
     ...(errors && { errors }),
@@ -72,6 +73,12 @@ function familyVerdicts(outcomes: readonly CheckOutcome[]): Partial<Record<Famil
   }
   for (const f of Object.values(families)) f.status = f.failed.length > 0 ? 'failed' : f.broken.length > 0 ? 'broken' : f.passed > 0 ? 'passed' : 'skipped';
   return families;
+}
+
+/** One rail's verdict: the same rules on the checks that serve it (each rail judged as a partner of one rail). */
+function railVerdict(input: JudgeInput, rail: string): { rail: string; verdict: Readiness['verdict']; reasons: string[] } {
+  const r = judgeReadiness({ ...input, partner: { ...input.partner, rails: [rail] }, outcomes: input.outcomes.filter((o) => o.rail === undefined || o.rail === rail) });
+  return { rail, verdict: r.verdict, reasons: r.reasons };
 }
 
 /** What the partner's own answers prove against it, or what it was never asked: each one is a NO-GO. */
@@ -117,6 +124,6 @@ function brokenReason(outcomes: readonly CheckOutcome[]): string | undefined {
 
 /** Evidence and latency samples are lifted to the verdict's own fields; each check keeps its outcome only. */
 function withoutEvidence(outcome: CheckOutcome): CheckOutcome {
-  const { evidence: _evidence, latency: _latency, untimed: _untimed, launch: _launch, ...rest } = outcome;
+  const { evidence: _evidence, latency: _latency, untimed: _untimed, launch: _launch, rail: _rail, ...rest } = outcome;
   return rest;
 }

@@ -14,6 +14,11 @@ export function readinessMarkdown(r: Readiness): string {
     `Rails: ${r.rails.join(', ')} · environment: ${r.environment} · seed: ${r.seed} · contract: ${r.contract.title} ${r.contract.version} (${r.contract.hash.slice(0, 19)}…)${r.profile ? ` · profile: ${r.profile.file} (${r.profile.hash.slice(0, 19)}…)` : ''} · judged ${r.generatedAt}${r.partial ? ' · **partial run**: the verdict covers only the selected checks' : ''}`,
     '',
   ];
+  if (r.byRail) {
+    lines.push('**By rail**', '');
+    for (const b of r.byRail) lines.push(`- ${ICONS[b.verdict]} ${b.rail}: ${b.verdict}${b.reasons.length > 0 ? ` — ${escape(b.reasons.join('; '))}` : ''}`);
+    lines.push('');
+  }
   if (r.reasons.length > 0) {
     lines.push(`**Why ${r.verdict}**`, '');
     if (r.verdict === 'INCONCLUSIVE') lines.push('railgate could not judge every check: nothing here is proven against the partner. Fix railgate (or its configuration) and run again.', '');

@@ -34,6 +34,8 @@ export interface CheckOutcome {
   untimed?: Record<string, number>;
   /** A scenario GO requires passed (tagged `smoke` or `test-transaction`): skipped, it is not exercised. */
   launch?: string[];
+  /** The rail a scenario is bound to; a check without one serves every rail of the partner. */
+  rail?: string;
 }
 
 /** Measurements a check hands to the readiness report (it travels from the suite worker in the test's meta). */
@@ -70,6 +72,11 @@ export interface Readiness {
   contract: { title: string; version: string; hash: string };
   /** The profile the partner was judged with: its file and sha256, so a reviewer knows which rules applied. */
   profile?: { file: string; hash: string };
+  /**
+   * For a partner serving several rails: the verdict of each, on the checks that serve it (every generated
+   * check, and the scenarios bound to that rail). A rail may launch while another waits.
+   */
+  byRail?: Array<{ rail: string; verdict: Verdict; reasons: string[] }>;
   families: Partial<Record<Family, FamilyVerdict>>;
   checks: CheckOutcome[];
   /** Error-code coverage of the run, when the `errors` family measured it. */

@@ -18,7 +18,10 @@ export function readinessSummary(readiness: readonly Readiness[]): string {
   for (const r of sorted) {
     const t = tally(r.checks);
     const ops = r.operations ? `${percent(r.operations.coverage)} called (${percent(r.operations.min)} required)` : '—';
-    for (const rail of r.rails) lines.push(`| ${ICONS[r.verdict]} ${r.verdict} | ${md(r.partner)} | ${md(rail)} | ${t.passed} | ${t.failed} | ${t.broken} | ${t.skipped} | ${ops} |`);
+    for (const rail of r.rails) {
+      const verdict = r.byRail?.find((b) => b.rail === rail)?.verdict ?? r.verdict;
+      lines.push(`| ${ICONS[verdict]} ${verdict} | ${md(r.partner)} | ${md(rail)} | ${t.passed} | ${t.failed} | ${t.broken} | ${t.skipped} | ${ops} |`);
+    }
   }
   const first = sorted[0];
   if (first) lines.push('', `environment ${first.environment} · seed ${first.seed} · ${first.generatedAt}${sorted.some((r) => r.partial) ? ' · **partial run**: the verdicts cover only the selected checks' : ''}`);

@@ -45,6 +45,7 @@ export function outcomeOf(meta: CheckMeta, ended: Omit<TestVerdictInput, 'failur
     ...(meta.latency && { latency: meta.latency }),
     ...(meta.untimed && { untimed: meta.untimed }),
     ...(meta.launch && { launch: meta.launch }),
+    ...(meta.rail && { rail: meta.rail }),
     durationMs,
   };
 }

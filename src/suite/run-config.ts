@@ -56,6 +56,8 @@ export interface CheckMeta {
   untimed?: Record<string, number>;
   /** The scenario's tags that GO requires passed: `smoke`, `test-transaction`. */
   launch?: string[];
+  /** The rail a scenario is bound to; generated checks serve every rail of the partner. */
+  rail?: string;
 }
 
 declare module '@vitest/runner' {

@@ -64,7 +64,7 @@ const LAUNCH_TAGS = ['smoke', 'test-transaction'];
 export function checkMeta(partnerId: string, rails: string[], check: Check): CheckMeta {
   const severity = BLOCKER_FAMILIES.has(check.family) ? 'blocker' : check.severity;
   const launch = check.tags.filter((t) => LAUNCH_TAGS.includes(t));
-  return { partner: partnerId, family: check.family, check: check.name, severity, rails, scenario: check.scenario, ...(launch.length > 0 && { launch }) };
+  return { partner: partnerId, family: check.family, check: check.name, severity, rails, scenario: check.scenario, ...(check.rail && { rail: check.rail }), ...(launch.length > 0 && { launch }) };
 }
 
 /** How a check ended: passed, with its evidence, or with the error that ended it (redacted); and what it exercised. */
