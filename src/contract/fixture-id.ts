@@ -1,6 +1,7 @@
 import { generateSync } from 'json-schema-faker';
 import type { JsonSchema } from 'json-schema-faker';
 import { getPointer } from '../json/index.ts';
+import { createRng } from '../random/index.ts';
 import type { Contract, Operation, ParameterSpec } from './model.ts';
 
 /**
@@ -14,21 +15,11 @@ export function fixtureId(contract: Contract, op: Operation, param: ParameterSpe
   const schema = param.schemaPointer ? (getPointer(contract.bundled, param.schemaPointer) as JsonSchema | undefined) : undefined;
   if (schema && typeof schema === 'object') {
     try {
-      const value = generateSync({ ...schema, type: 'string' } as JsonSchema, { seed: fnv1a(`${op.path} ${param.name}`), alwaysFakeOptionals: true });
+      const value = generateSync({ ...schema, type: 'string' } as JsonSchema, { seed: createRng(0).fork(`${op.path} ${param.name}`).seed, alwaysFakeOptionals: true });
       if (typeof value === 'string' && value.length > 0 && !/[/?#]/.test(value)) return value;
     } catch {
       // A schema json-schema-faker cannot serve: the fixed id below.
     }
   }
   return `${param.name.replace(/[^A-Za-z0-9]/g, '').toLowerCase() || 'id'}-fixture-1`;
-}
-
-/** 32-bit FNV-1a: a stable seed from a string. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
 }
