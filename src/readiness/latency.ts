@@ -45,9 +45,10 @@ export function latencyReport(scope: LatencyScope, outcomes: readonly CheckOutco
  */
 export function untimedReason(l: LatencyReport | undefined, scope: LatencyScope | undefined): string | undefined {
   if (!l?.judged || !l.untimed || !scope) return undefined;
+  const timed = (op: string): number => l.rows.find((r) => r.operation === op)?.count ?? 0;
   const each = Object.entries(l.untimed)
-    .filter(([op, n]) => slaFor(scope, op) !== undefined && n > (l.rows.find((r) => r.operation === op)?.count ?? 0))
-    .map(([op, n]) => `${op} ${n} of ${n + (l.rows.find((r) => r.operation === op)?.count ?? 0)}`);
+    .filter(([op, n]) => slaFor(scope, op) !== undefined && n > timed(op))
+    .map(([op, n]) => `${op} ${n} of ${n + timed(op)}`);
   if (each.length === 0) return undefined;
   return `inconclusive: latency not judged: railgate's own event loop was late while timing most exchanges of ${each.join(', ')} (the machine is too busy to time the partner)`;
 }
