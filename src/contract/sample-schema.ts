@@ -52,7 +52,9 @@ export interface SampleSchemaOptions {
 
 /**
  * The schema at `pointer` in the bundled contract as json-schema-faker can generate a VALID value from; undefined
- * when the contract has no schema there. Each step is a way the faker broke the contract by itself on real contracts:
+ * when the contract has no schema there. The bundled document is already in JSON Schema's own forms (`nullable` and
+ * OpenAPI 3.0's boolean bounds were rewritten when it loaded: schema-dialect.ts). Each step is a way the faker broke
+ * the contract by itself on real contracts:
  * - a finite tree: every `$ref` inlined, cut where a `$ref` would repeat. The faker cuts recursion at an overall
  *   depth and fills what lies past it with values of no type: PayPal's `currency_code` five levels down came out
  *   a number. Here an optional property, or an array's items, that could only repeat itself is left out; a
@@ -67,7 +69,6 @@ export interface SampleSchemaOptions {
  *   Adyen's `categoryData`, whose branches differ by an optional `type`, came out `{}` and matched every branch;
  *   and handed every branch as an `anyOf`, it keeps only the last union where it merges an `allOf`, so a schema
  *   with two unions (two `oneOf` parts of an `allOf`, a `oneOf` beside an `anyOf`) never came out valid;
- * - OpenAPI 3.0's boolean `exclusiveMinimum` in its JSON Schema form;
  * - where the schema leaves it open, values a partner takes without a second look: no `null` beside another
  *   type, numbers from 0, free text of 1 to SHORT_TEXT characters, no string longer than MAX_LENGTH nor array
  *   longer than MAX_ITEMS. Each narrowing keeps within what the schema allows.
@@ -143,7 +144,6 @@ class Preparation {
       parts.push(...union);
     }
     if (parts.length > 0) out.allOf = parts;
-    exclusiveBoundsOf30(raw, out);
     narrowOpenValues(out);
     return out;
   }
@@ -224,17 +224,6 @@ function withDiscriminator(raw: Obj, branch: unknown, inlined: Obj): Obj {
   const mapped = isObj(d.mapping) ? Object.entries(d.mapping).find(([, to]) => to === ref || `#/components/schemas/${String(to)}` === ref)?.[0] : undefined;
   const value = mapped ?? splitPointer(ref).at(-1);
   return { allOf: [inlined, { type: 'object', properties: { [d.propertyName]: { const: value } }, required: [d.propertyName] }] };
-}
-
-/** OpenAPI 3.0 (draft 4) writes `exclusiveMinimum: true` beside `minimum`; JSON Schema since draft 6 writes the bound itself. */
-function exclusiveBoundsOf30(raw: Obj, out: Obj): void {
-  for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
-    if (typeof raw[exclusive] !== 'boolean') continue;
-    if (raw[exclusive] === true && typeof raw[bound] === 'number') {
-      out[exclusive] = raw[bound];
-      delete out[bound];
-    } else delete out[exclusive];
-  }
 }
 
 /** Within what the schema allows: no `null` beside another type, numbers from 0, short text, short arrays. */
