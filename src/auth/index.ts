@@ -72,3 +72,4 @@ export type { FieldsHmacScheme, FieldsHmacStep, FieldsHmacVerification, SignedFi
 // Results
 export type { Failure } from './result.ts';
 export type { Bytes } from './bytes.ts';
+export { safeEqualText } from './bytes.ts';

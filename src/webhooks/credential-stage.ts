@@ -1,4 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
+import { safeEqualText } from '../auth/index.ts';
+import { basicValue } from '../signer/index.ts';
 import type { WebhookDelivery } from './model.ts';
 import type { DeliveryStage } from './receiver.ts';
 import type { SenderCredential } from './sender-auth.ts';
@@ -12,7 +13,7 @@ export function credentialStage(credentials: readonly SenderCredential[]): Deliv
     for (const c of credentials) {
       const presented = presentedValue(c, delivery);
       if (presented === undefined) return { status: 401, step: 'missing-credentials', reason: `no ${label(c)} came with the delivery` };
-      if (!sameText(presented, expectedValue(c))) return { status: 401, step: 'invalid-credentials', reason: `the ${label(c)} is not the one the partner was given` };
+      if (!safeEqualText(presented, expectedValue(c))) return { status: 401, step: 'invalid-credentials', reason: `the ${label(c)} is not the one the partner was given` };
     }
     return undefined;
   };
@@ -39,7 +40,7 @@ function label(c: SenderCredential): string {
 
 /** The exact text a sender puts where the scheme says. */
 function expectedValue(c: SenderCredential): string {
-  if (c.kind === 'basic') return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
+  if (c.kind === 'basic') return basicValue(c.username, c.password);
   if (c.kind === 'bearer') return `Bearer ${c.token}`;
   return c.value;
 }
@@ -55,10 +56,4 @@ function presentedValue(c: SenderCredential, delivery: WebhookDelivery): string 
   if (c.in === 'query') return new URL(delivery.url).searchParams.get(c.name) ?? undefined;
   const cookie = (delivery.headers.cookie ?? '').split(';').map((p) => p.trim().split('=')).find(([k]) => k === c.name);
   return cookie ? decodeURIComponent(cookie.slice(1).join('=')) : undefined;
-}
-
-function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -1,6 +1,7 @@
 import type { ReceivedEvent } from '../contract/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
 import type { WebhookKeys } from './keys.ts';
+import { basicValue } from '../signer/index.ts';
 
 /** One credential the partner presents with a delivery, as the contract's security scheme `scheme` asks for it. */
 export type SenderCredential =
@@ -60,5 +61,5 @@ function describe(scheme: Record<string, unknown> | undefined): string {
 /** Every secret value of a sender authentication built from the contract: what reports must never show. */
 export function senderSecrets(auth: SenderAuth): string[] {
   if (auth.kind !== 'credentials') return [];
-  return auth.credentials.flatMap((c) => (c.kind === 'basic' ? [c.password, Buffer.from(`${c.username}:${c.password}`).toString('base64')] : c.kind === 'bearer' ? [c.token] : [c.value]));
+  return auth.credentials.flatMap((c) => (c.kind === 'basic' ? [c.password, basicValue(c.username, c.password).slice('Basic '.length)] : c.kind === 'bearer' ? [c.token] : [c.value]));
 }
