@@ -1,4 +1,5 @@
 import type { Reconciliation } from '../transactions/index.ts';
+import { mdCell } from './text.ts';
 
 /** The reconciliation table as Markdown: problems first, then a count of the rest (a run makes dozens). */
 export function reconciliationMarkdown(r: Reconciliation): string[] {
@@ -12,7 +13,7 @@ export function reconciliationMarkdown(r: Reconciliation): string[] {
   for (const x of rows.slice(0, 50)) {
     const status = x.status === 'ok' ? 'ok' : `**${x.status}**`;
     const hook = x.webhookState ? `${x.webhookState} (${x.event ?? ''})` : '—';
-    lines.push(`| ${x.movement} | ${x.id} | ${x.reference ?? '—'} | ${status} | ${x.created ?? '—'} | ${x.partner ?? '—'} | ${x.readState ?? '—'} | ${hook} | ${(x.note ?? '').replace(/\|/g, '\\|')} |`);
+    lines.push(`| ${x.movement} | ${x.id} | ${x.reference ?? '—'} | ${status} | ${x.created ?? '—'} | ${x.partner ?? '—'} | ${x.readState ?? '—'} | ${hook} | ${mdCell(x.note ?? '')} |`);
   }
   if (rows.length > 50) lines.push('', `… and ${rows.length - 50} more in the readiness JSON.`);
   return lines;

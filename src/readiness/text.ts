@@ -5,6 +5,11 @@ export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** Text in a Markdown table cell or list line: a `|` would end the cell, a line break the row. */
+export function mdCell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
 // Floor, not round: 99.6 % must not read as 100 %.
 export function percent(share: number): string {
   return `${Math.floor(share * 1000) / 10}%`;
