@@ -1,4 +1,5 @@
 import type { ErrorCoverage } from '../errors/index.ts';
+import { percent } from './text.ts';
 
 /** The error-code coverage matrix as Markdown: which mapped codes the run exercised, and what it saw unmapped. */
 export function errorCoverageMarkdown(c: ErrorCoverage): string[] {
@@ -16,9 +17,4 @@ export function errorCoverageMarkdown(c: ErrorCoverage): string[] {
     for (const u of c.unmapped) lines.push(`- ${u.code === undefined ? 'no code' : `\`${u.code}\``} with ${u.status} from ${u.operationId}`);
   }
   return lines;
-}
-
-// Floor, not round: 99.6 % must not read as 100 %.
-function percent(share: number): string {
-  return `${Math.floor(share * 1000) / 10}%`;
 }
