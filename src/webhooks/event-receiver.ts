@@ -58,8 +58,9 @@ function authStage(auth: SenderAuth, now: () => number): DeliveryStage | undefin
 
 /**
  * What a receiver answers an accepted delivery of `event` (pure but for the faker's seed): its documented
- * success (200 first, else the first 2xx, a `2XX` as 200), with the JSON body of its example or generated
- * from its schema; 204 when the contract documents no success, as a correct endpoint acknowledges at once.
+ * success (200 first, else the first 2xx, a `2XX` as 200), with the JSON body of its first example the schema
+ * accepts, else one generated from its schema; 204 when the contract documents no success, as a correct
+ * endpoint acknowledges at once.
  */
 export function documentedAnswer(contract: Contract, validators: SchemaValidators, event: ReceivedEvent, seed: number): { status: number; body?: unknown } {
   const ok = event.responses.filter((r) => /^2/.test(r.status));
@@ -68,8 +69,9 @@ export function documentedAnswer(contract: Contract, validators: SchemaValidator
   const status = /^\d+$/.test(spec.status) ? Number(spec.status) : 200;
   const media = spec.content.find((m) => /json/.test(m.contentType));
   if (status === 204 || !media) return { status };
-  const example = Object.values(media.examples)[0];
-  const generated = example === undefined && media.schemaPointer ? validSample(contract.bundled, validators, { pointer: media.schemaPointer, direction: 'answer', seed, label: 'body' }) : undefined;
-  const body = example ?? (generated?.why === undefined ? generated?.value : undefined);
+  // As the simulator answers (sampleBody): the first example the schema accepts, else one generated valid.
+  const examples = Object.values(media.examples);
+  const sample = media.schemaPointer ? validSample(contract.bundled, validators, { pointer: media.schemaPointer, direction: 'answer', seed, label: 'body', examples }) : undefined;
+  const body = sample ? (sample.why === undefined ? sample.value : undefined) : examples[0];
   return body === undefined ? { status } : { status, body };
 }
