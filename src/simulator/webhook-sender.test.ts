@@ -44,8 +44,13 @@ async function hung(): Promise<Upstream> {
 /** The event id of a delivery (the receiver here reads no ids: it only verifies). */
 const idOf = (d: { body: string } | undefined): unknown => (d ? (JSON.parse(d.body) as { id?: unknown }).id : undefined);
 
+// The clock runs 1000× fast, so the sender's 10 s attempt deadline would be 10 ms of real time: a busy machine
+// can take longer to connect, and a test that is not about deadlines would lose its delivery. Those tests give
+// each attempt 5 s of real time; the hung-URL test sets its own deadline.
+const NOT_ABOUT_DEADLINES_MS = 5_000_000;
+
 function sender(targets: () => readonly string[], over: Partial<WebhookSenderOptions> = {}) {
-  return createWebhookSender({ spec: partner.profile.webhooks!, credentials, targets, rng: createRng(1), now: () => new Date(clock.now()), badSignature: false, clock, ...over });
+  return createWebhookSender({ spec: partner.profile.webhooks!, credentials, targets, rng: createRng(1), now: () => new Date(clock.now()), badSignature: false, clock, attemptTimeoutMs: NOT_ABOUT_DEADLINES_MS, ...over });
 }
 
 describe('createWebhookSender', () => {
