@@ -83,7 +83,14 @@ export interface AuthSpec {
   rejections?: Partial<Record<Detection, Rejection>>;
 }
 
-export type WebhookScheme = 'timestamped' | 'body-hmac' | 'rfc9421';
+/** See docs/decisions/webhook-schemes.md for each scheme's keys. */
+export type WebhookScheme = 'timestamped' | 'body-hmac' | 'fields-hmac' | 'public-key' | 'paypal' | 'rfc9421';
+
+/** public-key: RSASSA-PKCS1-v1_5, RSA-PSS, ECDSA P-256 or Ed25519. */
+export type PublicKeyAlgorithm = 'rsa-sha256' | 'rsa-sha512' | 'rsa-pss-sha256' | 'rsa-pss-sha512' | 'ecdsa-p256-sha256' | 'ed25519';
+
+/** public-key: one part of the signed message: the raw body, a header's value, or fixed text. */
+export type MessagePart = 'body' | { header: string } | { text: string };
 
 /** A webhook-endpoint operation: each successful call registers the URL at `url` (a JSON Pointer into its request body). */
 export interface WebhookRegistration {
@@ -97,9 +104,25 @@ export interface WebhooksSpec {
   header?: string;
   secretEnv?: string;
   secretEncoding?: SecretEncoding;
-  algorithm?: 'sha256' | 'sha512' | Rfc9421Auth['algorithm'];
+  algorithm?: 'sha256' | 'sha512' | Rfc9421Auth['algorithm'] | PublicKeyAlgorithm;
+  /** Default hex for body-hmac, base64 for fields-hmac and public-key. */
   encoding?: Encoding;
   prefix?: string;
+  /** fields-hmac: JSON Pointers to the signed fields, in order. */
+  fields?: string[];
+  /** fields-hmac: joins the fields (default ':'); public-key: joins the message parts (default '.'). */
+  separator?: string;
+  /** fields-hmac: JSON Pointer to the signature inside the body. */
+  signatureAt?: string;
+  /** public-key: what is signed (default: the raw body). */
+  message?: MessagePart[];
+  /** public-key with ECDSA: DER (default) or raw r||s. */
+  ecdsaSignature?: 'der' | 'raw';
+  /** public-key, paypal: the partner's public key or certificate in a file, relative to the profile (resolved when the partner loads). */
+  keyFile?: string;
+  /** paypal: the webhook id signed in each message, or the variable holding it. */
+  webhookId?: string;
+  webhookIdEnv?: string;
   label?: string;
   components?: string[];
   keyEnv?: string;

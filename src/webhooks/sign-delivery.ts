@@ -36,6 +36,8 @@ export function signDelivery(spec: WebhooksSpec, key: WebhookKey, delivery: Webh
         signed: { kind: 'signature base', text: signed.base },
       };
     }
+    default:
+      throw new Error(`webhook scheme ${spec.scheme} cannot sign or verify yet`);
   }
 }
 

@@ -56,5 +56,7 @@ export function verifyDelivery(spec: WebhooksSpec, key: WebhookKey, delivery: We
       const signed = result.base === undefined ? undefined : { kind: 'signature base' as const, text: result.base };
       return { ok: false, step: RFC9421_STEPS[result.step], reason: result.reason, ...(signed ? { signed } : {}) };
     }
+    default:
+      throw new Error(`webhook scheme ${spec.scheme} cannot sign or verify yet`);
   }
 }
