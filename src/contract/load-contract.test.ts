@@ -57,7 +57,14 @@ describe('loadContract', () => {
   });
 
   it('locates a break of the OpenAPI schema in the contract file', async () => {
-    expect(await problems(fixture('broken.yaml'))).toEqual([`${fixture('broken.yaml')}:9:11  paths["/a"].post.responses[200]: missing required key 'description'`]);
+    expect(await problems(fixture('broken.yaml'))).toEqual([`${fixture('broken.yaml')}:9:11  paths["/a"].post.responses[200]: missing required key 'description' (contractValidation: lenient makes it a warning)`]);
+  });
+
+  it('names a key OpenAPI does not allow, at the key, and the option that relaxes it (issue 15)', async () => {
+    // Square's api.json: `info.externalDocs` was told as "info: must NOT have additional properties".
+    expect(await problems(fixture('unknown-key.yaml'))).toEqual([`${fixture('unknown-key.yaml')}:5:3  info.externalDocs: unknown key 'externalDocs': OpenAPI does not allow it here (contractValidation: lenient makes it a warning)`]);
+    const c = await loadContract(fixture('unknown-key.yaml'), { validation: 'lenient' });
+    expect(c.warnings.map((w) => `${w.line}:${w.col} ${w.path}: ${w.message}`)).toEqual(["5:3 info.externalDocs: unknown key 'externalDocs': OpenAPI does not allow it here"]);
   });
 
   it('reports an operationId used twice at its second use', async () => {
@@ -158,8 +165,8 @@ describe('$ref cycles (issues 12 and 17)', () => {
 describe('$refs that miss (issue 12)', () => {
   it('locates a missing component at its $ref and names the target, with the near miss', async () => {
     expect((await problems(fixture('missing-ref.yaml'))).map((p) => p.replace(/^.*contracts\//, ''))).toEqual([
-      'missing-ref.yaml:15:31  paths["/payouts/{payoutId}"].get.responses[200].content["application/json"].schema.$ref: $ref target #/components/schemas/Payuot does not exist (did you mean #/components/schemas/Payout?)',
-      'missing-ref.yaml:16:24  paths["/payouts/{payoutId}"].get.responses[404].$ref: $ref target #/components/responses/NotFund does not exist (did you mean #/components/responses/NotFound?)',
+      'missing-ref.yaml:15:31  paths["/payouts/{payoutId}"].get.responses[200].content["application/json"].schema.$ref: $ref target #/components/schemas/Payuot does not exist (did you mean #/components/schemas/Payout?) (contractValidation: lenient makes it a warning)',
+      'missing-ref.yaml:16:24  paths["/payouts/{payoutId}"].get.responses[404].$ref: $ref target #/components/responses/NotFund does not exist (did you mean #/components/responses/NotFound?) (contractValidation: lenient makes it a warning)',
     ]);
   });
 
@@ -174,9 +181,9 @@ describe('$refs that miss (issue 12)', () => {
   it('locates a miss in another file in the file that holds the $ref', async () => {
     const split = fixture('split-missing');
     expect(await problems(`${split}/main.yaml`)).toEqual([
-      `${split}/main.yaml:16:31  paths["/charges/{chargeId}"].get.responses[200].content["application/json"].schema.$ref: $ref target ./schemas.yaml#/Chrage does not exist in ${split}/schemas.yaml (did you mean ./schemas.yaml#/Charge?)`,
+      `${split}/main.yaml:16:31  paths["/charges/{chargeId}"].get.responses[200].content["application/json"].schema.$ref: $ref target ./schemas.yaml#/Chrage does not exist in ${split}/schemas.yaml (did you mean ./schemas.yaml#/Charge?) (contractValidation: lenient makes it a warning)`,
       `${split}/main.yaml:21:31  paths["/charges/{chargeId}"].get.responses[409].content["application/json"].schema.$ref: $ref names a file that does not exist: ${split}/errors.yaml`,
-      `${split}/schemas.yaml:8:21  Error.properties.detail.$ref: $ref target #/ErrorDetails does not exist (did you mean #/ErrorDetail?)`,
+      `${split}/schemas.yaml:8:21  Error.properties.detail.$ref: $ref target #/ErrorDetails does not exist (did you mean #/ErrorDetail?) (contractValidation: lenient makes it a warning)`,
     ]);
   });
 });

@@ -67,9 +67,9 @@ async function readContract(file: string, opts: LoadContractOptions, progress: {
     // A `$ref` already reported and dropped leaves an empty object the meta-schema complains about again.
     const problems = parserProblems(root, invalid).filter((p) => !refs.patched.has(`${p.file}\u0000${p.path}`));
     if (opts.validation === 'lenient' && (invalid as { details?: unknown }).details) warnings.push(...problems);
-    else errors.push(...problems);
+    else errors.push(...problems.map(relaxable));
   }
-  if (errors.length > 0) throw new InputError(errors);
+  if (errors.length > 0) throw new InputError(errors.map((p) => (refs.errors.includes(p) && !p.message.startsWith('$ref names a file') ? relaxable(p) : p)));
   progress.stage = 'indexing its operations';
   const { operations, problems } = indexOperations(bundled);
   if (problems.length > 0) throw new InputError(problems.map((p) => root.problem(splitPointer(p.pointer), p.message)));
@@ -189,6 +189,11 @@ function parserProblems(located: LocatedDocument, e: unknown): InputProblem[] {
     const useful = details.filter((d) => d.keyword !== 'if' && d.keyword !== 'unevaluatedProperties');
     return (useful.length > 0 ? useful : details).map((d) => {
       const p = pointerToPath(d.instancePath);
+      // The key OpenAPI does not allow, named and pointed at: "info: must NOT have additional properties" left it to guess.
+      if (d.keyword === 'additionalProperties') {
+        const key = String((d.params as { additionalProperty: string }).additionalProperty);
+        return located.problem([...p, key], `unknown key '${key}': OpenAPI does not allow it here`, 'key');
+      }
       let message = d.message ?? 'is invalid';
       if (d.keyword === 'required') message = `missing required key '${String((d.params as { missingProperty: string }).missingProperty)}'`;
       if (d.keyword === 'enum') message = `must be one of: ${(d.params as { allowedValues: unknown[] }).allowedValues.map(String).join(', ')}`;
@@ -197,6 +202,14 @@ function parserProblems(located: LocatedDocument, e: unknown): InputProblem[] {
   }
   const message = e instanceof Error ? e.message : String(e);
   return [{ file: located.file, line: 1, col: 1, path: '', message: message.split('\n')[0] ?? message }];
+}
+
+/**
+ * A break `contractValidation: lenient` turns into a warning says so (issue 15): the option sat in a decision
+ * record, and a published contract's typo looked like a dead end.
+ */
+function relaxable(p: InputProblem): InputProblem {
+  return { ...p, message: `${p.message} (contractValidation: lenient makes it a warning)` };
 }
 
 function isObj(v: unknown): v is Obj {
