@@ -59,6 +59,8 @@ export type { HmacVerification, HmacVerificationFailure, HmacVerified, VerifyHma
 export { parseTimestampedHeader, signTimestampedWebhook, verifyTimestampedWebhook } from './webhook-timestamped.ts';
 export { signBodyHmac, verifyBodyHmac } from './webhook-body-hmac.ts';
 export { fieldsSigningString, signFieldsHmac, verifyFieldsHmac } from './webhook-fields-hmac.ts';
+export { keyMismatch, signWithKey, verifyWithKey } from './webhook-public-key.ts';
+export { PAYPAL_AUTH_ALGO, PAYPAL_HEADERS, paypalMessage } from './webhook-paypal.ts';
 export type {
   SignedTimestampedWebhook,
   SignTimestampedWebhookOptions,
@@ -68,6 +70,7 @@ export type {
 } from './webhook-timestamped.ts';
 export type { BodyHmacScheme, BodyHmacStep, BodyHmacVerification, SignedBodyHmac } from './webhook-body-hmac.ts';
 export type { FieldsHmacScheme, FieldsHmacStep, FieldsHmacVerification, SignedField } from './webhook-fields-hmac.ts';
+export type { KeySignatureAlgorithm, KeySignatureScheme, KeySignatureStep, KeySignatureVerification } from './webhook-public-key.ts';
 
 // Results
 export type { Failure } from './result.ts';
