@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
 import type { Partner } from '../partner/index.ts';
 import type { Readiness } from '../readiness/index.ts';
-import { RUN_CONFIG_VAR, encodeRunConfig } from '../suite/run-config.ts';
+import { COMPILED_SUITES_VAR, RUN_CONFIG_VAR, encodeRunConfig } from '../suite/run-config.ts';
 import type { RunConfig } from '../suite/run-config.ts';
 import { OutcomeCollector } from './collect-outcomes.ts';
 import { isPartialRun, judgePartner } from './judge-partner.ts';
@@ -49,6 +49,8 @@ async function runStaged(partners: Partner[], config: RunConfig, reportsDir: str
   await writeAllureMetadata(results, partners, config);
   const collector = new OutcomeCollector();
   process.env[RUN_CONFIG_VAR] = encodeRunConfig(config);
+  // Compiled railgate names its build of the suites: the worker imports that natively (partners.suite.ts).
+  const compiled = process.env[COMPILED_SUITES_VAR];
   const vitest = await startVitest(
     'test',
     [],
@@ -63,6 +65,7 @@ async function runStaged(partners: Partner[], config: RunConfig, reportsDir: str
       // Transformed modules kept on disk between runs (node_modules/.experimental-vitest-cache, keyed by content):
       // a second run skips most of the TypeScript transform — seconds of the engineer's loop.
       experimental: { fsModuleCache: true },
+      ...(compiled && { server: { deps: { external: [underDir(path.dirname(path.resolve(compiled)))] } } }),
       ...(config.bail ? { bail: 1 } : {}),
       reporters: [
         new ConsoleReporter(consoleMode(process.env, process.stdout.isTTY, opts.reporter)),
@@ -79,3 +82,7 @@ async function runStaged(partners: Partner[], config: RunConfig, reportsDir: str
   return { readiness, harnessErrors: collector.errors, allureReport };
 }
 
+/** Every module below `dir`, as vitest matches the ids it would otherwise transform. */
+function underDir(dir: string): RegExp {
+  return new RegExp(`^${(dir + path.sep).replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')}`);
+}

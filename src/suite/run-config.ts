@@ -27,6 +27,8 @@ export interface RunConfig {
 }
 
 export const RUN_CONFIG_VAR = 'RAILGATE_RUN';
+/** The compiled generated suites (dist/suites.js) when railgate runs from its build: vitest's worker imports them natively. */
+export const COMPILED_SUITES_VAR = 'RAILGATE_SUITES';
 
 export function encodeRunConfig(c: RunConfig): string {
   return JSON.stringify(c);

@@ -1,0 +1,86 @@
+// `npm run build` (and `npm ci`, through `prepare`): the CLI as compiled JavaScript in dist/, what bin/railgate.mjs
+// runs. One esbuild bundle of src/cli/main.ts, split at each lazily imported command so that a command still loads
+// only what it uses; packages stay imports of node_modules. dist/manifest.json lists every source file the bundle
+// was made from with its size and mtime: the bin compares them at start and runs the TypeScript through tsx when
+// one changed (docs/decisions/compiled-cli.md).
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import type { Plugin } from 'esbuild';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+
+export interface BuildManifest {
+  /** Source files (relative to the package root) with the size and mtime they had when the bundle was made. */
+  inputs: Record<string, { size: number; mtimeMs: number }>;
+}
+
+/**
+ * Each bundled module keeps the URL of its own source file as `import.meta.url`, so the files it names beside it
+ * (vocabulary/, schemas/, allurerc.json, the generated suite) resolve as they do under tsx, wherever the chunk lands.
+ * Every output file sits directly in `outdir`, so one relative path from there reaches the source.
+ */
+function sourceUrls(outdir: string): Plugin {
+  return {
+    name: 'source-import-meta-url',
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, async (args) => {
+        const text = await readFile(args.path, 'utf8');
+        if (!text.includes('import.meta.url')) return { contents: text, loader: 'ts' };
+        const rel = path.relative(outdir, args.path).split(path.sep).join('/');
+        return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'ts' };
+      });
+    },
+  };
+}
+
+async function statOf(file: string): Promise<{ size: number; mtimeMs: number }> {
+  const s = await stat(file);
+  return { size: s.size, mtimeMs: s.mtimeMs };
+}
+
+async function statSources(dir: string): Promise<Map<string, { size: number; mtimeMs: number }>> {
+  const out = new Map<string, { size: number; mtimeMs: number }>();
+  for (const f of await readdir(dir, { recursive: true })) {
+    const file = path.join(dir, f);
+    if (file.endsWith('.ts')) out.set(path.relative(REPO, file).split(path.sep).join('/'), await statOf(file));
+  }
+  return out;
+}
+
+/** Builds the CLI into `outdir` (default dist/) and returns how many source files went into it. */
+export async function buildCli(outdir = path.join(REPO, 'dist')): Promise<number> {
+  // Taken before esbuild reads a file: one saved while the build runs differs from what the manifest says, hence stale.
+  const before = await statSources(path.join(REPO, 'src'));
+  await rm(outdir, { recursive: true, force: true });
+  await mkdir(outdir, { recursive: true });
+  const result = await build({
+    absWorkingDir: REPO,
+    entryPoints: { main: 'src/cli/main.ts', suites: 'src/suite/generated-suites.ts' },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    chunkNames: 'chunk-[hash]',
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [sourceUrls(outdir)],
+  });
+  const files = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/'));
+  const inputs: BuildManifest['inputs'] = {};
+  for (const f of files.sort()) inputs[f] = before.get(f) ?? (await statOf(path.join(REPO, f)));
+  const manifest: BuildManifest = { inputs };
+  await writeFile(path.join(outdir, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
+  return files.length;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const t0 = performance.now();
+  const n = await buildCli();
+  console.log(`railgate: built dist/ from ${n} source files in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
