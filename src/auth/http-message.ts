@@ -24,10 +24,12 @@ export interface HttpMessage {
 export function fieldLines(headers: HttpMessage['headers'], name: string): string[] {
   const wanted = name.toLowerCase();
   const lines: string[] = [];
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== wanted) continue;
+  for (const key in headers) {
+    // Length first: lower-casing every header name for every field asked for is most of a verification's cost.
+    if (key.length !== wanted.length || (key !== wanted && key.toLowerCase() !== wanted)) continue;
+    const value = headers[key]!;
     for (const line of typeof value === 'string' ? [value] : value) {
-      lines.push(line.replace(/\r?\n[ \t]+/g, ' ').trim());
+      lines.push((line.includes('\n') ? line.replace(/\r?\n[ \t]+/g, ' ') : line).trim());
     }
   }
   return lines;

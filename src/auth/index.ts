@@ -59,7 +59,7 @@ export type { HmacVerification, HmacVerificationFailure, HmacVerified, VerifyHma
 export { parseTimestampedHeader, signTimestampedWebhook, verifyTimestampedWebhook } from './webhook-timestamped.ts';
 export { signBodyHmac, verifyBodyHmac } from './webhook-body-hmac.ts';
 export { fieldsSigningString, signFieldsHmac, verifyFieldsHmac } from './webhook-fields-hmac.ts';
-export { keyMismatch, signWithKey, verifyWithKey } from './webhook-public-key.ts';
+export { signWithKey, unfitKey, verifyWithKey } from './webhook-public-key.ts';
 export { PAYPAL_AUTH_ALGO, PAYPAL_HEADERS, paypalMessage } from './webhook-paypal.ts';
 export type {
   SignedTimestampedWebhook,

@@ -51,7 +51,7 @@ function nodeParams(scheme: KeySignatureScheme): NodeParams {
 }
 
 /** Why a key cannot serve the algorithm, or undefined when it can (an EC key must be on P-256). */
-export function keyMismatch(scheme: KeySignatureScheme, key: KeyObject): string | undefined {
+export function unfitKey(scheme: KeySignatureScheme, key: KeyObject): string | undefined {
   const params = nodeParams(scheme);
   const type = key.asymmetricKeyType;
   if (type === undefined) return `${scheme.algorithm ?? 'rsa-sha256'} needs a public key, not a shared secret`;
@@ -79,7 +79,7 @@ export function verifyWithKey(options: KeySignatureScheme & { message: Bytes; si
   const encoding = options.encoding ?? 'base64';
   const provided = decodeBytes(text.slice(prefix.length), encoding);
   if (provided === undefined || provided.byteLength === 0) return { ok: false, step: 'malformed-signature', reason: `signature is not ${encoding}` };
-  const mismatch = keyMismatch(options, options.key);
+  const mismatch = unfitKey(options, options.key);
   if (mismatch) return { ok: false, step: 'incompatible-key', reason: mismatch };
   const params = nodeParams(options);
   let good: boolean;

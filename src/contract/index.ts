@@ -5,7 +5,7 @@ export { indexWebhooks } from './index-webhooks.ts';
 export { requestExample, requestMedia } from './request-example.ts';
 export { fixtureId } from './fixture-id.ts';
 // One way to make a value the contract accepts, for a request, a simulator's answer or a webhook's payload.
-export { schemaIssues, seedFor, validSample } from './valid-sample.ts';
+export { fittingExample, schemaIssues, seedFor, validSample } from './valid-sample.ts';
 export type { Sample, SampleSite } from './valid-sample.ts';
 export type { Direction } from './sample-schema.ts';
 export { requestBodySchema, schemaDeclares } from './schema-at.ts';

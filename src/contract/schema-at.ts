@@ -12,6 +12,20 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
  * an index, and any branch of `allOf` / `anyOf` / `oneOf`, following internal `$ref`s (pure).
  */
 export function schemaDeclares(doc: Obj, schemaPointer: string, pointer: string): boolean {
+  // Asked for every field of every answer the simulator gives: each question is answered once per document.
+  let answers = declared.get(doc);
+  if (!answers || answers.size >= MAX_ANSWERS) declared.set(doc, (answers = new Map()));
+  const key = `${schemaPointer}\u0000${pointer}`;
+  let answer = answers.get(key);
+  if (answer === undefined) answers.set(key, (answer = declares(doc, schemaPointer, pointer)));
+  return answer;
+}
+
+/** Answers by document; bounded, as a standalone simulator is asked about any key a client sends. */
+const declared = new WeakMap<Obj, Map<string, boolean>>();
+const MAX_ANSWERS = 50_000;
+
+function declares(doc: Obj, schemaPointer: string, pointer: string): boolean {
   // Schema nodes visited, by how much of the pointer was left: a schema may refer to itself.
   const seen = new Map<object, Set<number>>();
   const walk = (raw: unknown, segments: readonly string[]): boolean => {

@@ -50,11 +50,8 @@ export interface Sample {
  * cannot compile cannot judge a value: the first one generated stands, its issue said. The same seed gives the same value.
  */
 export function validSample(bundled: Record<string, unknown>, validators: SchemaValidators, site: SampleSite): Sample {
-  for (const example of site.examples ?? []) {
-    if (example === undefined) continue;
-    const judged = judge(validators, site, example);
-    if (judged.problem === undefined) return { value: structuredClone(example), issues: judged.issues };
-  }
+  const fits = fittingExample(validators, site);
+  if (fits) return { value: structuredClone(fits.value), issues: fits.issues };
   const optionals = OPTIONALS[site.direction];
   let best: { value: unknown; issues: SchemaIssue[]; problem: string; wrong: number } | undefined;
   let failure = 'no attempt was made';
@@ -76,6 +73,16 @@ export function validSample(bundled: Record<string, unknown>, validators: Schema
   }
   const why = `no ${site.label} valid against the contract could be generated in ${optionals.length} attempts: ${best?.problem ?? failure}`;
   return best ? { value: best.value, issues: best.issues, why } : { value: undefined, issues: [], why };
+}
+
+/** The first of the site's examples its schema accepts (and `unfit` does not refuse), as the contract has it: not a copy. */
+export function fittingExample(validators: SchemaValidators, site: SampleSite): { value: unknown; issues: SchemaIssue[] } | undefined {
+  for (const example of site.examples ?? []) {
+    if (example === undefined) continue;
+    const judged = judge(validators, site, example);
+    if (judged.problem === undefined) return { value: example, issues: judged.issues };
+  }
+  return undefined;
 }
 
 /** The schema's issues with a value; a schema ajv cannot compile is one issue, never a throw. */

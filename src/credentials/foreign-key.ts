@@ -29,6 +29,14 @@ export function foreignKey(alg: SignatureAlgorithm): KeyObject | Buffer {
   return key;
 }
 
+let rsa: KeyObject | undefined;
+
+/** A plain RSA private key the partner does not hold (PKCS#1 v1.5 and PSS alike), once per process. */
+export function foreignRsaKey(): KeyObject {
+  rsa ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  return rsa;
+}
+
 /** A shared secret the partner does not hold, for the HMAC schemes. */
 export function foreignSecret(): Buffer {
   return randomBytes(32);

@@ -3,5 +3,5 @@ export type { Credentials } from './credentials.ts';
 export { credentialRefs } from './refs.ts';
 export type { CredentialRef } from './refs.ts';
 export { parseKey, secretBytes, verifyingKey } from './key-text.ts';
-export { foreignKey, foreignSecret } from './foreign-key.ts';
+export { foreignKey, foreignRsaKey, foreignSecret } from './foreign-key.ts';
 export { credentialProblems } from './problems.ts';

@@ -1,5 +1,7 @@
-import { http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
+import { jsonAnswer } from './answer.ts';
+import type { Answer } from './answer.ts';
+import { mswHandlers } from './msw-handlers.ts';
 import { checkRequest, findResponseSpec, schemaDeclares, schemaIssues } from '../contract/index.ts';
 import type { Operation, ResponseSpec } from '../contract/index.ts';
 import { getPointer, joinPointer, mergeOver, setPointer, toPointer } from '../json/index.ts';
@@ -65,15 +67,33 @@ interface Incoming {
   contentType?: string;
 }
 
+/** A request as the pipeline takes it, from the loopback server (server.ts) or from msw in-process (msw-handlers.ts). */
+export interface SimRequest {
+  method: string;
+  url: URL;
+  /** Lower-case names, repeated fields joined with `, `. */
+  headers: Record<string, string>;
+  /** The body as text (UTF-8), `''` when none. */
+  body: string;
+  /** The path's parameters, percent-decoded. */
+  pathParams: Record<string, string>;
+}
+
+/** One operation's answerer, and where it is served: the contract's path template under its base path. */
+export interface OperationHandler {
+  route: Route;
+  answer(req: SimRequest): Answer | Promise<Answer>;
+}
+
 /**
- * msw request handlers built from the contract: one per operation, in a fixed pipeline —
+ * The simulator's operations built from the contract: one answerer per operation, in a fixed pipeline —
  * authenticate → validate the request → answer a trigger → find the parent → create / read / list / example →
  * keep the contract (json) → plant the defect. Resources the contract reads but never creates are held from the
- * start (fixtures.ts). Usable in-process with msw's setupServer, or behind the loopback server in server.ts.
+ * start (fixtures.ts). Routed by the loopback server in server.ts, or wrapped as msw handlers (buildHandlers).
+ * In the order they must be matched: literal paths before templated ones.
  */
-export function buildHandlers(state: SimulatorState): HttpHandler[] {
+export function buildOperations(state: SimulatorState): OperationHandler[] {
   const { partner } = state;
-  const base = partner.contract.basePath;
   const gate = gateFor(state);
   // Resolved once: every create of a capture or refund consults them (money-rules.ts).
   const movements = resolveMovements(partner.profile);
@@ -81,15 +101,13 @@ export function buildHandlers(state: SimulatorState): HttpHandler[] {
   holdFixtures(partner.contract, partner.validators, routes, state.store);
   // The collections the simulator holds: a parent outside them is not the simulator's to judge unknown.
   const held = new Set(routes.flatMap((r) => (r.kind === 'create' ? [r.collection, ...r.alsoIn] : r.kind === 'read' ? [r.collection] : [])));
-  return routes.map((route) => {
-    const pattern = `*${base}${route.op.path.replace(/\{([^}]+)\}/g, ':$1')}`;
-    return http[route.op.method as 'get'](pattern, async ({ request, params }) => {
-      const url = new URL(request.url);
-      const text = await request.text();
-      const headers: Record<string, string> = {};
-      request.headers.forEach((v, k) => (headers[k] = v));
-      const gated = state.auth?.check(route.op, { method: request.method, url: request.url, headers, body: text });
-      if (gated) return gated.kind === 'respond' ? gated.response : reply(state, route.op, gated.status, gated.code, gated.message);
+  return routes.map((route) => ({
+    route,
+    answer: async (request) => {
+      const text = request.body;
+      const { headers } = request;
+      const gated = state.auth?.check(route.op, { method: request.method, url: request.url.href, headers, body: text });
+      if (gated) return gated.kind === 'respond' ? gated.answer : reply(state, route.op, gated.status, gated.code, gated.message);
       let body: unknown = undefined;
       if (text !== '') {
         try {
@@ -98,22 +116,20 @@ export function buildHandlers(state: SimulatorState): HttpHandler[] {
           return reply(state, route.op, 400, 'INVALID_REQUEST', 'request body is not valid JSON');
         }
       }
-      const incoming: Incoming = {
-        route,
-        pathParams: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, decodeURIComponent(String(v))])),
-        query: Object.fromEntries(url.searchParams.entries()),
-        headers,
-        body,
-        contentType: headers['content-type'],
-      };
-      const response = await handle(state, incoming, gate, movements, held);
-      state.onAnswered?.(route.op, body, response.status);
-      return response;
-    });
-  });
+      const incoming: Incoming = { route, pathParams: request.pathParams, query: Object.fromEntries(request.url.searchParams.entries()), headers, body, contentType: headers['content-type'] };
+      const answer = await handle(state, incoming, gate, movements, held);
+      state.onAnswered?.(route.op, body, answer.status);
+      return answer;
+    },
+  }));
 }
 
-function handle(state: SimulatorState, req: Incoming, gate: GateEnv, movements: readonly ResolvedMovement[], held: ReadonlySet<string>): Response | Promise<Response> {
+/** The operations as msw request handlers, usable in-process with msw's setupServer in anyone's own tests. */
+export function buildHandlers(state: SimulatorState): HttpHandler[] {
+  return mswHandlers(state.partner.contract.basePath, buildOperations(state));
+}
+
+function handle(state: SimulatorState, req: Incoming, gate: GateEnv, movements: readonly ResolvedMovement[], held: ReadonlySet<string>): Answer | Promise<Answer> {
   const { partner } = state;
   const { op, parent } = req.route;
   if (state.defects.has('hang') && op.id === hangingOperation(partner)) return neverAnswer();
@@ -140,7 +156,7 @@ function handle(state: SimulatorState, req: Incoming, gate: GateEnv, movements: 
   }
 }
 
-function create(state: SimulatorState, req: Incoming, movements: readonly ResolvedMovement[]): Response {
+function create(state: SimulatorState, req: Incoming, movements: readonly ResolvedMovement[]): Answer {
   const { op, collection, idPointer, statePointer, initialState } = req.route;
   const { partner } = state;
   const excess = excessOf(movements, state.store, partner.contract.operations, op, req.body, state.defects);
@@ -184,7 +200,7 @@ function keptResource(state: SimulatorState, op: Operation, status: number, reso
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : resource;
 }
 
-function read(state: SimulatorState, req: Incoming): Response {
+function read(state: SimulatorState, req: Incoming): Answer {
   const { op, collection, idParam } = req.route;
   const id = idParam ? req.pathParams[idParam] : undefined;
   const found = id !== undefined ? state.store.get(collection, id) : undefined;
@@ -192,7 +208,7 @@ function read(state: SimulatorState, req: Incoming): Response {
   return json(state, op, Number(successResponse(op)?.status ?? 200), found, {}, { success: true });
 }
 
-function list(state: SimulatorState, req: Incoming): Response {
+function list(state: SimulatorState, req: Incoming): Answer {
   const { op, collection } = req.route;
   const spec = successResponse(op);
   const filters = Object.entries(req.query).filter(([k]) => op.parameters.some((p) => p.in === 'query' && p.name === k && k !== 'limit' && k !== 'cursor'));
@@ -207,7 +223,7 @@ function list(state: SimulatorState, req: Incoming): Response {
   return json(state, op, Number(spec?.status ?? 200), body, {}, { success: true });
 }
 
-function example(state: SimulatorState, op: Operation): Response {
+function example(state: SimulatorState, op: Operation): Answer {
   const spec = successResponse(op);
   if (!spec) return limitationAnswer(`${op.id} documents no success response`);
   const { contract, validators } = state.partner;
@@ -218,7 +234,7 @@ function example(state: SimulatorState, op: Operation): Response {
  * An error answer shaped as the partner documents it: under the documented status closest to the one wanted
  * (error-status.ts), else a 501 marked as the simulator's limitation. A planted defect's status goes out as is.
  */
-function reply(state: SimulatorState, op: Operation, wanted: number, code: string | undefined, message: string, plantedAnswer = false): Response {
+function reply(state: SimulatorState, op: Operation, wanted: number, code: string | undefined, message: string, plantedAnswer = false): Answer {
   const chosen = plantedAnswer ? { status: wanted } : documentedErrorStatus(op, wanted);
   if ('limitation' in chosen) return limitationAnswer(`${chosen.limitation} (${message})`);
   const { status } = chosen;
@@ -249,10 +265,10 @@ function plantedIn(body: unknown): boolean {
  * Every answer leaves here, and keeps the contract (keep-contract.ts) unless a defect planted it broken. A body no
  * repair can make conform goes out marked as the simulator's limitation. `schema-drift` breaks it after.
  */
-function json(state: SimulatorState, op: Operation, status: number, body: unknown, headers: Record<string, string>, shape: Shape): Response {
+function json(state: SimulatorState, op: Operation, status: number, body: unknown, headers: Record<string, string>, shape: Shape): Answer {
   const kept = shape.planted || (state.defects.has('card-data-echoed') && plantedIn(body)) ? { body, issues: [] } : keepContract(state.partner.contract, state.partner.validators, op, status, body);
   const out = shape.success && state.defects.has('schema-drift') ? driftType(kept.body) : kept.body;
-  return HttpResponse.json(out as never, { status, headers: { ...headers, ...(kept.issues.length > 0 ? limitationHeaders() : {}) } });
+  return jsonAnswer(out, status, kept.issues.length > 0 ? { ...headers, ...limitationHeaders() } : headers);
 }
 
 /**

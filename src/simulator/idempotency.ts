@@ -3,6 +3,7 @@ import { IdempotencyKeyStore, decide, fingerprintBody, resolveIdempotency } from
 import type { KeyDecision, ResolvedIdempotency, SavedAnswer } from '../idempotency/index.ts';
 import type { Partner } from '../partner/index.ts';
 import type { Clock } from '../clock/index.ts';
+import type { Answer } from './answer.ts';
 
 /**
  * Profile ms a create takes at the simulated partner (a PIX payout is accepted in about that long). It is
@@ -36,7 +37,7 @@ export interface GateRequest {
   body: unknown;
 }
 
-export type Reply = (status: number, code: string | undefined, message: string) => Response;
+export type Reply = (status: number, code: string | undefined, message: string) => Answer;
 
 /**
  * One key store per simulator, remembering keys for the profile's window on the run's clock, not on the wall
@@ -61,7 +62,7 @@ export function gateFor(state: { partner: Partner; defects: ReadonlySet<string>;
  * The simulator's idempotency step, around the work of an operation the profile marks idempotent: a strict
  * store with the profile's answers, or — with a planted defect — the way real partners get it wrong.
  */
-export async function guardIdempotency(env: GateEnv, req: GateRequest, work: () => Response | Promise<Response>, reply: Reply): Promise<Response> {
+export async function guardIdempotency(env: GateEnv, req: GateRequest, work: () => Answer | Promise<Answer>, reply: Reply): Promise<Answer> {
   const { spec } = env;
   const { op } = req.route;
   if (!spec || !spec.operations.includes(op.id)) return work();
@@ -95,14 +96,14 @@ function plantDefect(d: KeyDecision, defects: ReadonlySet<string>): KeyDecision 
   return d;
 }
 
-async function proceed(env: GateEnv, scope: string, fingerprint: string, work: () => Response | Promise<Response>): Promise<Response> {
+async function proceed(env: GateEnv, scope: string, fingerprint: string, work: () => Answer | Promise<Answer>): Promise<Answer> {
   if (env.defects.has('lost-response-duplicate')) {
     // The bug: nothing is held while the work runs, and the key is recorded only once the answer has gone
     // out. A client that gave up (its answer lost) and retries meanwhile finds no key: a second payout.
     await pause(env, RACE_WINDOW_MS);
-    const saved = await snapshot(await work());
+    const saved = await work();
     void pause(env, 0).then(() => env.store.record(scope, fingerprint, saved, env.now()));
-    return answer(saved);
+    return saved;
   }
   // The bug: check-then-act with an await between them, so every duplicate that arrives meanwhile passes.
   if (env.defects.has('concurrent-duplicates')) await pause(env, RACE_WINDOW_MS);
@@ -110,30 +111,22 @@ async function proceed(env: GateEnv, scope: string, fingerprint: string, work: (
   const ticket = env.store.take(scope, fingerprint, env.now());
   try {
     await pause(env, PROCESSING_MS);
-    const saved = await snapshot(await work());
+    const saved = await work();
     // A 5xx is not an outcome: the key is released so that a retry runs the work again.
     ticket.settle(saved.status < 500 ? saved : undefined);
-    return answer(saved);
+    return saved;
   } catch (e) {
     ticket.settle(undefined);
     throw e;
   }
 }
 
-function replay(saved: SavedAnswer, spec: ResolvedIdempotency): Response {
-  return answer(saved, spec.replayHeader ? { [spec.replayHeader.toLowerCase()]: 'true' } : {});
+/** The answer saved with the key, as it went out the first time (and marked a replay where the partner marks it). */
+function replay(saved: SavedAnswer, spec: ResolvedIdempotency): Answer {
+  return spec.replayHeader ? { ...saved, headers: { ...saved.headers, [spec.replayHeader.toLowerCase()]: 'true' } } : saved;
 }
 
 function pause(env: GateEnv, ms: number): Promise<void> {
   return env.sleep ? env.sleep(ms) : new Promise((resolve) => setImmediate(resolve));
 }
 
-async function snapshot(res: Response): Promise<SavedAnswer> {
-  const headers: Record<string, string> = {};
-  res.headers.forEach((v, k) => (headers[k] = v));
-  return { status: res.status, headers, body: await res.text() };
-}
-
-function answer(saved: SavedAnswer, extra: Record<string, string> = {}): Response {
-  return new Response(saved.body, { status: saved.status, headers: { ...saved.headers, ...extra } });
-}

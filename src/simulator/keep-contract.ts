@@ -43,9 +43,13 @@ function issuesOf(contract: Contract, validators: SchemaValidators, pointer: str
 function strayKeys(node: unknown, at: string): string[] {
   if (typeof node !== 'object' || node === null) return [];
   const found: string[] = [];
-  for (const [k, v] of Object.entries(node)) {
+  // The pointer of a key is built only below a `$ref` or `x-` key: every answer is walked, few have one.
+  for (const k in node) {
+    const v = (node as Record<string, unknown>)[k];
+    const stray = k === '$ref' || k.startsWith('x-');
+    if (!stray && (typeof v !== 'object' || v === null)) continue;
     const here = joinPointer(at, Array.isArray(node) ? Number(k) : k);
-    if (k === '$ref' || k.startsWith('x-')) found.push(here);
+    if (stray) found.push(here);
     found.push(...strayKeys(v, here));
   }
   return found;

@@ -1,3 +1,6 @@
+import { jsonAnswer } from './answer.ts';
+import type { Answer } from './answer.ts';
+
 /**
  * The header on an answer the simulator gives outside the contract it serves because the contract leaves it no
  * documented way (an error status the operation does not document, a schema no body can satisfy). The contract
@@ -18,9 +21,8 @@ export function limitationHeaders(): Record<string, string> {
 }
 
 /** The 501 the simulator answers when the contract documents no status for what it must say, and why. */
-export function limitationAnswer(reason: string): Response {
-  const body = { error: { code: LIMITATION_CODE, message: reason } };
-  return Response.json(body, { status: 501, headers: limitationHeaders() });
+export function limitationAnswer(reason: string): Answer {
+  return jsonAnswer({ error: { code: LIMITATION_CODE, message: reason } }, 501, limitationHeaders());
 }
 
 /** What a marked 501 says the simulator could not do; undefined for any other body. */

@@ -1,4 +1,5 @@
 import type { Partner } from '../partner/index.ts';
+import type { Answer } from './answer.ts';
 import type { SimulatorState } from './handlers.ts';
 
 // The planted defects of the `retry` family (defects.ts), kept apart from the handlers' pipeline so each is
@@ -16,8 +17,8 @@ export function hangingOperation(partner: Partner): string | undefined {
  * Never settles, and holds no timer: the server's close() destroys the socket and the request is dropped
  * with it, so a hung operation can never keep a run (or its process) alive. Only the client's timeout ends it.
  */
-export function neverAnswer(): Promise<Response> {
-  return new Promise<Response>(() => undefined);
+export function neverAnswer(): Promise<Answer> {
+  return new Promise<Answer>(() => undefined);
 }
 
 const failedOnce = new WeakMap<SimulatorState, Set<string>>();

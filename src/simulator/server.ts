@@ -1,14 +1,17 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { getResponse } from 'msw';
 import type { HttpHandler } from 'msw';
 import type { Clock } from '../clock/index.ts';
 import type { Partner } from '../partner/index.ts';
 import { createRng } from '../random/index.ts';
 import { credentialsFor } from '../credentials/index.ts';
 import { createAuthGate } from './auth/index.ts';
-import { buildHandlers } from './handlers.ts';
+import { buildOperations } from './handlers.ts';
+import { mswHandlers } from './msw-handlers.ts';
+import { createRouter } from './router.ts';
+import { jsonAnswer } from './answer.ts';
+import type { Answer } from './answer.ts';
 import type { SimulatorState } from './handlers.ts';
 import { ResourceStore } from './store.ts';
 import { warmUp } from './warm-up.ts';
@@ -55,7 +58,8 @@ export interface Simulator {
   /** The base URL a client uses: origin + the contract's base path. */
   baseUrl: string;
   state: SimulatorState;
-  handlers: HttpHandler[];
+  /** The same operations as msw request handlers, for in-process use. */
+  readonly handlers: HttpHandler[];
   close(): Promise<void>;
 }
 
@@ -80,11 +84,12 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   const clock = opts.clock ?? createClock();
   const sender = startWebhooks(state, webhookTargets(state, opts.webhookUrl), credentials, clock);
   const lifecycle = startLifecycle(state, clock, sender);
-  const handlers = buildHandlers(state);
-  await warmUp(opts.partner, handlers);
+  const operations = buildOperations(state);
+  const router = createRouter(opts.partner.contract.basePath, operations);
+  warmUp(opts.partner);
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
-    serve(handlers, req, res).catch((e: unknown) => {
+    serve(router, req, res).catch((e: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { code: 'SIMULATOR_ERROR', message: e instanceof Error ? e.message : String(e) } }));
     });
@@ -104,7 +109,10 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     origin,
     baseUrl: origin + opts.partner.contract.basePath,
     state,
-    handlers,
+    // Built on first use: the loopback server routes without msw.
+    get handlers() {
+      return mswHandlers(opts.partner.contract.basePath, operations);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         lifecycle.close();
@@ -113,6 +121,8 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
       }).then(() => sender?.flush()),
   };
 }
+
+type Router = ReturnType<typeof createRouter>;
 
 /** What the partner stamps and checks on the wire by (SimulatorOptions.stamps). */
 function stampTime(opts: SimulatorOptions): () => Date {
@@ -173,24 +183,31 @@ function settledParent(state: SimulatorState, all: readonly ResolvedMovement[], 
   return resource ? { movement, resource, to } : undefined;
 }
 
-async function serve(handlers: HttpHandler[], req: IncomingMessage, res: ServerResponse): Promise<void> {
+const utf8 = new TextDecoder();
+
+/**
+ * One request through the router to its operation, and the answer written as it is. No msw and no fetch
+ * Request / Response here: their construction cost more than the simulator's own work (docs/decisions/simulator.md).
+ */
+async function serve(route: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
-  const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-  const hasBody = chunks.length > 0 && req.method !== 'GET' && req.method !== 'HEAD';
-  const request = new Request(url, { method: req.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined });
-  const response = await getResponse(handlers, request);
-  if (!response) {
-    res.writeHead(404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: { code: 'NO_ROUTE', message: `the contract has no operation for ${req.method} ${new URL(url).pathname}` } }));
+  // As fetch's Request would see it: the URL parsed (and normalised) as WHATWG does, the body decoded as UTF-8.
+  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  const routed = route(req.method ?? 'GET', url.pathname);
+  if (!routed) {
+    writeAnswer(res, jsonAnswer({ error: { code: 'NO_ROUTE', message: `the contract has no operation for ${req.method} ${url.pathname}` } }, 404));
     return;
   }
-  const out: Record<string, string> = {};
-  response.headers.forEach((v, k) => (out[k] = v));
-  const body = Buffer.from(await response.arrayBuffer());
-  out['content-length'] = String(body.length);
-  res.writeHead(response.status, out);
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+  const hasBody = chunks.length > 0 && req.method !== 'GET' && req.method !== 'HEAD';
+  const body = hasBody ? utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)) : '';
+  writeAnswer(res, await routed.operation.answer({ method: req.method ?? 'GET', url, headers, body, pathParams: routed.pathParams }));
+}
+
+function writeAnswer(res: ServerResponse, answer: Answer): void {
+  const body = Buffer.from(answer.body);
+  res.writeHead(answer.status, { ...answer.headers, 'content-length': String(body.length) });
   res.end(body);
 }

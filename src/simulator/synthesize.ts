@@ -1,4 +1,4 @@
-import { schemaDeclares, validSample } from '../contract/index.ts';
+import { fittingExample, schemaDeclares, validSample } from '../contract/index.ts';
 import type { Contract, MediaSpec, Operation, ResponseSpec, SchemaValidators } from '../contract/index.ts';
 import { getPointer, setPointer, toPointer } from '../json/index.ts';
 
@@ -23,8 +23,15 @@ export function sampleBody(contract: Contract, validators: SchemaValidators, med
   const pointer = media.schemaPointer;
   const examples = Object.values(media.examples);
   if (!pointer) return examples[0] === undefined ? undefined : structuredClone(examples[0]);
-  return validSample(contract.bundled, validators, { pointer, direction: 'answer', seed, label: 'body', examples }).value ?? {};
+  // Every create and error answer asks: the examples are judged once per media, not at each answer.
+  let fits = fitting.get(media);
+  if (fits === undefined) fitting.set(media, (fits = fittingExample(validators, { pointer, direction: 'answer', seed, label: 'body', examples }) ?? null));
+  if (fits) return structuredClone(fits.value);
+  return validSample(contract.bundled, validators, { pointer, direction: 'answer', seed, label: 'body' }).value ?? {};
 }
+
+/** The example a media's schema accepts, by media (null: none does). */
+const fitting = new WeakMap<MediaSpec, { value: unknown } | null>();
 
 /**
  * The partner's documented error body for a code: the example of that status carrying the code when the

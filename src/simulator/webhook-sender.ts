@@ -3,13 +3,10 @@ import { Agent } from 'undici';
 import { watchedConnector } from '../http/watched-connector.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Credentials } from '../credentials/index.ts';
-import { foreignKey, foreignSecret } from '../credentials/index.ts';
-import type { SignatureAlgorithm } from '../auth/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
 import type { Rng } from '../random/index.ts';
 import { setPointer } from '../json/index.ts';
-import { DELIVERY_TIMEOUT_MS, redeliveryPlan, signDelivery, webhookEvent, webhookKeys } from '../webhooks/index.ts';
-import type { WebhookKey } from '../webhooks/index.ts';
+import { DELIVERY_TIMEOUT_MS, applySigned, forgedWebhookKey, redeliveryPlan, signDelivery, webhookEvent, webhookKeys } from '../webhooks/index.ts';
 import { createHostCheck, unlessAborted } from './host-check.ts';
 
 /** The simulator's outbound side: signed event deliveries to the merchant's webhook URLs. */
@@ -55,18 +52,12 @@ export interface WebhookSenderOptions {
 }
 
 
-/** A key of the right kind the partner's receivers do not know, for the planted defect. */
-function wrongKey(spec: WebhooksSpec, key: WebhookKey): WebhookKey {
-  if (spec.scheme !== 'rfc9421') return { secret: foreignSecret() };
-  return { key: foreignKey((spec.algorithm ?? 'ed25519') as SignatureAlgorithm), ...(key.keyId === undefined ? {} : { keyId: key.keyId }) };
-}
-
 export function createWebhookSender(options: WebhookSenderOptions): WebhookSender {
   const { spec, rng, now } = options;
   const keys = webhookKeys(spec, options.credentials);
   const signing = keys.sign;
   if (!signing) throw new Error('the simulator needs the private half of the webhook key in its test credentials');
-  const key = options.badSignature ? wrongKey(spec, signing) : signing;
+  const key = options.badSignature ? forgedWebhookKey(spec, signing) : signing;
   const pending = new Set<Promise<void>>();
   const closing = new AbortController();
   // One signal ends every delivery at close: as many listeners as deliveries in flight.
@@ -80,7 +71,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   /** One POST, signed at the time it leaves (a redelivery carries a fresh timestamp, as partners re-sign), with a deadline. */
   const post = async (url: string, body: string): Promise<boolean> => {
     const delivery = { method: 'POST', url, headers: { 'content-type': 'application/json' }, body };
-    const signed = signDelivery(spec, key, delivery, Math.floor(now().getTime() / 1000));
+    applySigned(delivery, signDelivery(spec, key, delivery, Math.floor(now().getTime() / 1000)));
     const timeout = new AbortController();
     options.clock.sleep(timeoutMs, timeout.signal).then(
       () => timeout.abort(new Error(`no answer within ${timeoutMs} ms`)),
@@ -90,7 +81,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
       const signal = AbortSignal.any([closing.signal, timeout.signal]);
       if (!(await unlessAborted(resolves(url), signal))) return false;
       const target = new URL(url);
-      const res = await agent.request({ origin: target.origin, path: target.pathname + target.search, method: 'POST', headers: { ...delivery.headers, ...signed.headers }, body, signal });
+      const res = await agent.request({ origin: target.origin, path: target.pathname + target.search, method: 'POST', headers: delivery.headers, body: delivery.body, signal });
       await res.body.arrayBuffer();
       return res.statusCode >= 200 && res.statusCode < 300;
     } catch {

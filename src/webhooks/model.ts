@@ -24,11 +24,20 @@ export type DeliveryStep =
 
 export type DeliveryVerification =
   | { ok: true; signed: SignedText }
-  | { ok: false; step: DeliveryStep; reason: string; signed?: SignedText };
+  | {
+      ok: false;
+      step: DeliveryStep;
+      reason: string;
+      signed?: SignedText;
+      /** Where railgate looked for the signature: `header X-Signature`, `body /additionalData/hmacSignature`. */
+      place: string;
+      /** The signature the delivery carries there, as it came. */
+      received?: string;
+    };
 
-/** The text a signature is computed over: `<t>.<body>`, the raw body, or an RFC 9421 signature base. */
+/** The text a signature is computed over: `<t>.<body>`, the raw body, the joined fields, a built message, or an RFC 9421 signature base. */
 export interface SignedText {
-  kind: 'signed payload' | 'signature base';
+  kind: 'signed payload' | 'signed fields' | 'signed message' | 'signature base';
   text: string;
 }
 

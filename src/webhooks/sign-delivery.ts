@@ -1,14 +1,24 @@
-import { contentDigest, signBodyHmac, signMessage, signTimestampedWebhook } from '../auth/index.ts';
+import { PAYPAL_AUTH_ALGO, PAYPAL_HEADERS, contentDigest, signBodyHmac, signFieldsHmac, signMessage, signTimestampedWebhook, signWithKey } from '../auth/index.ts';
 import type { HmacHash } from '../auth/index.ts';
+import { setPointer } from '../json/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
 import { coveredComponents } from '../signer/index.ts';
-import type { WebhookKey } from './keys.ts';
+import { jsonBody, keySignatureScheme, paypalDeliveryMessage, signedFields, signedMessage, transmissionId, transmissionTime } from './delivery-message.ts';
+import { keyObjectOf, type WebhookKey } from './keys.ts';
 import type { SignedText, WebhookDelivery } from './model.ts';
 
 export const DEFAULT_WEBHOOK_COMPONENTS = ['@method', '@target-uri', 'content-type', 'content-digest'];
 
-/** Signs a delivery as the partner would; returns the headers to add (lower case) and what was signed. */
-export function signDelivery(spec: WebhooksSpec, key: WebhookKey, delivery: WebhookDelivery, at: number): { headers: Record<string, string>; signed: SignedText } {
+/** A signed delivery: the headers to add (lower case), the body when the signature goes inside it, and what was signed. */
+export interface SignedDelivery {
+  headers: Record<string, string>;
+  /** fields-hmac: the body with the signature at `signatureAt`; send this instead. */
+  body?: string;
+  signed: SignedText;
+}
+
+/** Signs a delivery as the partner would. */
+export function signDelivery(spec: WebhooksSpec, key: WebhookKey, delivery: WebhookDelivery, at: number): SignedDelivery {
   const header = (spec.header ?? '').toLowerCase();
   switch (spec.scheme) {
     case 'timestamped': {
@@ -19,6 +29,25 @@ export function signDelivery(spec: WebhooksSpec, key: WebhookKey, delivery: Webh
       const options = { body: delivery.body, secret: need(key.secret), algorithm: hmacHash(spec), encoding: spec.encoding ?? 'hex', ...(spec.prefix === undefined ? {} : { prefix: spec.prefix }) };
       const signed = signBodyHmac(options);
       return { headers: { [header]: signed.signature }, signed: { kind: 'signed payload', text: signed.signedPayload } };
+    }
+    case 'fields-hmac': {
+      const body = jsonBody(delivery.body);
+      const signed = signFieldsHmac({ fields: signedFields(spec, body), secret: need(key.secret), separator: spec.separator ?? ':', algorithm: hmacHash(spec), encoding: spec.encoding ?? 'base64' });
+      if (!setPointer(body, spec.signatureAt as string, signed.signature)) throw new Error(`the webhook body has no place for a signature at ${spec.signatureAt}`);
+      return { headers: {}, body: JSON.stringify(body), signed: { kind: 'signed fields', text: signed.signedString } };
+    }
+    case 'public-key': {
+      const message = signedMessage(spec, delivery);
+      return { headers: { [header]: signWithKey({ ...keySignatureScheme(spec), message, key: keyObjectOf(key) }) }, signed: { kind: 'signed message', text: message } };
+    }
+    case 'paypal': {
+      const headers = { [PAYPAL_HEADERS.transmissionId]: transmissionId(delivery.body, at), [PAYPAL_HEADERS.transmissionTime]: transmissionTime(at) };
+      const message = paypalDeliveryMessage({ ...delivery, headers }, need(key.webhookId));
+      const signature = signWithKey({ ...keySignatureScheme(spec), message, key: keyObjectOf(key) });
+      return {
+        headers: { ...headers, [PAYPAL_HEADERS.signature]: signature, [PAYPAL_HEADERS.algorithm]: PAYPAL_AUTH_ALGO, [PAYPAL_HEADERS.certUrl]: 'https://simulator.railgate.invalid/certs/webhook-signer' },
+        signed: { kind: 'signed message', text: message },
+      };
     }
     case 'rfc9421': {
       const headers: Record<string, string> = { ...delivery.headers, 'content-digest': contentDigest(delivery.body, spec.contentDigest ?? 'sha-256') };
@@ -36,9 +65,13 @@ export function signDelivery(spec: WebhooksSpec, key: WebhookKey, delivery: Webh
         signed: { kind: 'signature base', text: signed.base },
       };
     }
-    default:
-      throw new Error(`webhook scheme ${spec.scheme} cannot sign or verify yet`);
   }
+}
+
+/** Adds a signed delivery's headers to the delivery and, when the signature travels inside it, replaces its body. */
+export function applySigned(delivery: WebhookDelivery, signed: SignedDelivery): void {
+  Object.assign(delivery.headers, signed.headers);
+  if (signed.body !== undefined) delivery.body = signed.body;
 }
 
 export function hmacHash(spec: WebhooksSpec): HmacHash {
@@ -46,6 +79,6 @@ export function hmacHash(spec: WebhooksSpec): HmacHash {
 }
 
 function need<T>(value: T | undefined): T {
-  if (value === undefined) throw new Error('no signing key for this webhook scheme here (RFC 9421 partners publish only their public key)');
+  if (value === undefined) throw new Error('no signing key for this webhook scheme here (partners signing with their own key publish only its public half)');
   return value;
 }

@@ -1,9 +1,11 @@
-import { verifyBodyHmac, verifyMessage, verifyTimestampedWebhook } from '../auth/index.ts';
-import type { SignatureAlgorithm, VerifyMessageStep } from '../auth/index.ts';
+import { PAYPAL_AUTH_ALGO, PAYPAL_HEADERS, verifyBodyHmac, verifyFieldsHmac, verifyMessage, verifyTimestampedWebhook, verifyWithKey } from '../auth/index.ts';
+import type { KeySignatureVerification, SignatureAlgorithm, VerifyMessageStep } from '../auth/index.ts';
+import { getPointer } from '../json/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
 import { coveredComponents, toleranceSeconds } from '../signer/index.ts';
-import type { WebhookKey } from './keys.ts';
-import type { DeliveryStep, DeliveryVerification, WebhookDelivery } from './model.ts';
+import { jsonBody, keySignatureScheme, paypalDeliveryMessage, signaturePlace, signedFields, signedMessage } from './delivery-message.ts';
+import { keyObjectOf, type WebhookKey } from './keys.ts';
+import type { DeliveryStep, DeliveryVerification, SignedText, WebhookDelivery } from './model.ts';
 import { DEFAULT_WEBHOOK_COMPONENTS, hmacHash } from './sign-delivery.ts';
 
 const RFC9421_STEPS: Record<VerifyMessageStep, DeliveryStep> = {
@@ -23,9 +25,32 @@ const RFC9421_STEPS: Record<VerifyMessageStep, DeliveryStep> = {
 
 /**
  * Verifies a delivery as the profile says the partner signs it (pure: `now` is given, unix seconds).
- * Used by railgate's receiver and by `railgate webhook verify` alike, so both say the same thing.
+ * Used by railgate's receiver and by `railgate webhook verify` alike, so both say the same thing. A failure
+ * names where the signature was looked for and carries the signature received, as found there.
  */
 export function verifyDelivery(spec: WebhooksSpec, key: WebhookKey, delivery: WebhookDelivery, now: number): DeliveryVerification {
+  const result = verifyByScheme(spec, key, delivery, now);
+  if (result.ok) return result;
+  const place = signaturePlace(spec);
+  const received = receivedSignature(spec, delivery);
+  const reason = result.step === 'missing-signature' ? `no signature: railgate looked for it in the ${place}` : result.reason;
+  return { ...result, reason, place, ...(received === undefined ? {} : { received }) };
+}
+
+/** The signature as the delivery carries it where the profile says, or undefined. */
+export function receivedSignature(spec: WebhooksSpec, delivery: WebhookDelivery): string | undefined {
+  if (spec.scheme === 'fields-hmac') {
+    const value = getPointer(jsonBody(delivery.body), spec.signatureAt as string);
+    return typeof value === 'string' ? value : undefined;
+  }
+  if (spec.scheme === 'paypal') return delivery.headers[PAYPAL_HEADERS.signature];
+  if (spec.scheme === 'rfc9421') return delivery.headers.signature;
+  return delivery.headers[(spec.header ?? '').toLowerCase()];
+}
+
+type SchemeVerification = { ok: true; signed: SignedText } | { ok: false; step: DeliveryStep; reason: string; signed?: SignedText };
+
+function verifyByScheme(spec: WebhooksSpec, key: WebhookKey, delivery: WebhookDelivery, now: number): SchemeVerification {
   const tolerance = toleranceSeconds(spec.tolerance);
   const header = delivery.headers[(spec.header ?? '').toLowerCase()];
   switch (spec.scheme) {
@@ -42,6 +67,30 @@ export function verifyDelivery(spec: WebhooksSpec, key: WebhookKey, delivery: We
       const signed = { kind: 'signed payload' as const, text: delivery.body };
       return result.ok ? { ok: true, signed } : { ok: false, step: result.step, reason: result.reason, signed };
     }
+    case 'fields-hmac': {
+      const body = jsonBody(delivery.body);
+      if (body === undefined) return { ok: false, step: 'missing-signature', reason: 'the body is not JSON' };
+      const result = verifyFieldsHmac({ fields: signedFields(spec, body), signature: receivedSignature(spec, delivery), secrets: key.secret as Buffer, separator: spec.separator ?? ':', algorithm: hmacHash(spec), encoding: spec.encoding ?? 'base64' });
+      const signed = { kind: 'signed fields' as const, text: result.signedString };
+      return result.ok ? { ok: true, signed } : { ok: false, step: result.step, reason: result.reason, signed };
+    }
+    case 'public-key': {
+      const message = signedMessage(spec, delivery);
+      return keyVerdict(verifyWithKey({ ...keySignatureScheme(spec), message, signature: header, key: keyObjectOf(key) }), { kind: 'signed message', text: message });
+    }
+    case 'paypal': {
+      const message = paypalDeliveryMessage(delivery, key.webhookId ?? '');
+      const signed = { kind: 'signed message' as const, text: message };
+      const missing = [PAYPAL_HEADERS.transmissionId, PAYPAL_HEADERS.transmissionTime].filter((h) => !delivery.headers[h]);
+      if (delivery.headers[PAYPAL_HEADERS.signature] && missing.length > 0) return { ok: false, step: 'malformed-signature', reason: `no ${missing.map((h) => h.toUpperCase()).join(' or ')} header: the message cannot be built`, signed };
+      const algo = delivery.headers[PAYPAL_HEADERS.algorithm];
+      if (algo !== undefined && algo !== PAYPAL_AUTH_ALGO) return { ok: false, step: 'malformed-signature', reason: `PAYPAL-AUTH-ALGO is ${JSON.stringify(algo)}: railgate verifies ${PAYPAL_AUTH_ALGO} only`, signed };
+      const time = transmittedAt(delivery.headers[PAYPAL_HEADERS.transmissionTime]);
+      if (delivery.headers[PAYPAL_HEADERS.signature] && time === undefined) return { ok: false, step: 'malformed-signature', reason: 'PAYPAL-TRANSMISSION-TIME is not a date-time', signed };
+      if (time !== undefined && now - time > tolerance) return { ok: false, step: 'stale-timestamp', reason: `transmitted ${now - time} s ago, beyond the ${tolerance} s tolerance`, signed };
+      if (time !== undefined && time - now > tolerance) return { ok: false, step: 'future-timestamp', reason: `transmitted ${time - now} s in the future, beyond the ${tolerance} s tolerance`, signed };
+      return keyVerdict(verifyWithKey({ ...keySignatureScheme(spec), message, signature: delivery.headers[PAYPAL_HEADERS.signature], key: keyObjectOf(key) }), signed);
+    }
     case 'rfc9421': {
       const required = coveredComponents(spec.components ?? DEFAULT_WEBHOOK_COMPONENTS, delivery.headers);
       const result = verifyMessage({
@@ -56,7 +105,17 @@ export function verifyDelivery(spec: WebhooksSpec, key: WebhookKey, delivery: We
       const signed = result.base === undefined ? undefined : { kind: 'signature base' as const, text: result.base };
       return { ok: false, step: RFC9421_STEPS[result.step], reason: result.reason, ...(signed ? { signed } : {}) };
     }
-    default:
-      throw new Error(`webhook scheme ${spec.scheme} cannot sign or verify yet`);
   }
+}
+
+function keyVerdict(result: KeySignatureVerification, signed: SignedText): SchemeVerification {
+  if (result.ok) return { ok: true, signed };
+  return { ok: false, step: result.step === 'incompatible-key' ? 'unknown-key' : result.step, reason: result.reason, signed };
+}
+
+/** Unix seconds of an RFC 3339 date-time, or undefined. */
+function transmittedAt(text: string | undefined): number | undefined {
+  if (text === undefined || !/^\d{4}-\d{2}-\d{2}T/.test(text)) return undefined;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
 }

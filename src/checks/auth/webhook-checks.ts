@@ -1,15 +1,15 @@
-import type { SignatureAlgorithm } from '../../auth/index.ts';
-import { foreignKey, foreignSecret } from '../../credentials/index.ts';
 import type { HttpRequest } from '../../http/index.ts';
 import type { Partner } from '../../partner/index.ts';
 import { toleranceSeconds } from '../../signer/index.ts';
-import { signDelivery, verifyDelivery, webhookEvent } from '../../webhooks/index.ts';
+import { getPointer, setPointer } from '../../json/index.ts';
+import type { WebhooksSpec } from '../../profile/index.ts';
+import { applySigned, forgedWebhookKey, signDelivery, signsTime, verifyDelivery, webhookEvent } from '../../webhooks/index.ts';
 import type { WebhookDelivery, WebhookKey } from '../../webhooks/index.ts';
 import type { WebhookRuntime } from '../auth-runtime.ts';
 import { probeParts } from '../contract/probe.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
 import type { Check, CheckContext } from '../model.ts';
-import { tamperBody } from './forgeries/tampering.ts';
+import { tamperBody, tamperValue } from './forgeries/tampering.ts';
 import { patient, waitAtLeast } from '../patience.ts';
 import { unregisteredReceiver } from '../webhook-registration.ts';
 
@@ -83,7 +83,7 @@ async function deliver(ctx: CheckContext, hooks: WebhookRuntime, forged: Forged)
   const at = forged.at ?? ctx.auth.now();
   const event = webhookEvent('evt_railgate_selftest', hooks.spec.events?.[0] ?? 'railgate.selftest', new Date(at * 1000), { id: 'railgate-selftest' });
   const delivery: WebhookDelivery = { method: 'POST', url: hooks.receiver.url, headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) };
-  Object.assign(delivery.headers, signDelivery(hooks.spec, key, delivery, at).headers);
+  applySigned(delivery, signDelivery(hooks.spec, key, delivery, at));
   const note = forged.after?.(delivery);
   const request: HttpRequest = { method: 'POST', url: delivery.url, headers: delivery.headers, body: delivery.body };
   const exchange = await ctx.client.send(request, patient(ctx));
@@ -112,15 +112,15 @@ function receiverChecks(partner: Partner): Check[] {
     }),
     mustRefuse(
       'a delivery with a bad signature',
-      () => ({ key: spec.scheme === 'rfc9421' ? { key: foreignKey((spec.algorithm ?? 'ed25519') as SignatureAlgorithm) } : { secret: foreignSecret() } }),
+      (_ctx, hooks) => ({ key: forgedWebhookKey(spec, hooks.keys.verify) }),
       ['receiver'],
     ),
   ];
-  if (spec.scheme !== 'body-hmac') {
+  if (signsTime(spec)) {
     checks.push(mustRefuse('a delivery with a stale timestamp', (ctx) => ({ at: ctx.auth.now() - toleranceSeconds(spec.tolerance) - 60 }), ['receiver']));
   }
   checks.push(
-    mustRefuse('a delivery whose body changed after signing', () => ({ after: (d) => `body changed after signing (${tamperBody(d)})` }), ['receiver']),
+    mustRefuse('a delivery whose body changed after signing', () => ({ after: (d) => `body changed after signing (${tamperSigned(spec, d)})` }), ['receiver']),
   );
   return checks;
 }
@@ -128,4 +128,20 @@ function receiverChecks(partner: Partner): Check[] {
 export function webhookChecks(partner: Partner): Check[] {
   if (!partner.profile.webhooks) return [];
   return [partnerDeliveries(), ...receiverChecks(partner)];
+}
+
+/**
+ * Changes what the scheme signs: for fields-hmac the first signed field the body carries (a change elsewhere is
+ * not covered by the scheme, by the provider's design), else the body as a forger would.
+ */
+function tamperSigned(spec: WebhooksSpec, delivery: WebhookDelivery): string {
+  if (spec.scheme !== 'fields-hmac') return tamperBody(delivery);
+  const body = JSON.parse(delivery.body) as unknown;
+  const pointer = (spec.fields ?? []).find((p) => ['string', 'number', 'boolean'].includes(typeof getPointer(body, p)));
+  if (pointer === undefined) return tamperBody(delivery);
+  const before = String(getPointer(body, pointer));
+  const after = tamperValue(before);
+  setPointer(body, pointer, typeof getPointer(body, pointer) === 'number' ? Number(after) : after);
+  delivery.body = JSON.stringify(body);
+  return `${pointer} ${before} → ${after}`;
 }

@@ -1,7 +1,5 @@
-import type { SignatureAlgorithm } from '../../auth/index.ts';
-import { foreignKey, foreignSecret } from '../../credentials/index.ts';
 import type { HttpResponse } from '../../http/index.ts';
-import { presentCredentials, signDelivery } from '../../webhooks/index.ts';
+import { applySigned, forgedWebhookKey, presentCredentials, signDelivery } from '../../webhooks/index.ts';
 import type { SenderAuth, SenderCredential, WebhookDelivery, WebhookReceiver } from '../../webhooks/index.ts';
 import { CheckSkipped } from '../model.ts';
 import type { CheckContext } from '../model.ts';
@@ -33,9 +31,9 @@ function authenticate(ctx: CheckContext, delivery: WebhookDelivery, auth: Sender
     return;
   }
   const { spec, keys } = auth;
-  const key = sender.as === 'forger' ? (spec.scheme === 'rfc9421' ? { key: foreignKey((spec.algorithm ?? 'ed25519') as SignatureAlgorithm) } : { secret: foreignSecret() }) : keys.sign;
+  const key = sender.as === 'forger' ? forgedWebhookKey(spec, keys.verify) : keys.sign;
   if (!key) throw new CheckSkipped(`only ${ctx.partner.id} holds the private key its webhooks are signed with: railgate cannot sign a delivery in this environment`);
-  Object.assign(delivery.headers, signDelivery(spec, key, delivery, sender.as === 'partner' && sender.at !== undefined ? sender.at : ctx.auth.now()).headers);
+  applySigned(delivery, signDelivery(spec, key, delivery, sender.as === 'partner' && sender.at !== undefined ? sender.at : ctx.auth.now()));
 }
 
 /** The same credential with values the partner was never given. */

@@ -3,6 +3,7 @@ import type { ReceivedEvent } from '../../contract/index.ts';
 import type { HttpResponse } from '../../http/index.ts';
 import type { Partner } from '../../partner/index.ts';
 import { toleranceSeconds } from '../../signer/index.ts';
+import { signsTime } from '../../webhooks/index.ts';
 import type { SenderAuth, WebhookReceiver } from '../../webhooks/index.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
 import type { Check, CheckContext, FailureKind } from '../model.ts';
@@ -103,7 +104,7 @@ async function refusesForged(r: Receiving): Promise<void> {
 function staleDoesNotApply(auth: SenderAuth, event: ReceivedEvent): string | undefined {
   if (auth.kind === 'none') return `nothing authenticates deliveries of ${event.id}, let alone dates them (see its forged-deliveries check)`;
   if (auth.kind === 'credentials') return `nothing dates a delivery sent with ${auth.credentials.map((c) => (c.kind === 'basic' ? 'HTTP Basic credentials' : c.kind === 'bearer' ? 'a bearer token' : `an API key (${c.name})`)).join(' and ')}: a replayed delivery of ${event.id} cannot be told stale by its age`;
-  if (auth.spec.scheme === 'body-hmac') return `the profile's body-hmac scheme signs no timestamp: a replayed delivery of ${event.id} cannot be told stale by its age`;
+  if (!signsTime(auth.spec)) return `the profile's ${auth.spec.scheme} scheme signs no timestamp: a replayed delivery of ${event.id} cannot be told stale by its age`;
   return undefined;
 }
 

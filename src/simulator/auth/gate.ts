@@ -48,7 +48,7 @@ export function createAuthGate(options: GateOptions): AuthGate {
     revokeTokens: () => tokens.revokeAll(),
     check(op, message) {
       if (auth.oauth2?.tokenOperation === op.id) {
-        return { kind: 'respond', response: answerTokenRequest(auth.oauth2, credentials, tokens, options.newToken, message, now()) };
+        return { kind: 'respond', answer: answerTokenRequest(auth.oauth2, credentials, tokens, options.newToken, message, now()) };
       }
       if (!isSecured(op) || layers.length === 0) return undefined;
       for (const layer of layers) {
@@ -56,7 +56,7 @@ export function createAuthGate(options: GateOptions): AuthGate {
         if (!verdict) continue;
         const rejection = rejectionFor(auth, verdict.detection);
         const status = rejectionStatuses(rejection)[0] ?? 401;
-        if (reflect && verdict.detection === 'invalid-credentials') return { kind: 'respond', response: reflect(message, status, rejection.code) };
+        if (reflect && verdict.detection === 'invalid-credentials') return { kind: 'respond', answer: reflect(message, status, rejection.code) };
         return { kind: 'refuse', status, ...(rejection.code === undefined ? {} : { code: rejection.code }), message: verdict.reason };
       }
       return undefined;

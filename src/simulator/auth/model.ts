@@ -1,6 +1,7 @@
 import type { HttpMessage } from '../../auth/index.ts';
 import type { Operation } from '../../contract/index.ts';
 import type { Detection } from '../../profile/index.ts';
+import type { Answer } from '../answer.ts';
 
 /** A layer's judgement of a request: undefined when it passes, else what a strict partner detected. */
 export type LayerVerdict = { detection: Detection; reason: string } | undefined;
@@ -9,7 +10,7 @@ export type LayerVerdict = { detection: Detection; reason: string } | undefined;
 export type VerifyLayer = (message: HttpMessage & { body: string }, now: number) => LayerVerdict;
 
 /** What the gate does with a request: refuse it (an error body follows), or answer it itself (tokens). */
-export type GateAnswer = { kind: 'refuse'; status: number; code?: string; message: string } | { kind: 'respond'; response: Response };
+export type GateAnswer = { kind: 'refuse'; status: number; code?: string; message: string } | { kind: 'respond'; answer: Answer };
 
 export interface AuthGate {
   /** Undefined when the request may proceed to the operation's handler. */

@@ -2,6 +2,8 @@ import { fieldValue } from '../../auth/index.ts';
 import type { HttpMessage } from '../../auth/index.ts';
 import { setPointer, toPointer } from '../../json/index.ts';
 import type { Profile } from '../../profile/index.ts';
+import { jsonAnswer } from '../answer.ts';
+import type { Answer } from '../answer.ts';
 
 type Refused = HttpMessage & { body: string };
 
@@ -10,19 +12,19 @@ type Refused = HttpMessage & { body: string };
  * Authorization header), as careless gateways do. Every other refusal is text/plain and adds the base64 of
  * each, so railgate's redaction is tried on both shapes and on an encoded form.
  */
-export function credentialReflector(profile: Profile): (message: Refused, status: number, code: string | undefined) => Response {
+export function credentialReflector(profile: Profile): (message: Refused, status: number, code: string | undefined) => Answer {
   let refusals = 0;
   return (message, status, code) => {
     const presented = presentedCredentials(profile, message);
     const text = presented.map(([what, value]) => `invalid ${what} '${value}'`).join('; ') || 'invalid credentials';
     if (refusals++ % 2 === 1) {
       const encoded = presented.map(([what, value]) => `${what} (base64) ${Buffer.from(value).toString('base64')}`).join('; ');
-      return new Response(`${status} ${text}${encoded ? `; ${encoded}` : ''}`, { status, headers: { 'content-type': 'text/plain' } });
+      return { status, headers: { 'content-type': 'text/plain' }, body: `${status} ${text}${encoded ? `; ${encoded}` : ''}` };
     }
     const body = {};
     setPointer(body, toPointer(profile.errors?.code ?? '/error/code'), code ?? 'UNAUTHORIZED');
     setPointer(body, toPointer(profile.errors?.message ?? '/error/message'), text);
-    return Response.json(body, { status });
+    return jsonAnswer(body, status);
   };
 }
 

@@ -4,12 +4,13 @@ import type { Credentials } from '../../credentials/index.ts';
 import type { OAuth2Auth } from '../../profile/index.ts';
 import { parseDuration } from '../../profile/index.ts';
 import type { TokenStore } from './token-store.ts';
+import type { Answer } from '../answer.ts';
 
 /** RFC 6749 §5.2 error response; `invalid_client` is 401 with a WWW-Authenticate challenge. */
-function oauthError(status: number, error: string, description: string): Response {
+function oauthError(status: number, error: string, description: string): Answer {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'cache-control': 'no-store' };
   if (status === 401) headers['www-authenticate'] = 'Basic realm="token"';
-  return new Response(JSON.stringify({ error, error_description: description }), { status, headers });
+  return { status, headers, body: JSON.stringify({ error, error_description: description }) };
 }
 
 function clientOf(spec: OAuth2Auth, message: HttpMessage & { body: string }, form: URLSearchParams): { id?: string; secret?: string } {
@@ -23,7 +24,7 @@ function clientOf(spec: OAuth2Auth, message: HttpMessage & { body: string }, for
 }
 
 /** The token endpoint of the client-credentials grant (RFC 6749 §4.4), as the simulator serves it. */
-export function answerTokenRequest(spec: OAuth2Auth, credentials: Credentials, store: TokenStore, newToken: () => string, message: HttpMessage & { body: string }, now: number): Response {
+export function answerTokenRequest(spec: OAuth2Auth, credentials: Credentials, store: TokenStore, newToken: () => string, message: HttpMessage & { body: string }, now: number): Answer {
   const form = new URLSearchParams(message.body);
   const client = clientOf(spec, message, form);
   if (client.id === undefined || client.secret === undefined) return oauthError(401, 'invalid_client', 'client authentication is required');
@@ -33,5 +34,5 @@ export function answerTokenRequest(spec: OAuth2Auth, credentials: Credentials, s
   const token = newToken();
   store.issue(token, now, lifetime);
   const body = { access_token: token, token_type: 'Bearer', expires_in: lifetime, ...(form.get('scope') ? { scope: form.get('scope') } : {}) };
-  return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+  return { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: JSON.stringify(body) };
 }

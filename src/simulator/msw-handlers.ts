@@ -1,0 +1,21 @@
+import { http } from 'msw';
+import type { HttpHandler } from 'msw';
+import { answerResponse } from './answer.ts';
+import type { OperationHandler } from './handlers.ts';
+
+/**
+ * The simulator's operations as msw request handlers, for anyone's own tests in-process (setupServer): msw
+ * matches the path and parses the request, the operation answers, and the answer becomes a fetch Response.
+ * The loopback server does not go through here (router.ts, docs/decisions/simulator.md).
+ */
+export function mswHandlers(base: string, operations: readonly OperationHandler[]): HttpHandler[] {
+  return operations.map(({ route, answer }) => {
+    const pattern = `*${base}${route.op.path.replace(/\{([^}]+)\}/g, ':$1')}`;
+    return http[route.op.method as 'get'](pattern, async ({ request, params }) => {
+      const headers: Record<string, string> = {};
+      request.headers.forEach((v, k) => (headers[k] = v));
+      const pathParams = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, decodeURIComponent(String(v))]));
+      return answerResponse(await answer({ method: request.method, url: new URL(request.url), headers, body: await request.text(), pathParams }));
+    });
+  });
+}
