@@ -103,3 +103,10 @@ export function defectsOption(v: unknown): string[] {
   if (unknown.length > 0) throw new UsageError(`unknown defect '${unknown[0]}' (defects: ${defectNames().join(', ')}; quirks: ${quirks.join(', ')})`);
   return defects;
 }
+
+/** `--rail CODE`: the profile schema's shape, `BR-PIX`, `EU-CARDS`. */
+export function railOption(v: unknown): string | undefined {
+  if (v === undefined) return undefined;
+  if (!/^[A-Z]{2}-[A-Z0-9-]+$/.test(String(v))) throw new UsageError(`--rail must be a rail code like BR-PIX or EU-CARDS: two capital letters, a dash, capitals and digits (got '${String(v)}')`);
+  return String(v);
+}

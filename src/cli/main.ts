@@ -5,7 +5,7 @@ import { consoleOutput } from './output.ts';
 import type { Output } from './output.ts';
 
 const MAX_PRINTED = 100;
-const COMMANDS = ['run', 'report', 'lint', 'sign', 'webhook', 'simulate'];
+const COMMANDS = ['run', 'report', 'lint', 'init', 'sign', 'webhook', 'simulate'];
 
 function commandHint(command: string): string {
   const hint = closest(command, COMMANDS);
@@ -24,6 +24,8 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
         return await (await import('./cmd-report.ts')).cmdReport(rest, out);
       case 'lint':
         return await (await import('./cmd-lint.ts')).cmdLint(rest, out);
+      case 'init':
+        return await (await import('./cmd-init.ts')).cmdInit(rest, out);
       case 'sign':
         return await (await import('./cmd-sign.ts')).cmdSign(rest, out);
       case 'webhook':

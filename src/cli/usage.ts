@@ -7,6 +7,7 @@ Usage: railgate <command> [options]
 Commands:
   run        run the partner suites and write the reports (verdict = exit code)
   report     rebuild the reports from a reports folder, or merge the shards of one run
+  init       write a partner profile and baseline scenarios inferred from its contract
   lint       validate contracts, profiles and scenarios; report every problem with its place
   simulate   serve a partner's simulator on a loopback port until stopped
   sign       print what railgate signs for an operation: canonical string or signature base, headers
@@ -65,6 +66,23 @@ Options:
   -h, --help          this help
 
 Exit codes: as 'railgate run': 0 every partner GO · 1 some NO-GO · 2 usage, or some INCONCLUSIVE.`,
+  init: `Usage: railgate init <id> --contract FILE [options]
+
+Writes partners/<id>.yaml and baseline scenarios (suites/<id>/) inferred from the partner's
+OpenAPI contract: auth from securitySchemes, the idempotency header and the operations that
+take it, the error-code field and every documented code mapped to a suggested canonical code,
+transactions from operations whose answers hold a status and an amount or currency, webhooks
+from the contract's webhooks and callbacks. Each guess or gap is a '# TODO' comment that
+'railgate lint' lists until it is settled. A contract outside DIR is copied under
+contracts/<id>/. Existing files are refused (exit 2) unless --force; every file is written
+or none.
+
+Options:
+  --contract FILE     the partner's OpenAPI 3.0 / 3.1 document (required)
+  --rail CODE         the rail the partner serves, e.g. BR-PIX (default: a TODO)
+  --dir DIR           the project folder to write into (default: the current folder)
+  --force             replace files that already exist
+  -h, --help          this help`,
   lint: `Usage: railgate lint [options]
 
 Loads every partner's contract, profile and scenarios and reports each problem as
@@ -72,10 +90,17 @@ Loads every partner's contract, profile and scenarios and reports each problem a
 contract and the canonical vocabulary (unmapped codes, unknown canonical codes, retry
 classes that disagree with statuses). A partner that delivers webhooks only to registered
 URLs (webhooks.registration) needs a setup step that registers \${webhooks.url}.
-Contract findings (missing error responses, invalid examples …) are listed as warnings.
+Contract findings (missing error responses, invalid examples …) are listed as warnings,
+and so is every TODO comment 'railgate init' left in a profile or scenario.
+
+With --contract FILE, no profile is needed, from any folder: the profile 'railgate init'
+would write is inferred in memory, and the contract's readiness findings come grouped by
+rule, counted and located.
 
 Options:
   --partner ID        only this partner
+  --contract FILE     lint this OpenAPI document alone (a published one may load leniently)
+  --rail CODE         with --contract: the rail the inferred profile names
   -h, --help          this help
 
 Exit codes: 0 no errors · 2 errors found.`,

@@ -1,4 +1,5 @@
 export { loadPartner, loadPartners } from './load-partner.ts';
+export type { InMemoryProfile } from './load-partner.ts';
 export { crossCheckProfile } from './cross-check.ts';
 export { lintRegistration } from './cross-check-setup.ts';
 export type { SetupFinding } from './cross-check-setup.ts';

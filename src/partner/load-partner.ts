@@ -12,16 +12,22 @@ import { crossCheckProfile } from './cross-check.ts';
 import type { Partner } from './model.ts';
 import { stepTerms } from './step-terms.ts';
 
+/** A profile held in memory, with its contract already loaded: a partner inferred from a contract (`lint --contract`). */
+export interface InMemoryProfile {
+  text: string;
+  contract: Contract;
+}
+
 /** Loads one partner from its profile; contract and scenarios are found relative to the workspace. */
-export async function loadPartner(profileFile: string, root: string): Promise<Partner> {
-  const { profile, doc } = await loadProfile(profileFile);
+export async function loadPartner(profileFile: string, root: string, inMemory?: InMemoryProfile): Promise<Partner> {
+  const { profile, doc } = await loadProfile(profileFile, inMemory?.text);
   const problems: InputProblem[] = [];
   const expectedId = path.basename(profileFile).replace(/\.ya?ml$/, '');
-  if (profile.id !== expectedId) problems.push(doc.problem(['id'], `must match the file name '${expectedId}'`));
+  if (!inMemory && profile.id !== expectedId) problems.push(doc.problem(['id'], `must match the file name '${expectedId}'`));
   const contractFile = path.relative(process.cwd(), path.resolve(path.dirname(profileFile), profile.contract));
   let contract: Contract;
   try {
-    contract = await loadContract(contractFile, { validation: profile.contractValidation ?? 'strict' });
+    contract = inMemory?.contract ?? await loadContract(contractFile, { validation: profile.contractValidation ?? 'strict' });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     // A contract that cannot be opened is the profile's mistake; anything else is located in the contract itself.
@@ -44,7 +50,7 @@ export async function loadPartner(profileFile: string, root: string): Promise<Pa
     id: profile.id,
     profileFile,
     // Read again (a profile is at most 256 KB): the bytes the user wrote, whatever the YAML reader made of them.
-    profileHash: `sha256:${createHash('sha256').update(await readFile(profileFile)).digest('hex')}`,
+    profileHash: `sha256:${createHash('sha256').update(inMemory?.text ?? (await readFile(profileFile))).digest('hex')}`,
     profile,
     profileDoc: doc,
     contract,

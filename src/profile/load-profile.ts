@@ -1,5 +1,5 @@
 import { patternProblem } from '../redact/profile-rules.ts';
-import { InputError, literalSecrets, readLocatedYaml, validateInput } from '../source/index.ts';
+import { InputError, literalSecrets, parseLocatedYaml, readLocatedYaml, validateInput } from '../source/index.ts';
 import type { InputProblem, LocatedDocument } from '../source/index.ts';
 import { envNameProblems } from './env-names.ts';
 import type { Profile } from './model.ts';
@@ -13,8 +13,9 @@ export interface LoadedProfile {
  * Reads and validates `partners/<id>.yaml` against schemas/profile.schema.json. A secret written out — where
  * an `…Env` key wants its variable's name, or anywhere else — is refused before anything uses it.
  */
-export async function loadProfile(file: string): Promise<LoadedProfile> {
-  const doc = await readLocatedYaml(file);
+export async function loadProfile(file: string, text?: string): Promise<LoadedProfile> {
+  // `text`: a profile held in memory (one `lint --contract` inferred), read and judged as if from `file`.
+  const doc = text === undefined ? await readLocatedYaml(file) : parseLocatedYaml(file, text);
   const envNames = envNameProblems(doc);
   let profile: Profile;
   try {

@@ -1,0 +1,39 @@
+import type { Contract } from '../contract/index.ts';
+import type { IdempotencySpec } from '../idempotency/model.ts';
+import { getPointer } from '../json/index.ts';
+import { note } from './model.ts';
+import type { OnboardFinding, Section } from './model.ts';
+
+const IDEMPOTENCY = /idempoten/i;
+// PayPal's PayPal-Request-Id, and others': a request id on a mutating call is its idempotency key.
+const REQUEST_ID = /(^|-)request-id$/i;
+
+/**
+ * The profile's `idempotency`: the header the contract's mutating operations document (Idempotency-Key, PayPal's
+ * PayPal-Request-Id …) and the operations that take it. Each mutating operation without it is a finding.
+ */
+export function inferIdempotency(contract: Contract): Section<IdempotencySpec> {
+  const mutating = [...contract.operations.values()].filter((op) => op.mutating);
+  const headers = mutating.flatMap((op) => op.parameters.filter((p) => p.in === 'header').map((p) => p.name));
+  const header = headers.find((h) => IDEMPOTENCY.test(h)) ?? headers.find((h) => REQUEST_ID.test(h));
+  const takes = (op: (typeof mutating)[number]): boolean => op.parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === header?.toLowerCase());
+  const findings: OnboardFinding[] = mutating
+    .filter((op) => !header || !takes(op))
+    .map((op) => ({ rule: 'idempotency-header', message: `${op.id} (${op.method.toUpperCase()} ${op.path}) documents no ${header ?? 'idempotency'} header: a retry after a timeout may pay twice`, pointer: op.pointer }));
+  if (!header) return { notes: [], findings };
+  const operations = mutating.filter(takes).map((op) => op.id);
+  const param = mutating.filter(takes)[0]?.parameters.find((p) => p.in === 'header' && p.name.toLowerCase() === header.toLowerCase());
+  const schema = param?.schemaPointer ? (getPointer(contract.bundled, param.schemaPointer) as Record<string, unknown> | undefined) : undefined;
+  // railgate's keys are UUIDs: a pattern they break would make every generated key a profile mistake.
+  const pattern = typeof schema?.pattern === 'string' && acceptsUuid(schema.pattern) ? schema.pattern : undefined;
+  const spec: IdempotencySpec = { header, operations, ...(pattern && { key: { format: 'uuid', pattern } }) };
+  return { value: spec, notes: [note(['idempotency'], `the header ${operations.length} mutating operation${operations.length === 1 ? '' : 's'} of the contract document`)], findings };
+}
+
+function acceptsUuid(pattern: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test('123e4567-e89b-42d3-a456-426614174000');
+  } catch {
+    return false;
+  }
+}
