@@ -2,33 +2,12 @@
 // Entry point for `railgate`: the compiled CLI in dist/ (built by `npm ci` through `prepare`, or `npm run build`).
 // When a source file it was built from has changed since (or it was never built), the TypeScript runs through tsx
 // instead, with a one-line note: old code never runs silently (docs/decisions/compiled-cli.md).
-import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { staleness } from './build-state.mjs';
 
 const root = new URL('../', import.meta.url);
-
-/** Why dist/ cannot be trusted, or undefined when every source file it was built from is as it was. */
-function staleness() {
-  let manifest;
-  try {
-    manifest = JSON.parse(readFileSync(new URL('dist/manifest.json', root), 'utf8'));
-  } catch {
-    return 'not built';
-  }
-  for (const [file, was] of Object.entries(manifest.inputs)) {
-    let now;
-    try {
-      now = statSync(new URL(file, root));
-    } catch {
-      return `${file} is gone`;
-    }
-    if (now.size !== was.size || now.mtimeMs !== was.mtimeMs) return `${file} changed`;
-  }
-  return undefined;
-}
-
 if (process.env.RAILGATE_DEBUG) process.setSourceMapsEnabled(true);
-const stale = staleness();
+const stale = staleness(root);
 let main;
 if (stale === undefined) {
   // `railgate run`'s vitest worker imports the suites of this same build, natively (src/suite/partners.suite.ts).
