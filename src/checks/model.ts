@@ -65,12 +65,18 @@ export interface Check {
   run(ctx: CheckContext): Promise<void | ReadinessEvidence>;
 }
 
+/** What the run asks of a family's plan beyond the partner. */
+export interface PlanOptions {
+  /** `--max-cases`: generated cases per operation (the conformance family); over the profile's `conformance.maxCases`. */
+  maxCases?: number;
+}
+
 /** A check family: plans its checks for a partner (pure), and the checks judge what they see. */
 export interface CheckFamily {
   family: Family;
   /** Allure severity for the family's checks, unless a check says otherwise. */
   severity: Severity;
-  plan(partner: Partner): Check[];
+  plan(partner: Partner, opts?: PlanOptions): Check[];
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Partner } from '../partner/index.ts';
 import type { EnvironmentName, Family } from '../profile/index.ts';
 import { productionReason } from '../profile/index.ts';
 import { authFamily } from './auth/index.ts';
+import { conformanceFamily } from './conformance/index.ts';
 import { contractFamily } from './contract/family.ts';
 import { errorsFamily } from './errors/index.ts';
 import { idempotencyFamily } from './idempotency/index.ts';
@@ -15,15 +16,18 @@ import type { Narrowing } from './select.ts';
 /**
  * The check families, in the order they run. `contract` runs last: it judges every answer the others saw.
  * `errors` runs just before it: its last checks judge every error code the other families provoked.
+ * `conformance` runs before the scenarios: its creates are found again by the transactions family's reconciliation too.
  * `transactions` follows the scenarios: its reconciliation (runsLast) finds again every transaction made so far.
  * Adding a family = one folder + one line here.
  */
-export const FAMILIES: readonly CheckFamily[] = [authFamily, idempotencyFamily, retryFamily, transactionsFamily, errorsFamily, contractFamily];
+export const FAMILIES: readonly CheckFamily[] = [authFamily, idempotencyFamily, retryFamily, conformanceFamily, transactionsFamily, errorsFamily, contractFamily];
 
-export const FAMILY_ORDER: readonly Family[] = ['auth', 'idempotency', 'retry', 'scenarios', 'transactions', 'errors', 'contract'];
+export const FAMILY_ORDER: readonly Family[] = ['auth', 'idempotency', 'retry', 'conformance', 'scenarios', 'transactions', 'errors', 'contract'];
 
 export interface Selection extends Narrowing {
   family?: Family;
+  /** `--max-cases`: the conformance family's cases per operation. */
+  maxCases?: number;
   scenario?: string;
   env: EnvironmentName;
 }
@@ -40,7 +44,7 @@ export interface PartnerPlan {
 
 /** Plans a partner's checks (pure): families' generated checks plus scenarios, filtered by the selection. */
 export function planPartner(partner: Partner, sel: Selection): PartnerPlan {
-  const checks = [...FAMILIES.flatMap((f) => f.plan(partner)), ...scenarioChecks(partner)];
+  const checks = [...FAMILIES.flatMap((f) => f.plan(partner, sel.maxCases === undefined ? {} : { maxCases: sel.maxCases })), ...scenarioChecks(partner)];
   const selected = checks.filter((c) => (!sel.family || c.family === sel.family) && (!sel.scenario || c.scenario === sel.scenario) && checkSelected(partner.id, c, sel));
   const families = FAMILY_ORDER.map((family) => ({ family, checks: runsLastAtEnd(selected.filter((c) => c.family === family)) })).filter((f) => f.checks.length > 0);
   return { partner, families };

@@ -13,7 +13,7 @@ import { reportsOption } from './reports-option.ts';
 import { exitCodeOf, printVerdicts } from './verdicts.ts';
 
 const ENVS: EnvironmentName[] = ['simulator', 'sandbox', 'production'];
-const FAMILIES: Family[] = ['contract', 'auth', 'idempotency', 'errors', 'retry', 'transactions', 'scenarios'];
+const FAMILIES: Family[] = ['contract', 'conformance', 'auth', 'idempotency', 'errors', 'retry', 'transactions', 'scenarios'];
 
 export async function cmdRun(args: string[], out: Output): Promise<number> {
   const v = parse(args, {
@@ -34,6 +34,7 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     'allow-production': { type: 'boolean' },
     reporter: { type: 'string' },
     'max-time': { type: 'string' },
+    'max-cases': { type: 'string' },
   });
   if (v.help) return out.help('run');
   const env = (v.env as EnvironmentName | undefined) ?? 'simulator';
@@ -56,6 +57,7 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     ...(v['allow-production'] === true && { allowProduction: true }),
     ...narrowingOptions(v),
     ...maxTimeOption(v['max-time']),
+    ...maxCasesOption(v['max-cases']),
   };
   const reportsDir = reportsOption(v.reports);
 
@@ -131,4 +133,12 @@ function narrowingOptions(v: Record<string, string | boolean | string[] | undefi
   }
   if (v.bail === true) out.bail = true;
   return out;
+}
+
+/** `--max-cases N`: the conformance family's generated cases per operation, over the profiles' `conformance.maxCases`. */
+function maxCasesOption(text: unknown): { maxCases?: number } {
+  if (text === undefined) return {};
+  const n = Number(text);
+  if (!/^\d+$/.test(String(text)) || n < 1 || n > 1000) throw new UsageError(`--max-cases takes a whole number from 1 to 1000 (got '${String(text)}')`);
+  return { maxCases: n };
 }

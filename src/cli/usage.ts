@@ -25,7 +25,7 @@ and cost no real time. Against a sandbox time is real.
 Options:
   --partner ID        only this partner (default: every partner in partners/)
   --scenario NAME     only this scenario; prints every HTTP exchange (redacted)
-  --family NAME       only this check family (contract, scenarios, transactions, …)
+  --family NAME       only this check family (contract, conformance, scenarios, transactions, …)
   --rail CODE         only partners serving this rail, and only its scenarios (e.g. BR-PIX)
   --tag TAG           only checks with this tag (repeatable: any of them)
   --grep REGEX        only checks whose full name '<partner> <family> <check>' matches,
@@ -33,6 +33,7 @@ Options:
   --shard I/N         the I-th of N runners: partners are dealt out in id order, each partner
                       whole; merge the shards' reports with 'railgate report --merge'
   --bail              stop at the first failed check
+  --max-cases N       conformance cases per operation (default: the profile's conformance.maxCases, else 12)
   --max-time DURATION end the whole run after this long (e.g. 20m), over the profiles' runTimeout
                       (default 30m a partner): checks still running are reported not finished
   --env NAME          simulator (default) | sandbox | production

@@ -22,6 +22,8 @@ export type ConformanceRule = 'undocumented-status' | 'body-schema' | 'missing-h
 export interface ConformanceIssue {
   rule: ConformanceRule;
   message: string;
+  /** Where a request issue is: a parameter's place, or the body. */
+  in?: 'path' | 'query' | 'header' | 'cookie' | 'body';
 }
 
 /** The documented response for a status: exact code, then its class (`4XX`), then `default`. */
@@ -78,23 +80,23 @@ export function checkRequest(validators: SchemaValidators, op: Operation, req: O
     if (!source) continue;
     const raw = source[p.in === 'header' ? p.name.toLowerCase() : p.name];
     if (raw === undefined) {
-      if (p.required) issues.push({ rule: 'missing-parameter', message: `${p.in} parameter '${p.name}' is required` });
+      if (p.required) issues.push({ rule: 'missing-parameter', in: p.in, message: `${p.in} parameter '${p.name}' is required` });
       continue;
     }
     if (p.schemaPointer) {
       for (const i of validators.validate(p.schemaPointer, coerceParameter(raw, validators, p.schemaPointer))) {
-        issues.push({ rule: 'parameter-schema', message: `${p.in} parameter '${p.name}' ${i.message}` });
+        issues.push({ rule: 'parameter-schema', in: p.in, message: `${p.in} parameter '${p.name}' ${i.message}` });
       }
     }
   }
   const rb = op.requestBody;
   if (rb) {
     if (req.body === undefined || req.body === '') {
-      if (rb.required) issues.push({ rule: 'missing-body', message: 'request body is required' });
+      if (rb.required) issues.push({ rule: 'missing-body', in: 'body', message: 'request body is required' });
     } else {
       const media = pickMedia(rb.content, req.contentType);
       if (media?.schemaPointer && isJsonType(media.contentType)) {
-        for (const i of validators.validate(media.schemaPointer, req.body)) issues.push({ rule: 'body-schema', message: `body ${i.at} ${i.message}` });
+        for (const i of validators.validate(media.schemaPointer, req.body)) issues.push({ rule: 'body-schema', in: 'body', message: `body ${i.at} ${i.message}` });
       }
     }
   }

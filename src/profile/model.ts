@@ -12,7 +12,7 @@ export type { ErrorTrigger, ErrorsSpec } from '../errors/index.ts';
 export type Duration = string | number;
 /** '512KB' | '4MB' | bytes (binary units). */
 export type Size = string | number;
-export type Family = 'contract' | 'auth' | 'idempotency' | 'errors' | 'retry' | 'transactions' | 'scenarios';
+export type Family = 'contract' | 'auth' | 'idempotency' | 'errors' | 'retry' | 'transactions' | 'scenarios' | 'conformance';
 export type EnvironmentName = 'simulator' | 'sandbox' | 'production';
 
 export interface Timeouts {
@@ -136,6 +136,8 @@ export interface Profile {
   setup?: Step[];
   readiness?: ReadinessSpec;
   redact?: RedactSpec;
+  /** The conformance family's generated requests (docs/decisions/conformance.md). */
+  conformance?: { maxCases?: number };
 }
 
 /** What the profile adds to railgate's redaction (src/redact): fields whose values are removed, patterns masked to their last four. */

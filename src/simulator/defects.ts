@@ -36,6 +36,12 @@ export const DEFECTS: readonly DefectSpec[] = [
   { name: 'stuck-pending', family: 'transactions', description: 'created transactions never leave their initial state' },
   { name: 'webhook-wrong-type', family: 'transactions', description: "each state is announced with another of the movement's event types than the one the profile names for it (a settled capture announced as payment.capture_failed)" },
   { name: 'over-refund', family: 'transactions', description: 'refunds are accepted and settle whatever was captured before: their total can exceed the captured amount' },
+  { name: 'undocumented-status', family: 'conformance', description: 'reads and lists refuse a query parameter they do not know with 400, a status they do not document' },
+  { name: 'method-not-allowed-500', family: 'conformance', description: 'a method a path does not serve (PUT on a collection, TRACE anywhere) is answered 500, not 405' },
+  { name: 'accepts-invalid', family: 'conformance', description: 'creates skip request validation: a body that breaks the contract (a wrong type, a missing field, an amount past its maximum) is accepted with 201' },
+  { name: 'length-rule-ignored', family: 'conformance', description: 'minLength and maxLength are not enforced on any request: a 65-character reference where 64 is the most is accepted' },
+  { name: '5xx-on-malformed-json', family: 'conformance', description: 'a body that is not valid JSON is answered 500, not 400' },
+  { name: 'wrong-content-type', family: 'conformance', description: 'a body sent as text/plain to an operation that takes only JSON is read as JSON and processed, not refused with 415' },
   // Not a partner behaviour: railgate's own suite uses it to prove a crash is reported broken (issue 17).
   { name: 'crash-in-check', family: 'contract', testOnly: true, description: "TEST ONLY, not a partner defect (the simulator ignores it): in 'railgate run', the family's first check crashes inside railgate (exit 2, INCONCLUSIVE)" },
   // railgate's receiver for a webhooks-only contract, made wrong on purpose: the receiver checks must say so (src/webhooks/event-receiver.ts).

@@ -2,7 +2,8 @@ import type { HttpHandler } from 'msw';
 import { jsonAnswer } from './answer.ts';
 import type { Answer } from './answer.ts';
 import { mswHandlers } from './msw-handlers.ts';
-import { checkRequest, findResponseSpec, schemaDeclares, schemaIssues } from '../contract/index.ts';
+import { findResponseSpec, schemaDeclares, schemaIssues } from '../contract/index.ts';
+import { screenRequest } from './screen-request.ts';
 import type { Operation, ResponseSpec } from '../contract/index.ts';
 import { getPointer, joinPointer, mergeOver, setPointer, toPointer } from '../json/index.ts';
 import type { Partner } from '../partner/index.ts';
@@ -108,15 +109,11 @@ export function buildOperations(state: SimulatorState): OperationHandler[] {
       const { headers } = request;
       const gated = state.auth?.check(route.op, { method: request.method, url: request.url.href, headers, body: text });
       if (gated) return gated.kind === 'respond' ? gated.answer : reply(state, route.op, gated.status, gated.code, gated.message);
-      let body: unknown = undefined;
-      if (text !== '') {
-        try {
-          body = JSON.parse(text);
-        } catch {
-          return reply(state, route.op, 400, 'INVALID_REQUEST', 'request body is not valid JSON');
-        }
-      }
-      const incoming: Incoming = { route, pathParams: request.pathParams, query: Object.fromEntries(request.url.searchParams.entries()), headers, body, contentType: headers['content-type'] };
+      const query = Object.fromEntries(request.url.searchParams.entries());
+      const screened = screenRequest(partner.validators, state.defects, { op: route.op, kind: route.kind, text, contentType: headers['content-type'], pathParams: request.pathParams, query, headers });
+      if ('refuse' in screened) return reply(state, route.op, screened.refuse.status, screened.refuse.code, screened.refuse.message, screened.refuse.planted);
+      const { body } = screened;
+      const incoming: Incoming = { route, pathParams: request.pathParams, query, headers, body, contentType: headers['content-type'] };
       const answer = await handle(state, incoming, gate, movements, held);
       state.onAnswered?.(route.op, body, answer.status);
       return answer;
@@ -133,8 +130,6 @@ function handle(state: SimulatorState, req: Incoming, gate: GateEnv, movements: 
   const { partner } = state;
   const { op, parent } = req.route;
   if (state.defects.has('hang') && op.id === hangingOperation(partner)) return neverAnswer();
-  const issues = checkRequest(partner.validators, op, req);
-  if (issues.length > 0) return reply(state, op, 400, undefined, issues.map((i) => i.message).join('; '));
   const triggered = answerTrigger(partner.profile.errors, op, req, state.defects);
   // The errors family's defects answer a trigger wrong on purpose: its code or its status must go out as planted.
   const plantedError = triggered && (triggered.code === UNDOCUMENTED_CODE || state.defects.has('wrong-error-status'));

@@ -89,7 +89,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   warmUp(opts.partner);
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
-    serve(router, req, res).catch((e: unknown) => {
+    serve(router, state.defects, req, res).catch((e: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { code: 'SIMULATOR_ERROR', message: e instanceof Error ? e.message : String(e) } }));
     });
@@ -189,14 +189,14 @@ const utf8 = new TextDecoder();
  * One request through the router to its operation, and the answer written as it is. No msw and no fetch
  * Request / Response here: their construction cost more than the simulator's own work (docs/decisions/simulator.md).
  */
-async function serve(route: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(route: Router, defects: ReadonlySet<string>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   // As fetch's Request would see it: the URL parsed (and normalised) as WHATWG does, the body decoded as UTF-8.
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
   const routed = route(req.method ?? 'GET', url.pathname);
   if (!routed) {
-    writeAnswer(res, jsonAnswer({ error: { code: 'NO_ROUTE', message: `the contract has no operation for ${req.method} ${url.pathname}` } }, 404));
+    writeAnswer(res, unrouted(route, defects, req.method ?? 'GET', url.pathname));
     return;
   }
   const headers: Record<string, string> = {};
@@ -205,6 +205,19 @@ async function serve(route: Router, req: IncomingMessage, res: ServerResponse): 
   const body = hasBody ? utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)) : '';
   writeAnswer(res, await routed.operation.answer({ method: req.method ?? 'GET', url, headers, body, pathParams: routed.pathParams }));
 }
+
+/**
+ * A request no operation takes: on a path the contract serves, a method it does not document there is 405 with
+ * the methods it does (`Allow`, RFC 9110 §15.5.6), as a careful partner answers; on any other path, 404.
+ */
+function unrouted(route: Router, defects: ReadonlySet<string>, method: string, pathname: string): Answer {
+  const allowed = ROUTED_METHODS.filter((m) => route(m, pathname));
+  if (allowed.length === 0) return jsonAnswer({ error: { code: 'NO_ROUTE', message: `the contract has no operation for ${method} ${pathname}` } }, 404);
+  if (defects.has('method-not-allowed-500')) return jsonAnswer({ error: { code: 'SIMULATOR_ERROR', message: `${method} is not a method this server knows` } }, 500);
+  return jsonAnswer({ error: { code: 'METHOD_NOT_ALLOWED', message: `${pathname} takes ${allowed.join(', ')}, not ${method}` } }, 405, { allow: allowed.join(', ') });
+}
+
+const ROUTED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 function writeAnswer(res: ServerResponse, answer: Answer): void {
   const body = Buffer.from(answer.body);

@@ -15,6 +15,8 @@ export interface RunConfig {
   shard?: Shard;
   /** Stop at the first failed check: the rest are not run (the verdict speaks only for what ran). */
   bail?: boolean;
+  /** `--max-cases`: the conformance family's generated cases per operation. */
+  maxCases?: number;
   /** `--max-time`: the whole run's bound, from the command's start (epoch ms); overrides every profile's runTimeout. */
   maxTime?: { ms: number; from: number; text: string };
   env: EnvironmentName;

@@ -39,8 +39,8 @@ const quiet: ReportSink = { step: (_name, fn) => fn(), attach: async () => {} };
  * to drive large contracts and every planted defect in `npm test`. One family selected is a partial run, as
  * `--family` makes it. Returns each check's outcome, every exchange of the session and the readiness.
  */
-export async function runInProcess(partner: Partner, opts: { families: Family[]; seed: number; defects?: string[] }): Promise<InProcessRun> {
-  const config = { env: 'simulator' as const, seed: opts.seed, defects: opts.defects ?? [] };
+export async function runInProcess(partner: Partner, opts: { families: Family[]; seed: number; defects?: string[]; maxCases?: number }): Promise<InProcessRun> {
+  const config = { env: 'simulator' as const, seed: opts.seed, defects: opts.defects ?? [], ...(opts.maxCases !== undefined && { maxCases: opts.maxCases }) };
   const all = planPartner(partner, config);
   const planned = all.families.filter((f) => opts.families.includes(f.family)).flatMap((f) => f.checks);
   // `--family` selects one family; several selected leave checks out when some planned family is not among them.

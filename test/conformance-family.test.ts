@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { planPartner } from '../src/checks/index.ts';
+import { operationCases, withinBudget } from '../src/checks/conformance/index.ts';
+import { loadPartners } from '../src/partner/index.ts';
+import type { Partner } from '../src/partner/index.ts';
+import { REPO } from './helpers/workspace.ts';
+import { runInProcess } from './helpers/in-process.ts';
+import type { InProcessRun } from './helpers/in-process.ts';
+
+// Issue 16: the conformance family sends generated valid and invalid requests and every undocumented method, and
+// judges each answer. On the clean simulators of the three example partners it finds nothing; each planted defect
+// of the family is caught with its reason, a shrunk request, its curl line and the `--grep` that re-runs that case.
+
+const SEED = 42;
+const partners = new Map<string, Partner>();
+beforeAll(async () => {
+  for (const p of await loadPartners(REPO)) partners.set(p.id, p);
+});
+
+function notPassed(r: InProcessRun): string {
+  return r.outcomes
+    .filter((o) => o.status !== 'passed')
+    .map((o) => `[${o.status}] ${o.name}: ${o.reason ?? ''}`)
+    .join('\n');
+}
+
+describe('conformance family', () => {
+  it.each(['pixpay', 'eurocard', 'lionbank'])('finds nothing on the clean %s simulator, within its default budget, and exercises every operation', async (id) => {
+    const partner = partners.get(id)!;
+    const r = await runInProcess(partner, { families: ['conformance'], seed: SEED });
+    expect(notPassed(r)).toBe('');
+    expect(r.readiness.verdict).toBe('GO');
+    const called = new Set(r.exchanges.map((e) => e.request.operationId));
+    for (const op of partner.contract.operations.keys()) expect(called, op).toContain(op);
+    // Every kind of case ran: valid edges, broken constraints, the unknown parameter, and the methods.
+    const names = r.outcomes.map((o) => o.name).join('\n');
+    for (const kind of [/is refused with a documented 4xx/, /is answered as documented/, /answered without a server error/, /\(not documented\) are answered 405/]) expect(names).toMatch(kind);
+  });
+
+  const DEFECTS = [
+    { defect: 'undocumented-status', check: /^getPayout: an unknown query parameter 'railgate_unexpected'/, reason: /\[contract-drift\] getPayout: an unknown query parameter 'railgate_unexpected' — answered 400, which the contract does not document \(documented: 200, 401, 404\)/ },
+    { defect: 'method-not-allowed-500', check: /^\/payouts: PUT, PATCH, DELETE, TRACE/, reason: /\[partner-defect\] 4 of 4 methods the contract does not document on \/payouts are not answered 405:\n {2}- PUT \/payouts answered 500, a server error\n {4}curl -sS -i -X PUT '.*\/v2\/payouts'[\s\S]*- TRACE \/payouts answered 500/ },
+    { defect: 'accepts-invalid', check: /^createPayout: body \/amount of the wrong type/, reason: /\[partner-defect\] createPayout: body \/amount of the wrong type \("not-a-number" where integer is due\) — accepted it with 201, where the contract forbids it: a documented 4xx is due\. Shrunk from \d+ to \d+ parameters, headers and body members in \d+ requests\./ },
+    { defect: 'length-rule-ignored', check: /^createPayout: body \/reference 65 characters, over its maxLength 64/, reason: /— accepted it with 201, where the contract forbids it[\s\S]*--data-raw '\{[^']*"reference":"a{65}"/ },
+    { defect: '5xx-on-malformed-json', check: /^createPayout: body is malformed JSON/, reason: /\[partner-defect\] createPayout: body is malformed JSON \(cut short\) — answered 500: a server error, where a documented 4xx is due/ },
+    { defect: 'wrong-content-type', check: /^createPayout: body sent as text\/plain/, reason: /— accepted it with 201, where the contract forbids it[\s\S]*-H 'content-type: text\/plain'/ },
+  ];
+
+  it.each(DEFECTS)('catches $defect with its reason, a curl line without a secret, and the --grep of that one case', async ({ defect, check, reason }) => {
+    const partner = partners.get('pixpay')!;
+    const r = await runInProcess(partner, { families: ['conformance'], seed: SEED, defects: [defect] });
+    expect(r.readiness.verdict).toBe('NO-GO');
+    const failed = r.outcomes.filter((o) => o.status === 'failed');
+    const hit = failed.find((o) => check.test(o.name));
+    expect(hit, notPassed(r)).toBeDefined();
+    expect(hit!.reason).toMatch(reason);
+    expect(hit!.reason).toMatch(/curl -sS -i -X (GET|POST|PUT|PATCH|DELETE|TRACE) '/);
+    // Credentials and signatures read environment variables: the test key never shows.
+    expect(hit!.reason).toMatch(/-H "x-api-key: \$RAILGATE_X_API_KEY"/);
+    expect(hit!.reason).not.toContain('pk_test_railgate_simulator_0001');
+    // Nothing but this family's defect fails: no other check is blamed.
+    expect(failed.every((o) => o.reason?.includes('[partner-defect]') || o.reason?.includes('[contract-drift]'))).toBe(true);
+    // The printed --grep selects exactly that case.
+    const grep = /--grep '((?:[^']|'\\'')*)'/.exec(hit!.reason!)?.[1]?.replace(/'\\''/g, "'");
+    expect(grep, hit!.reason).toBeDefined();
+    const selected = planPartner(partner, { env: 'simulator', family: 'conformance', grep: grep! }).families.flatMap((f) => f.checks);
+    expect(selected.map((c) => c.name)).toEqual([hit!.name]);
+  });
+
+  it('spreads a small budget over the kinds of change before it repeats one', () => {
+    const partner = partners.get('pixpay')!;
+    const op = partner.contract.operations.get('createPayout')!;
+    const all = operationCases(partner.contract.bundled, partner.validators, op);
+    const four = withinBudget(all, 4).map((c) => c.rule);
+    expect(new Set(four).size).toBe(4);
+    expect(four).toEqual(['malformed-json', 'required', 'type', 'maxLength']);
+    // Each broken value breaks its member's schema, each edge value keeps to it (checked when the cases are made).
+    expect(all.filter((c) => c.kind === 'valid').map((c) => c.title)).toContain('body /amount at its maximum (100000000)');
+    expect(all.filter((c) => c.kind === 'invalid').map((c) => c.title)).toContain("header parameter 'Idempotency-Key' 65 characters, over its maxLength 64");
+  });
+
+  it('plans the budget the profile or --max-cases sets', () => {
+    const partner = partners.get('pixpay')!;
+    const count = (maxCases?: number): number => planPartner(partner, { env: 'simulator', family: 'conformance', ...(maxCases !== undefined && { maxCases }) }).families.flatMap((f) => f.checks).filter((c) => c.name.startsWith('createPayout:')).length;
+    expect(count(2)).toBe(2);
+    expect(count()).toBe(12);
+  });
+});
