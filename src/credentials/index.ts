@@ -5,3 +5,4 @@ export type { CredentialRef } from './refs.ts';
 export { parseKey, secretBytes, verifyingKey } from './key-text.ts';
 export { foreignKey, foreignRsaKey, foreignSecret } from './foreign-key.ts';
 export { credentialProblems } from './problems.ts';
+export { webhookTestCredentials } from './webhook-test-credentials.ts';
