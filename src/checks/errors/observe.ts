@@ -11,12 +11,13 @@ export interface SeenError extends ErrorObservation {
 }
 
 /**
- * Every error answer among a run's exchanges (any status but 2xx), mapped onto the vocabulary. Exchanges
+ * Every error answer among a run's exchanges for an operation of the contract (any status but 2xx), mapped onto the vocabulary. Exchanges
  * without a response (timeouts, resets) carry no partner code: the retry family judges those.
  */
 export function observeErrors(exchanges: readonly Exchange[], spec: ErrorsSpec, vocabulary: Vocabulary): SeenError[] {
   return exchanges.flatMap((e): SeenError[] => {
-    if (!e.response) return [];
+    // A request for no operation of the contract (a method a path does not document): its code is outside the contract.
+    if (!e.response || e.request.operationId === undefined) return [];
     const mapped = mapError({ status: e.response.status, body: e.response.body }, spec, vocabulary);
     if (!mapped) return [];
     const request = `${e.request.method} ${new URL(e.request.url).pathname}`;
@@ -25,7 +26,7 @@ export function observeErrors(exchanges: readonly Exchange[], spec: ErrorsSpec, 
         ...(mapped.partnerCode !== undefined && { partnerCode: mapped.partnerCode }),
         status: e.response.status,
         canonical: mapped.canonical,
-        operationId: e.request.operationId ?? request,
+        operationId: e.request.operationId,
         seq: e.seq,
         request,
         mappedBy: mapped.mappedBy,
