@@ -1,9 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPartner } from '../src/checks/index.ts';
 import { operationCases, withinBudget } from '../src/checks/conformance/index.ts';
 import { loadPartners } from '../src/partner/index.ts';
 import type { Partner } from '../src/partner/index.ts';
-import { REPO } from './helpers/workspace.ts';
+import { runFamily } from './helpers/family-run.ts';
+import { REPO, tempDir } from './helpers/workspace.ts';
 import { runInProcess } from './helpers/in-process.ts';
 import type { InProcessRun } from './helpers/in-process.ts';
 
@@ -13,9 +14,12 @@ import type { InProcessRun } from './helpers/in-process.ts';
 
 const SEED = 42;
 const partners = new Map<string, Partner>();
+let reports: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
   for (const p of await loadPartners(REPO)) partners.set(p.id, p);
+  reports = await tempDir('railgate-conformance-');
 });
+afterAll(() => reports.dispose());
 
 function notPassed(r: InProcessRun): string {
   return r.outcomes
@@ -84,5 +88,17 @@ describe('conformance family', () => {
     const count = (maxCases?: number): number => planPartner(partner, { env: 'simulator', family: 'conformance', ...(maxCases !== undefined && { maxCases }) }).families.flatMap((f) => f.checks).filter((c) => c.name.startsWith('createPayout:')).length;
     expect(count(2)).toBe(2);
     expect(count()).toBe(12);
+  });
+
+  it('through the CLI: a planted defect is NO-GO, printed with its curl line and the run that repeats it', async () => {
+    const r = await runFamily({ reports: reports.dir, name: 'cli', partner: 'lionbank', family: 'conformance', defect: 'method-not-allowed-500', args: ['--max-cases', '2', '--reporter', 'plain'] });
+    expect(r.code).toBe(1);
+    expect(r.ready.verdict).toBe('NO-GO');
+    expect(r.stdout).toMatch(/FAILED {2}lionbank › conformance › \/payouts: PUT, PATCH, DELETE, TRACE \(not documented\) are answered 405/);
+    expect(r.stdout).toMatch(/- TRACE \/payouts answered 500, a server error\n\s+curl -sS -i -X TRACE 'http:\/\/127\.0\.0\.1:\d+\/[^']*\/payouts'/);
+    expect(r.stdout).toMatch(/re-run: railgate run --partner lionbank --env simulator --family conformance --seed \d+ --grep '\/payouts: PUT, PATCH, DELETE, TRACE \\\(not documented\\\) are answered 405\$'/);
+    // The budget held: two cases per operation, plus the methods of each path and the count of what was created.
+    const planned = r.ready.checks.filter((c) => c.family === 'conformance' && /^\w+: /.test(c.name));
+    expect(planned.length).toBeLessThanOrEqual(2 * partners.get('lionbank')!.contract.operations.size);
   });
 });

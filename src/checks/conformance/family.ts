@@ -229,12 +229,12 @@ function memberPointers(body: unknown, at = ''): string[] {
 
 function failureText(ctx: CheckContext, op: Operation, c: ConformanceCase, name: string, finding: Finding, exchange: Exchange, note: string): string {
   const { command, variables } = curlLine(exchange.request, (t) => ctx.auth.redact(t));
-  const where = ctx.env === 'simulator' ? ` --env simulator` : ` --env ${ctx.env}`;
+  const where = ` --env ${ctx.env}`;
   return [
     `${op.id}: ${c.title} — ${finding.message}. ${note[0]!.toUpperCase()}${note.slice(1)}.`,
     `  reproduce (${variables.length > 0 ? `${variables.join(', ')}: the credentials and signature railgate sends; 'railgate sign --partner ${ctx.partner.id} --operation ${op.id}${where}' prints them` : 'no credential needed'}):`,
     `    ${command}`,
-    `  re-run this case alone: railgate run --partner ${ctx.partner.id}${where} --family conformance --seed ${ctx.seed} --grep ${shellQuote(exactPattern(name))}`,
+    `  re-run this case alone: railgate run --partner ${ctx.partner.id} --env ${ctx.env} --family conformance --seed ${ctx.seed} --grep ${shellQuote(exactPattern(name))}`,
   ].join('\n');
 }
 
@@ -269,7 +269,7 @@ function methodsCheck(path: string, op: Operation, methods: readonly string[], r
       if (wrong.length === 0) return;
       const lines = wrong.map((w) => `  - ${w.method} ${path} answered ${w.why}\n    ${curlLine(w.exchange.request, (t) => ctx.auth.redact(t)).command.replace(/\n/g, '\n    ')}`);
       const server = wrong.some((w) => (w.exchange.response?.status ?? 500) >= 500 || (w.exchange.response?.status ?? 0) < 300);
-      throw new CheckFailure(`${wrong.length} of ${methods.length} methods the contract does not document on ${path} are not answered 405:\n${lines.join('\n')}\n  re-run: railgate run --partner ${ctx.partner.id} --env ${ctx.env} --family conformance --grep ${shellQuote(exactPattern(name))}`, { kind: server ? 'partner-defect' : 'contract-drift' });
+      throw new CheckFailure(`${wrong.length} of ${methods.length} methods the contract does not document on ${path} are not answered 405:\n${lines.join('\n')}\n  re-run: railgate run --partner ${ctx.partner.id} --env ${ctx.env} --family conformance --seed ${ctx.seed} --grep ${shellQuote(exactPattern(name))}`, { kind: server ? 'partner-defect' : 'contract-drift' });
     },
   };
 }
