@@ -3,8 +3,10 @@ import { lintContract, lintErrorMap } from '../checks/index.ts';
 import type { ContractFinding } from '../checks/index.ts';
 import { SchemaCompileError, locateAllInContract, locateInContract } from '../contract/index.ts';
 import { loadVocabulary } from '../errors/index.ts';
+import type { Vocabulary } from '../errors/index.ts';
 import { todoMarkers } from '../onboard/index.ts';
 import { lintRegistration, loadPartners } from '../partner/index.ts';
+import type { Partner } from '../partner/index.ts';
 import { formatInputProblem } from '../source/index.ts';
 import { UsageError, parse, railOption } from './args.ts';
 import type { Output } from './output.ts';
@@ -26,41 +28,12 @@ export async function cmdLint(args: string[], out: Output): Promise<number> {
   let warnings = 0;
   let errors = 0;
   for (const p of partners) {
-    for (const f of [...lintErrorMap(p, vocabulary), ...lintRegistration(p.profile, p.profileDoc)]) {
-      if (f.level === 'error') errors++;
-      else warnings++;
-      if (f.level === 'error') out.error(formatInputProblem(f.problem));
-      else out.info(`${formatInputProblem(f.problem)}  (warning)`);
+    for (const l of await lintPartner(p, vocabulary)) {
+      if (l.level === 'error') errors++;
+      if (l.level === 'warning') warnings++;
+      if (l.level === 'error') out.error(l.line);
+      else out.info(l.level === 'warning' ? `${l.line}  (warning)` : l.line);
     }
-    // Limits are what railgate reads past (an unknown format): the partner's contract is not at fault, but a reviewer should know.
-    for (const w of [...p.contract.warnings, ...p.contract.limits]) {
-      out.info(`${formatInputProblem(w)}  (warning)`);
-      warnings++;
-    }
-    let findings: ContractFinding[];
-    try {
-      findings = lintContract(p.contract, p.validators, p.profile);
-    } catch (e) {
-      if (!(e instanceof SchemaCompileError)) throw e;
-      out.error(formatInputProblem(await locateInContract(p.contract, e.pointer, `railgate cannot validate against this schema: ${e.reason}`)));
-      errors++;
-      continue;
-    }
-    const shown = findings.filter((f) => f.rule !== 'openapi-schema');
-    const located = await locateAllInContract(p.contract, shown.flatMap((f) => (f.pointer ? [{ pointer: f.pointer, message: `${f.rule}: ${f.message}` }] : [])));
-    for (const f of shown) {
-      const place = f.pointer ? located.shift() : undefined;
-      out.info(place ? `${formatInputProblem({ ...place, path: '' })}  (warning)` : `${p.contract.file}  ${f.rule}: ${f.message}  (warning)`);
-      warnings++;
-    }
-    // What `railgate init` left for a person: every TODO comment, located, until it is settled.
-    for (const file of [p.profileFile, ...p.scenarios.map((s) => s.file)]) {
-      for (const t of todoMarkers(file, await readFile(file, 'utf8'))) {
-        out.info(`${formatInputProblem(t)}  (warning)`);
-        warnings++;
-      }
-    }
-    out.info(`ok  ${p.id}: profile ${p.profileFile}, contract ${p.contract.file} (${p.contract.operations.size} operations), ${p.scenarios.length} scenario${p.scenarios.length === 1 ? '' : 's'}`);
   }
   if (errors > 0) {
     out.error(`${errors} error${errors > 1 ? 's' : ''} in the profiles and contracts.`);
@@ -68,4 +41,37 @@ export async function cmdLint(args: string[], out: Output): Promise<number> {
   }
   out.info(`${partners.length} partner${partners.length === 1 ? '' : 's'}, no errors${warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}`);
   return 0;
+}
+
+export interface LintLine {
+  level: 'error' | 'warning' | 'ok';
+  line: string;
+}
+
+/** One partner's lint, in the order it is printed: error map, registration, contract, TODOs left by init; `ok` last unless the contract's schemas cannot be compiled. */
+export async function lintPartner(p: Partner, vocabulary: Vocabulary): Promise<LintLine[]> {
+  const out: LintLine[] = [];
+  for (const f of [...lintErrorMap(p, vocabulary), ...lintRegistration(p.profile, p.profileDoc)]) out.push({ level: f.level, line: formatInputProblem(f.problem) });
+  // Limits are what railgate reads past (an unknown format): the partner's contract is not at fault, but a reviewer should know.
+  for (const w of [...p.contract.warnings, ...p.contract.limits]) out.push({ level: 'warning', line: formatInputProblem(w) });
+  let findings: ContractFinding[];
+  try {
+    findings = lintContract(p.contract, p.validators, p.profile);
+  } catch (e) {
+    if (!(e instanceof SchemaCompileError)) throw e;
+    out.push({ level: 'error', line: formatInputProblem(await locateInContract(p.contract, e.pointer, `railgate cannot validate against this schema: ${e.reason}`)) });
+    return out;
+  }
+  const shown = findings.filter((f) => f.rule !== 'openapi-schema');
+  const located = await locateAllInContract(p.contract, shown.flatMap((f) => (f.pointer ? [{ pointer: f.pointer, message: `${f.rule}: ${f.message}` }] : [])));
+  for (const f of shown) {
+    const place = f.pointer ? located.shift() : undefined;
+    out.push({ level: 'warning', line: place ? formatInputProblem({ ...place, path: '' }) : `${p.contract.file}  ${f.rule}: ${f.message}` });
+  }
+  // What `railgate init` left for a person: every TODO comment, located, until it is settled.
+  for (const file of [p.profileFile, ...p.scenarios.map((s) => s.file)]) {
+    for (const t of todoMarkers(file, await readFile(file, 'utf8'))) out.push({ level: 'warning', line: formatInputProblem(t) });
+  }
+  out.push({ level: 'ok', line: `ok  ${p.id}: profile ${p.profileFile}, contract ${p.contract.file} (${p.contract.operations.size} operations), ${p.scenarios.length} scenario${p.scenarios.length === 1 ? '' : 's'}` });
+  return out;
 }

@@ -51,6 +51,8 @@ async function readContract(file: string, opts: LoadContractOptions, progress: {
   const refs = resolveRefs(files, opts.validation === 'lenient');
   progress.stage = 'looking for $ref cycles';
   const warnings = [...refs.warnings, ...findRefCycles(refs.resolved)];
+  // Every warning of resolveRefs but a remote $ref is a dangling one strict loading refuses.
+  let relaxed = refs.warnings.length - refs.remote.length;
   const limits = [...unhonouredKeywords(files), ...dropBadPatterns(files)];
   const errors = [...files.problems, ...refs.errors];
   progress.stage = 'bundling it';
@@ -66,8 +68,10 @@ async function readContract(file: string, opts: LoadContractOptions, progress: {
   if (invalid) {
     // A `$ref` already reported and dropped leaves an empty object the meta-schema complains about again.
     const problems = parserProblems(root, invalid).filter((p) => !refs.patched.has(`${p.file}\u0000${p.path}`));
-    if (opts.validation === 'lenient' && (invalid as { details?: unknown }).details) warnings.push(...problems);
-    else errors.push(...problems.map(relaxable));
+    if (opts.validation === 'lenient' && (invalid as { details?: unknown }).details) {
+      warnings.push(...problems);
+      relaxed += problems.length;
+    } else errors.push(...problems.map(relaxable));
   }
   if (errors.length > 0) throw new InputError(errors.map((p) => (refs.errors.includes(p) && !p.message.startsWith('$ref names a file') ? relaxable(p) : p)));
   progress.stage = 'indexing its operations';
@@ -92,6 +96,7 @@ async function readContract(file: string, opts: LoadContractOptions, progress: {
     operations,
     webhooks: indexWebhooks(bundled),
     bundled,
+    ...(relaxed > 0 && { relaxed }),
     securitySchemes: (isObj(components.securitySchemes) ? components.securitySchemes : {}) as Record<string, Record<string, unknown>>,
   };
 }

@@ -82,6 +82,8 @@ export interface Contract {
    * compile), located: shown by lint, and no check fails on it, as it is no fault of the partner's.
    */
   limits: InputProblem[];
+  /** Under lenient validation: how many breaks of OpenAPI (dangling `$ref`s included) became warnings; 0 otherwise. */
+  relaxed?: number;
 }
 
 export function isMutating(method: HttpMethod): boolean {

@@ -28,7 +28,7 @@ export function envPrefix(id: string): string {
 
 /** A fixed, recognisable test value the embedded simulator checks with; it opens nothing anywhere else. */
 export function testValue(id: string, env: string): string {
-  return `test_railgate_simulator_${id.replace(/[^A-Za-z0-9]+/g, '_')}_${env.toLowerCase()}`;
+  return `test_railgate_simulator_${env.toLowerCase()}`;
 }
 
 /**

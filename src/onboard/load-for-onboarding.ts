@@ -4,7 +4,6 @@ import type { Contract } from '../contract/index.ts';
 import { loadVocabulary } from '../errors/index.ts';
 import { loadPartner } from '../partner/index.ts';
 import type { Partner } from '../partner/index.ts';
-import { InputError } from '../source/index.ts';
 import { inferProfile } from './infer-profile.ts';
 import type { InferOptions } from './infer-profile.ts';
 import type { InferredProfile } from './model.ts';
@@ -17,22 +16,13 @@ export interface OnboardingContract {
 }
 
 /**
- * A contract as onboarding reads it: strictly, else — a published contract with breaks of OpenAPI — leniently,
- * each break a located warning and the profile marked `contractValidation: lenient` with a TODO. Never silently:
- * what fails both ways is the strict error, every problem located.
+ * A contract as onboarding reads it: once, leniently. A contract strict loading would refuse (a published one with
+ * breaks of OpenAPI) is marked so: each break a located warning, and the profile says `contractValidation:
+ * lenient` with a TODO. Never silently: what fails even leniently is an error, every problem located.
  */
 export async function loadOnboardingContract(file: string): Promise<OnboardingContract> {
-  try {
-    return { contract: await loadContract(file) };
-  } catch (strict) {
-    if (!(strict instanceof InputError) || !strict.problems.some((p) => /contractValidation: lenient/.test(p.message))) throw strict;
-    try {
-      const contract = await loadContract(file, { validation: 'lenient' });
-      return { contract, lenientBreaks: contract.warnings.length };
-    } catch {
-      throw strict;
-    }
-  }
+  const contract = await loadContract(file, { validation: 'lenient' });
+  return contract.relaxed ? { contract, lenientBreaks: contract.relaxed } : { contract };
 }
 
 /** `payments_payment_v2.json` → `payments-payment-v2`: a partner id from a contract's file name. */
