@@ -50,12 +50,14 @@ function nodeParams(scheme: KeySignatureScheme): NodeParams {
   }
 }
 
+const KEY_NAMES: Record<string, string> = { rsa: 'an RSA', 'rsa-pss': 'an RSA-PSS', ec: 'an EC', ed25519: 'an Ed25519', ed448: 'an Ed448', x25519: 'an X25519', dsa: 'a DSA', dh: 'a DH' };
+
 /** Why a key cannot serve the algorithm, or undefined when it can (an EC key must be on P-256). */
 export function unfitKey(scheme: KeySignatureScheme, key: KeyObject): string | undefined {
   const params = nodeParams(scheme);
   const type = key.asymmetricKeyType;
   if (type === undefined) return `${scheme.algorithm ?? 'rsa-sha256'} needs a public key, not a shared secret`;
-  if (!params.keyTypes.includes(type)) return `${scheme.algorithm ?? 'rsa-sha256'} needs a ${params.keyTypes[0]} key, the key given is ${type}`;
+  if (!params.keyTypes.includes(type)) return `${scheme.algorithm ?? 'rsa-sha256'} needs ${KEY_NAMES[params.keyTypes[0] as string]} key, the key given is ${KEY_NAMES[type] ?? type}`;
   if (type === 'ec' && key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') return `ecdsa-p256-sha256 needs a P-256 key, the key given is on ${key.asymmetricKeyDetails?.namedCurve ?? 'another curve'}`;
   return undefined;
 }

@@ -9,7 +9,7 @@ export interface CredentialRef {
   secret: boolean;
 }
 
-const IDENTIFIERS = new Set(['keyIdEnv', 'clientIdEnv', 'usernameEnv']);
+const IDENTIFIERS = new Set(['keyIdEnv', 'clientIdEnv', 'usernameEnv', 'webhookIdEnv']);
 
 /** Every `…Env` key of the `auth` and `webhooks` sections, in profile order (pure). */
 export function credentialRefs(profile: Profile): CredentialRef[] {

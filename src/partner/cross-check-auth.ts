@@ -51,7 +51,6 @@ function webhookSchemeProblems(hooks: WebhooksSpec, doc: LocatedDocument): Input
   if (algorithm && scheme === 'paypal') at('algorithm', `PayPal names its algorithm in PAYPAL-AUTH-ALGO (${'SHA256withRSA'}): leave algorithm out`);
   if (scheme === 'public-key' || scheme === 'paypal') {
     if (hooks.keyEnv === undefined && hooks.keyFile === undefined) problems.push(doc.problem(['webhooks', 'scheme'], `a ${scheme} webhook is verified with the partner's public key${scheme === 'paypal' ? ' (its certificate)' : ''}: give keyEnv or keyFile`));
-    if (hooks.keyEnv !== undefined && hooks.keyFile !== undefined) at('keyFile', 'give the key once: keyEnv or keyFile, not both');
     if (hooks.secretEnv !== undefined) at('secretEnv', `a ${scheme} webhook has no shared secret: the partner signs with its private key; name its public key with keyEnv or keyFile`);
   } else if (hooks.keyFile !== undefined) {
     at('keyFile', `keyFile is for the public-key and paypal schemes; a ${scheme} webhook takes ${HMAC_SCHEMES.has(scheme) ? 'secretEnv' : 'keyEnv'}`);

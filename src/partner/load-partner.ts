@@ -3,6 +3,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { SchemaCompileError, SchemaValidators, loadContract, locateInContract } from '../contract/index.ts';
 import type { Contract } from '../contract/index.ts';
+import { credentialsFor, keyKindProblems } from '../credentials/index.ts';
 import { loadProfile } from '../profile/index.ts';
 import { loadScenarios } from '../scenario/index.ts';
 import { InputError, closest } from '../source/index.ts';
@@ -37,6 +38,9 @@ export async function loadPartner(profileFile: string, root: string, inMemory?: 
     throw e;
   }
   problems.push(...crossCheckProfile(profile, doc, contract));
+  // A webhook keyFile is relative to the profile, as the contract is; its key, and the simulator's test keys, are judged now (lint).
+  if (profile.webhooks?.keyFile !== undefined) profile.webhooks.keyFile = path.relative(process.cwd(), path.resolve(path.dirname(profileFile), profile.webhooks.keyFile));
+  problems.push(...keyKindProblems(profile, doc, credentialsFor(profile, 'simulator', {}), 'simulator'));
   const suiteDir = path.relative(process.cwd(), path.join(root, 'suites', profile.id));
   let scenarios: Partner['scenarios'] = [];
   try {

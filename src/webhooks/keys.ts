@@ -50,9 +50,12 @@ export function signsTime(spec: WebhooksSpec): boolean {
   return spec.scheme === 'timestamped' || spec.scheme === 'rfc9421' || spec.scheme === 'paypal';
 }
 
-/** The partner's key text for public-key and paypal: the variable, else the file (resolved against the profile when it loaded). */
+/**
+ * The partner's key text for public-key and paypal: the variable when it is set (the simulator's private test key),
+ * else the committed file (resolved against the profile when it loaded), else the variable, which must then be set.
+ */
 export function keyPairText(spec: WebhooksSpec, credentials: Credentials): { text: string; source: string } {
-  if (spec.keyEnv !== undefined) return { text: credentials.get(spec.keyEnv), source: `${spec.keyEnv} (${credentials.source})` };
+  if (spec.keyEnv !== undefined && (spec.keyFile === undefined || credentials.has(spec.keyEnv))) return { text: credentials.get(spec.keyEnv), source: `${spec.keyEnv} (${credentials.source})` };
   if (spec.keyFile !== undefined) return { text: readFileSync(spec.keyFile, 'utf8'), source: spec.keyFile };
   throw new Error(`webhooks.scheme ${spec.scheme} needs keyEnv or keyFile`);
 }
