@@ -50,8 +50,10 @@ export async function lintContractFile(file: string, rail: string | undefined, o
     if (lines.length > SHOWN_PER_RULE) out.info(`  … and ${lines.length - SHOWN_PER_RULE} more`);
   }
   const todos = inferred.notes.filter((n) => n.todo).length + inferred.proposals.reduce((n, p) => n + p.lines.filter((l) => l.startsWith('TODO')).length, 0);
-  const counted = rules.map((r) => `${r} ${found.filter((f) => f.rule === r).length}`).join(', ');
-  out.info(`\n${found.length === 0 ? 'no findings' : `${found.length} finding${found.length === 1 ? '' : 's'} (${counted})`}; no errors. railgate init ${id} --contract ${file} writes this profile with ${todos} TODO${todos === 1 ? '' : 's'} to settle.`);
+  // Limits are railgate's, not the contract's: shown, not counted as findings.
+  const judged = found.filter((f) => f.rule !== 'limits');
+  const counted = rules.filter((r) => r !== 'limits').map((r) => `${r} ${judged.filter((f) => f.rule === r).length}`).join(', ');
+  out.info(`\n${judged.length === 0 ? 'no findings' : `${judged.length} finding${judged.length === 1 ? '' : 's'} (${counted})`}; no errors. railgate init ${id} --contract ${file} writes this profile with ${todos} TODO${todos === 1 ? '' : 's'} to settle.`);
   return 0;
 }
 

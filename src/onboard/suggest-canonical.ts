@@ -46,10 +46,9 @@ export function canonicalForStatus(status: number | string): string {
  * with (lint's retry-status rule): a code answered with a final 4xx gets a canonical code that is never retried.
  */
 export function suggestCanonical(code: string, statuses: readonly number[], vocabulary: Vocabulary): string {
-  // A partner that answers ISO 20022 reason codes (LionBank's AC01) already speaks the vocabulary.
-  if (vocabulary.has(code)) return code;
   const words = code.toLowerCase().replace(/[_\-.]+/g, ' ');
-  const guess = BY_WORDS.find(([re]) => re.test(words))?.[1] ?? (statuses[0] !== undefined ? canonicalForStatus(statuses[0]) : 'MS03');
+  // A partner that answers ISO 20022 reason codes (LionBank's AC01) already speaks the vocabulary.
+  const guess = vocabulary.has(code) ? code : (BY_WORDS.find(([re]) => re.test(words))?.[1] ?? (statuses[0] !== undefined ? canonicalForStatus(statuses[0]) : 'MS03'));
   const retry = vocabulary.get(guess)?.retry;
   const final4xx = statuses.some((s) => s >= 400 && s < 500 && !RETRYABLE_4XX.has(s));
   if (final4xx && retry !== 'never') return canonicalForStatus(statuses.find((s) => s >= 400 && s < 500 && !RETRYABLE_4XX.has(s)) ?? 400);

@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, tempDir } from '../../test/helpers/workspace.ts';
+import { loadVocabulary } from '../errors/index.ts';
+import type { Vocabulary } from '../errors/index.ts';
+import { InputError } from '../source/index.ts';
+import { inferProfile } from './infer-profile.ts';
+import { initPartner } from './init-partner.ts';
+import { loadOnboardingContract } from './load-for-onboarding.ts';
+import { renderProfile } from './render-profile.ts';
+import { suggestCanonical } from './suggest-canonical.ts';
+import { todoMarkers } from './todo-markers.ts';
+
+const fixture = (f: string): string => path.join(REPO, 'test/fixtures/contracts', f);
+
+let vocabulary: Vocabulary;
+let tmp: Awaited<ReturnType<typeof tempDir>>;
+beforeAll(async () => {
+  vocabulary = await loadVocabulary();
+  tmp = await tempDir('railgate-onboard-');
+});
+afterAll(() => tmp.dispose());
+
+describe('inferProfile', () => {
+  it('reads auth, idempotency, the error code and its codes, transactions and magic values from the contract', async () => {
+    const { contract } = await loadOnboardingContract(fixture('onboard-acme.yaml'));
+    const inferred = inferProfile(contract, vocabulary, { id: 'acme', contractRef: 'x.yaml' });
+    const p = inferred.profile;
+    expect(p.auth).toEqual({ apiKey: { in: 'header', name: 'X-Acme-Key', valueEnv: 'ACME_API_KEY' } });
+    expect(p.environments.simulator?.testCredentials).toEqual({ ACME_API_KEY: 'test_railgate_simulator_acme_api_key' });
+    expect(p.idempotency).toEqual({ header: 'Idempotency-Key', operations: ['createPayout'] });
+    expect(p.errors?.code).toBe('/error/code');
+    expect(p.errors?.map).toEqual({ INSUFFICIENT_FUNDS: { canonical: 'AM04' }, PAYOUT_NOT_FOUND: { canonical: 'NOT_FOUND' }, UNAUTHORIZED: { canonical: 'AUTHENTICATION_FAILED' } });
+    expect(p.transactions?.payout).toEqual({ create: 'createPayout', read: 'getPayout', id: '/id', idParam: 'payoutId', state: '/status', amount: '/amount', currency: '/currency' });
+    expect(p.rails).toEqual(['XX-UNSET']);
+    // A mutating operation without the header is a finding at the operation.
+    expect(inferred.findings).toEqual([expect.objectContaining({ rule: 'idempotency-header', message: expect.stringMatching(/^cancelPayout \(POST \/payouts\/\{payoutId\}\/cancel\) documents no Idempotency-Key header/) })]);
+    const text = renderProfile(inferred, []);
+    expect(text).toMatch(/INSUFFICIENT_FUNDS: \{canonical: AM04\} # TODO confirm \(createPayout 422 enum\)/);
+    expect(text).toMatch(/rails: \[XX-UNSET\] # TODO which rail/);
+    expect(text).toMatch(/# TODO trigger for INSUFFICIENT_FUNDS: .*999999/);
+  });
+
+  it('an error body with no code field is a finding and a TODO, never a silent default', async () => {
+    const file = path.join(tmp.dir, 'no-code.yaml');
+    await writeFile(
+      file,
+      `openapi: 3.1.0
+info: { title: No code, version: '1' }
+paths:
+  /x:
+    post:
+      operationId: makeX
+      responses:
+        '201': { description: ok }
+        '400': { description: bad, content: { application/json: { schema: { type: object, properties: { detail: { type: string } } } } } }
+`,
+    );
+    const { contract } = await loadOnboardingContract(file);
+    const inferred = inferProfile(contract, vocabulary, { id: 'nocode', contractRef: 'no-code.yaml' });
+    expect(inferred.findings.map((f) => f.rule)).toEqual(['idempotency-header', 'error-code-schema']);
+    expect(inferred.findings[1]?.message).toMatch(/^no error response schema has a code field \(first: makeX 400\)/);
+    expect(renderProfile(inferred, [])).toMatch(/code: \/code # TODO no error body in the contract has a code field/);
+  });
+
+  it('a contract that loads only leniently is marked lenient, with a TODO counting its breaks', async () => {
+    const loaded = await loadOnboardingContract(fixture('missing-ref.yaml'));
+    expect(loaded.lenientBreaks).toBe(2);
+    const text = renderProfile(inferProfile(loaded.contract, vocabulary, { id: 'acme', contractRef: 'x', lenientBreaks: 2 }), []);
+    expect(text).toMatch(/# TODO the contract breaks OpenAPI in 2 places \(railgate lint lists them\)[^]*?\ncontractValidation: lenient\n/);
+    expect((await loadOnboardingContract(fixture('onboard-acme.yaml'))).lenientBreaks).toBeUndefined();
+  });
+});
+
+describe('suggestCanonical', () => {
+  it('never suggests a retried canonical code for a code documented with a final 4xx', () => {
+    expect(suggestCanonical('RATE_LIMITED', [429], vocabulary)).toBe('RATE_LIMITED');
+    // The name says "rate limited", but a 400 fails again on retry: lint's retry-status rule would refuse RATE_LIMITED.
+    expect(suggestCanonical('RATE_LIMITED', [400], vocabulary)).toBe('VALIDATION_FAILED');
+    expect(suggestCanonical('SERVICE_UNAVAILABLE', [404], vocabulary)).toBe('NOT_FOUND');
+    expect(suggestCanonical('CARD_DECLINED', [503], vocabulary)).toBe('PARTNER_UNAVAILABLE');
+    expect(suggestCanonical('AC04', [422], vocabulary)).toBe('AC04');
+    expect(suggestCanonical('E1234', [], vocabulary)).toBe('MS03');
+  });
+});
+
+describe('todoMarkers', () => {
+  it('finds each TODO comment at its place, with its continuation lines, and nothing else', () => {
+    const text = ['a: 1 # TODO confirm the rail', "b: 'not # TODO a comment'", '# Each guess is a comment that starts with TODO', '# TODO a long one', '#   that goes on', 'c: x#TODO glued to a value'].join('\n');
+    expect(todoMarkers('p.yaml', text)).toEqual([
+      { file: 'p.yaml', line: 1, col: 6, path: '', message: 'TODO confirm the rail' },
+      { file: 'p.yaml', line: 4, col: 1, path: '', message: 'TODO a long one that goes on' },
+    ]);
+  });
+});
+
+describe('initPartner', () => {
+  it('refuses when one of its files exists, naming it, and writes none of the others', async () => {
+    const dir = path.join(tmp.dir, 'ws');
+    await mkdir(path.join(dir, 'suites/acme'), { recursive: true });
+    await writeFile(path.join(dir, 'suites/acme/payout-create-read.yaml'), 'mine\n');
+    const loaded = await loadOnboardingContract(fixture('onboard-acme.yaml'));
+    const refused = await initPartner({ id: 'acme', source: fixture('onboard-acme.yaml'), loaded, vocabulary, dir }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(InputError);
+    expect((refused as InputError).problems.map((p) => `${path.relative(dir, p.file)}:${p.line}:${p.col}  ${p.message}`)).toEqual(['suites/acme/payout-create-read.yaml:1:1  already exists: railgate init does not overwrite it (--force replaces it)']);
+    expect(existsSync(path.join(dir, 'partners/acme.yaml'))).toBe(false);
+    expect(existsSync(path.join(dir, 'contracts/acme'))).toBe(false);
+    const forced = await initPartner({ id: 'acme', source: fixture('onboard-acme.yaml'), loaded, vocabulary, dir, force: true });
+    expect(forced.scenarioFiles.map((f) => path.relative(dir, f))).toEqual(['suites/acme/payout-create-read.yaml', 'suites/acme/void-create-read.yaml']);
+    expect(existsSync(path.join(dir, 'partners/acme.yaml'))).toBe(true);
+  });
+});

@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.ts';
+import type { Output } from '../src/cli/output.ts';
+import { runCli } from './helpers/cli.ts';
+import { REPO, tempDir } from './helpers/workspace.ts';
+
+// Issue 15, as a new user meets it: a contract, no profile, any folder. `lint --contract`, then `init`, then `lint`
+// on what init wrote, through the real binary; bad input exits 2 with a located message and writes nothing.
+
+const CONTRACT = path.join(REPO, 'test/fixtures/contracts/onboard-acme.yaml');
+
+let ws: Awaited<ReturnType<typeof tempDir>>;
+beforeAll(async () => {
+  ws = await tempDir('railgate-cli-init-');
+});
+afterAll(() => ws.dispose());
+
+/** main() in process, its lines captured: the same code as the binary, without a process for each bad input. */
+async function inProcess(args: string[]): Promise<{ code: number; out: string }> {
+  const lines: string[] = [];
+  const out: Output = { info: (s) => lines.push(s), error: (s) => lines.push(s), help: () => 0 };
+  return { code: await main(args, out), out: lines.join('\n') };
+}
+
+describe('railgate lint --contract, init and lint, from a folder with no project in it', () => {
+  it('lints the contract alone, writes a profile lint accepts with its TODOs listed, and refuses to overwrite it', async () => {
+    const lint = await runCli(['lint', '--contract', CONTRACT], { cwd: ws.dir });
+    expect(lint.stderr).toBe('');
+    expect(lint.code).toBe(0);
+    // Grouped by rule, counted, each finding at its place in the contract.
+    expect(lint.stdout).toContain('inferred: auth apiKey (ONBOARD_ACME_API_KEY) · idempotency Idempotency-Key on 1 operation · error code at /error/code, 3 documented codes');
+    expect(lint.stdout).toMatch(/\nexamples-valid {2}1 · [^\n]+\n {2}\S+onboard-acme\.yaml:41:24 {2}getPayout 200 response example 'default': \/id must be string\n/);
+    expect(lint.stdout).toMatch(/\nerror-responses {2}1 · [^\n]+\n {2}\S+onboard-acme\.yaml:50:9 {2}cancelPayout documents no 4xx response\n/);
+    expect(lint.stdout).toMatch(/\nsecurity {2}1 · [^\n]+\n {2}\S+onboard-acme\.yaml:45:7 {2}cancelPayout declares no security requirement\n/);
+    expect(lint.stdout).toMatch(/\nidempotency-header {2}1 · [^\n]+\n {2}\S+onboard-acme\.yaml:45:7 {2}cancelPayout \(POST \/payouts\/\{payoutId\}\/cancel\) documents no Idempotency-Key header/);
+    expect(lint.stdout).toMatch(/4 findings \(examples-valid 1, error-responses 1, security 1, idempotency-header 1\); no errors\. railgate init onboard-acme --contract \S+ writes this profile with \d+ TODOs to settle\./);
+
+    const init = await runCli(['init', 'acme', '--contract', CONTRACT, '--rail', 'EU-SEPA'], { cwd: ws.dir });
+    expect(init.stderr).toBe('');
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('wrote  partners/acme.yaml  (9 TODOs)');
+    expect(init.stdout).toContain('copied contracts/acme/onboard-acme.yaml');
+    expect(init.stdout).toContain('wrote  suites/acme/payout-create-read.yaml');
+
+    const after = await runCli(['lint'], { cwd: ws.dir });
+    expect(after.stderr).toBe('');
+    expect(after.code).toBe(0);
+    const todos = after.stdout.split('\n').filter((l) => /^partners\/acme\.yaml:\d+:\d+ {2}TODO /.test(l));
+    expect(todos).toHaveLength(9);
+    expect(todos).toContain('partners/acme.yaml:35:43  TODO confirm (createPayout 422 enum)  (warning)');
+    expect(todos.some((l) => l.includes('TODO trigger for INSUFFICIENT_FUNDS') && l.includes('999999'))).toBe(true);
+    expect(after.stdout).toMatch(/ok {2}acme: profile partners\/acme\.yaml, contract contracts\/acme\/onboard-acme\.yaml \(3 operations\), 2 scenarios\n1 partner, no errors, 12 warnings/);
+
+    // Again: every file that is there is named, and nothing is replaced.
+    const profile = await readFile(path.join(ws.dir, 'partners/acme.yaml'), 'utf8');
+    const again = await runCli(['init', 'acme', '--contract', CONTRACT], { cwd: ws.dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/^partners\/acme\.yaml:1:1 {2}already exists: railgate init does not overwrite it \(--force replaces it\)$/m);
+    expect(again.stderr).toMatch(/^suites\/acme\/payout-create-read\.yaml:1:1 {2}already exists/m);
+    expect(again.stderr).not.toMatch(/\n\s+at /);
+    expect(await readFile(path.join(ws.dir, 'partners/acme.yaml'), 'utf8')).toBe(profile);
+  });
+
+  it('bad input: exit 2, said plainly or located, and nothing written', async () => {
+    const dir = path.join(ws.dir, 'bad');
+    const cases: Array<[string[], RegExp]> = [
+      [['init', '--contract', CONTRACT, '--dir', dir], /railgate: give the partner id: railgate init <id> --contract FILE/],
+      [['init', 'Acme_1', '--contract', CONTRACT, '--dir', dir], /the partner id must be lower-case letters, digits and dashes/],
+      [['init', 'acme', '--dir', dir], /--contract FILE is required/],
+      [['init', 'acme', '--contract', CONTRACT, '--rail', 'sepa', '--dir', dir], /--rail must be a rail code like BR-PIX/],
+      [['init', 'acme', '--contract', path.join(dir, 'nope.yaml'), '--dir', dir], /nope\.yaml:1:1 {2}file not found/],
+      // A break lenient loading cannot relax: a $ref to a file that is not there.
+      [['init', 'acme', '--contract', path.join(REPO, 'test/fixtures/contracts/split-missing/main.yaml'), '--dir', dir], /main\.yaml:21:31 {2}\S+: \$ref names a file that does not exist: \S+errors\.yaml/],
+      [['lint', '--contract', path.join(dir, 'nope.yaml')], /nope\.yaml:1:1 {2}file not found/],
+      [['lint', '--contract', CONTRACT, '--partner', 'pixpay'], /give --partner or --contract, not both/],
+      [['simulate', '--contract', CONTRACT, '--partner', 'pixpay'], /give --partner or --contract, not both/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await inProcess(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.out).toMatch(message);
+      expect(r.out).not.toMatch(/internal error|\n\s+at /);
+    }
+    expect(existsSync(dir) ? await readdir(dir) : []).toEqual([]);
+  });
+});
