@@ -4,6 +4,7 @@
 // durations as declared and ×10, `pairs` of each interleaved; and the CLI's start-up, one scenario and the main job
 // beside `node -e 0`. Figures are recorded in bench/README.md.
 import { formatCliBench, runCliBench } from './cli.bench.ts';
+import { formatConformanceBench, runConformanceBench } from './conformance.bench.ts';
 import { allGo, formatDurationsBench, runDurationsBench } from './durations.bench.ts';
 import { runFaultsBench } from './faults.bench.ts';
 import type { FaultsBenchFigures, LatencyStats } from './faults.bench.ts';
@@ -16,6 +17,8 @@ console.log('');
 console.log(formatSimulatorBench(await runSimulatorBench({ n: Math.ceil(n / 2), timeLimitMs: 60_000 })));
 console.log('');
 console.log(formatCliBench(await runCliBench()));
+console.log('');
+console.log(formatConformanceBench(await runConformanceBench()));
 console.log('');
 const durations = await runDurationsBench({ pairs: process.argv[3] ? Number(process.argv[3]) : undefined, progress: (line) => console.log(line) });
 console.log(formatDurationsBench(durations));

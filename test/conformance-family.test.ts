@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPartner } from '../src/checks/index.ts';
-import { operationCases, withinBudget } from '../src/checks/conformance/index.ts';
+import { operationCases, servesPath, withinBudget } from '../src/checks/conformance/index.ts';
 import { loadPartners } from '../src/partner/index.ts';
 import type { Partner } from '../src/partner/index.ts';
 import { runFamily } from './helpers/family-run.ts';
@@ -81,6 +81,15 @@ describe('conformance family', () => {
     // Each broken value breaks its member's schema, each edge value keeps to it (checked when the cases are made).
     expect(all.filter((c) => c.kind === 'valid').map((c) => c.title)).toContain('body /amount at its maximum (100000000)');
     expect(all.filter((c) => c.kind === 'invalid').map((c) => c.title)).toContain("header parameter 'Idempotency-Key' 65 characters, over its maxLength 64");
+  });
+
+  it('probes a method on a path only where no operation of that method takes the path', () => {
+    // Square: DELETE /v2/customers/{customer_id} takes DELETE /v2/customers/bulk-create (a customer so named).
+    expect(servesPath('/v2/customers/{customer_id}', '/v2/customers/bulk-create')).toBe(true);
+    expect(servesPath('/v2/customers/{customer_id}', '/v2/customers/{id}')).toBe(true);
+    expect(servesPath('/v2/customers/bulk-create', '/v2/customers/{customer_id}')).toBe(false);
+    expect(servesPath('/v2/customers/{customer_id}', '/v2/customers/bulk-create/more')).toBe(false);
+    expect(servesPath('/payouts', '/payouts')).toBe(true);
   });
 
   it('plans the budget the profile or --max-cases sets', () => {

@@ -52,15 +52,29 @@ export const conformanceFamily: CheckFamily = {
     }
     const paths = new Map<string, Operation[]>();
     for (const op of contract.operations.values()) paths.set(op.path, [...(paths.get(op.path) ?? []), op]);
+    const all = [...contract.operations.values()];
     for (const [path, ops] of paths) {
-      const documented = new Set(ops.map((o) => o.method.toUpperCase()));
-      const methods = PROBED_METHODS.filter((m) => !documented.has(m));
+      const methods = PROBED_METHODS.filter((m) => !all.some((o) => o.method.toUpperCase() === m && servesPath(o.path, path)));
       if (methods.length > 0) checks.push(methodsCheck(path, ops[0]!, methods, run));
     }
     if (checks.length > 0 && contract.operations.size > 0) checks.push(createdCheck(run));
     return checks;
   },
 };
+
+/**
+ * Whether a request to `path` (its own parameters as they are) reaches the operation at `template`: the same path,
+ * or a templated one that takes it (`DELETE /customers/{id}` takes `DELETE /customers/bulk-create`, a customer
+ * whose id is `bulk-create`). A method is undocumented on a path only when no operation of the method takes it.
+ */
+export function servesPath(template: string, path: string): boolean {
+  if (template === path) return true;
+  const source = template
+    .split(/(\{[^}]+\})/)
+    .map((part) => (/^\{[^}]+\}$/.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`).test(path);
+}
 
 /** What the family's checks share in one run: each operation's base request, and what its cases created. */
 class RunState {
