@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cmdSimulate } from '../src/cli/cmd-simulate.ts';
 import { main } from '../src/cli/main.ts';
 import type { Output } from '../src/cli/output.ts';
 import { runCli } from './helpers/cli.ts';
@@ -33,9 +34,9 @@ describe('railgate lint --contract, init and lint, from a folder with no project
     // Grouped by rule, counted, each finding at its place in the contract.
     expect(lint.stdout).toContain('inferred: auth apiKey (ONBOARD_ACME_API_KEY) · idempotency Idempotency-Key on 1 operation · error code at /error/code, 3 documented codes');
     expect(lint.stdout).toMatch(/\nexamples-valid {2}1 · [^\n]+\n {2}\S+onboard-acme\.yaml:41:24 {2}getPayout 200 response example 'default': \/id must be string\n/);
-    expect(lint.stdout).toMatch(/\nerror-responses {2}1 · [^\n]+\n {2}\S+onboard-acme\.yaml:50:9 {2}cancelPayout documents no 4xx response\n/);
-    expect(lint.stdout).toMatch(/\nsecurity {2}1 · [^\n]+\n {2}\S+onboard-acme\.yaml:45:7 {2}cancelPayout declares no security requirement\n/);
-    expect(lint.stdout).toMatch(/\nidempotency-header {2}1 · [^\n]+\n {2}\S+onboard-acme\.yaml:45:7 {2}cancelPayout \(POST \/payouts\/\{payoutId\}\/cancel\) documents no Idempotency-Key header/);
+    expect(lint.stdout).toMatch(/\nerror-responses {2}1 · [^\n]+\n {2}\S+onboard-acme\.yaml:51:9 {2}cancelPayout documents no 4xx response\n/);
+    expect(lint.stdout).toMatch(/\nsecurity {2}1 · [^\n]+\n {2}\S+onboard-acme\.yaml:46:7 {2}cancelPayout declares no security requirement\n/);
+    expect(lint.stdout).toMatch(/\nidempotency-header {2}1 · [^\n]+\n {2}\S+onboard-acme\.yaml:46:7 {2}cancelPayout \(POST \/payouts\/\{payoutId\}\/cancel\) documents no Idempotency-Key header/);
     expect(lint.stdout).toMatch(/4 findings \(examples-valid 1, error-responses 1, security 1, idempotency-header 1\); no errors\. railgate init onboard-acme --contract \S+ writes this profile with \d+ TODOs to settle\./);
 
     const init = await runCli(['init', 'acme', '--contract', CONTRACT, '--rail', 'EU-SEPA'], { cwd: ws.dir });
@@ -85,5 +86,29 @@ describe('railgate lint --contract, init and lint, from a folder with no project
       expect(r.out).not.toMatch(/internal error|\n\s+at /);
     }
     expect(existsSync(dir) ? await readdir(dir) : []).toEqual([]);
+  });
+});
+
+describe('railgate simulate --contract', () => {
+  it('serves the contract with no profile and prints test credentials it accepts, and refuses a request without them', async () => {
+    const lines: string[] = [];
+    let ready: () => void = () => {};
+    const started = new Promise<void>((resolve) => (ready = resolve));
+    const out: Output = { info: (l) => (lines.push(l), l.startsWith('press Ctrl-C') && ready()), error: (l) => lines.push(l), help: () => 0 };
+    let stop: () => void = () => {};
+    const done = cmdSimulate(['--contract', CONTRACT], out, new Promise<void>((resolve) => (stop = resolve)));
+    await Promise.race([started, done, new Promise((_, reject) => setTimeout(() => reject(new Error(`simulate did not start:\n${lines.join('\n')}`)), 20_000))]);
+    try {
+      const baseUrl = /at (http:\/\/127\.0\.0\.1:\d+\S*)/.exec(lines[0] ?? '')?.[1];
+      const credential = /^test credential ONBOARD_ACME_API_KEY=(\S+)$/m.exec(lines.join('\n'))?.[1];
+      expect(baseUrl, lines.join('\n')).toBeDefined();
+      expect(credential).toBe('test_railgate_simulator_onboard_acme_api_key');
+      const get = (headers: Record<string, string>) => fetch(`${baseUrl}/payouts/po_1`, { headers, signal: AbortSignal.timeout(10_000) });
+      expect((await get({})).status).toBe(401);
+      expect([200, 404]).toContain((await get({ 'x-acme-key': credential as string })).status);
+    } finally {
+      stop();
+      expect(await done).toBe(0);
+    }
   });
 });

@@ -65,9 +65,9 @@ export function inferWebhooks(contract: Contract, prefix: string, testValue: (en
       credentials: {},
       proposals: [
         `TODO webhooks: the contract documents ${events.length} event${events.length === 1 ? '' : 's'} (${where}) but not how they are signed${security.length ? ` (their security: ${security.join(', ')}, which the receiver checks)` : ''}.`,
-        'Say how, e.g. (schemes: docs/decisions/auth-schemes.md):',
+        'Say how, e.g. (schemes and their keys: docs/decisions/webhook-schemes.md):',
         'webhooks:',
-        '  scheme: timestamped        # or body-hmac, rfc9421',
+        `  scheme: ${hintedScheme(events)}        # timestamped, body-hmac, fields-hmac, public-key, paypal or rfc9421`,
         '  header: <the signature header>',
         `  secretEnv: ${prefix}_WEBHOOK_SECRET`,
         `  events: [${names.join(', ')}]`,
@@ -83,4 +83,12 @@ export function inferWebhooks(contract: Contract, prefix: string, testValue: (en
     credentials: { [secretEnv]: testValue(secretEnv) },
     notes: [note(['webhooks'], `from the contract's events ${where}`), todo(['webhooks', 'scheme'], `confirm: read from the contract's description of ${scheme.header}`, 'after')],
   };
+}
+
+/** The scheme a header name suggests, for the proposal only: a person confirms it. */
+function hintedScheme(events: ReceivedEvent[]): string {
+  const headers = events.flatMap((e) => e.parameters.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase()));
+  if (headers.some((h) => h.startsWith('paypal-transmission'))) return 'paypal';
+  if (headers.includes('signature-input')) return 'rfc9421';
+  return '<scheme>';
 }
