@@ -104,16 +104,19 @@ function verifyChecked(spec: HmacCanonicalSpec, request: HttpMessage, options: V
   if (names.nonce !== undefined && nonce === undefined) return failure('missing-nonce', `no ${names.nonce} header`);
   if (nonce === undefined && spec.components.includes('nonce')) return failure('missing-nonce', 'the spec signs a nonce but names no nonce header');
 
+  let bodyDigest: string | undefined;
   if (names.digest !== undefined) {
     const digest = fieldValue(request.headers, names.digest);
     if (digest === undefined) return failure('missing-digest', `no ${names.digest} header`);
     const encoding = spec.bodyDigest?.encoding ?? 'hex';
-    if (!sameEncoded(digest, bodyDigestValue(spec, request.body), encoding)) {
+    bodyDigest = bodyDigestValue(spec, request.body);
+    if (!sameEncoded(digest, bodyDigest, encoding)) {
       return failure('digest-mismatch', `${names.digest} does not match the body`);
     }
   }
 
-  const canonical = canonicalString(spec, request, { timestamp, nonce });
+  // The digest of the body as received, computed once: what the header was checked against is what is signed.
+  const canonical = canonicalString(spec, request, { timestamp, nonce, ...(bodyDigest === undefined ? {} : { bodyDigest }) });
   if (!safeEqual(provided, hmacBytes(spec.algorithm, secret, canonical))) {
     return failure('signature-mismatch', `the HMAC-${spec.algorithm.toUpperCase()} does not match the canonical string`, canonical);
   }

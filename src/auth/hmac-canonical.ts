@@ -35,6 +35,8 @@ export interface CanonicalInputs {
   /** Unix seconds, or the partner's own format as text. */
   timestamp?: number | string;
   nonce?: string;
+  /** The body's digest (bodyDigestValue) when already computed for its header: not hashed a second time. */
+  bodyDigest?: string;
 }
 
 export interface SignHmacOptions extends CanonicalInputs {
@@ -100,7 +102,7 @@ function part(spec: HmacCanonicalSpec, request: HttpMessage, url: URL, inputs: C
       if (inputs.nonce === undefined) throw new TypeError('the canonical string needs a nonce');
       return inputs.nonce;
     case 'body-digest':
-      return bodyDigestValue(spec, request.body);
+      return inputs.bodyDigest ?? bodyDigestValue(spec, request.body);
     case 'body':
       return toBuffer(request.body ?? '').toString('utf8');
   }
@@ -135,8 +137,8 @@ export function signHmacRequest(spec: HmacCanonicalSpec, request: HttpMessage, o
     if (options.nonce === undefined) throw new TypeError(`the spec sends a nonce in ${names.nonce} but none was given`);
     headers[names.nonce] = options.nonce;
   }
-  if (names.digest !== undefined) headers[names.digest] = bodyDigestValue(spec, request.body);
-  const canonical = canonicalString(spec, { ...request, headers: { ...request.headers, ...headers } }, options);
+  const bodyDigest = names.digest === undefined ? undefined : (headers[names.digest] = bodyDigestValue(spec, request.body));
+  const canonical = canonicalString(spec, { ...request, headers: { ...request.headers, ...headers } }, { ...options, ...(bodyDigest === undefined ? {} : { bodyDigest }) });
   const signature = (spec.signaturePrefix ?? '') + hmacSignatureValue(spec, options.secret, canonical);
   headers[names.signature] = signature;
   return { headers, canonical, signature };

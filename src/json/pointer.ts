@@ -1,5 +1,7 @@
 /** RFC 6901 JSON Pointer helpers. */
 export function escapePointer(segment: string): string {
+  // Most segments have nothing to escape: checked first, as every answer's every field is joined here.
+  if (!segment.includes('~') && !segment.includes('/')) return segment;
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
@@ -10,10 +12,8 @@ export function joinPointer(base: string, ...segments: Array<string | number>): 
 export function splitPointer(pointer: string): string[] {
   if (pointer === '' || pointer === '#') return [];
   const p = pointer.startsWith('#') ? pointer.slice(1) : pointer;
-  return p
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = p.slice(1).split('/');
+  return p.includes('~') ? segments.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : segments;
 }
 
 export function getPointer(doc: unknown, pointer: string): unknown {

@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import type { Clock } from '../clock/index.ts';
 import { findMismatch, getPointer, setPointer } from '../json/index.ts';
 import { parseDuration } from '../profile/index.ts';
@@ -38,9 +37,10 @@ export interface Lifecycle {
  * `now` stamps `updatedAt`: the partner's time on the wire, which need not be the clock the changes wait on.
  */
 export function createLifecycle(clock: Clock, defects: ReadonlySet<string>, now: () => Date, announce: (change: StateChange) => void): Lifecycle {
-  const abort = new AbortController();
-  // One signal ends every resource's pending wait at close: as many listeners as resources in flight.
-  setMaxListeners(0, abort.signal);
+  // A signal per resource in flight, each aborted at close. Not one signal shared by all: an EventTarget adds and
+  // removes a listener in time linear in how many it holds, so every create paid for every resource in flight.
+  const pending = new Set<AbortController>();
+  let closed: Error | undefined;
   // How many changes each resource has had: `webhook-missing` drops the first one after creation.
   const changes = new WeakMap<object, number>();
   const change = (m: ResolvedMovement, resource: Record<string, unknown>, to: string, illegal: boolean): void => {
@@ -52,32 +52,41 @@ export function createLifecycle(clock: Clock, defects: ReadonlySet<string>, now:
     if (index > 0) for (const k of ['updatedAt', 'updated_at']) if (k in resource) resource[k] = now().toISOString();
     announce({ movement: m, resource, ...(from === undefined ? {} : { from }), to, index, terminal: isTerminal(machine, to), illegal });
   };
-  async function advance(m: ResolvedMovement, resource: Record<string, unknown>): Promise<void> {
+  async function advance(m: ResolvedMovement, resource: Record<string, unknown>, signal: AbortSignal): Promise<void> {
     const machine = m.machine as StateMachineSpec;
     const move = (to: string, illegal: boolean): void => change(m, resource, to, illegal);
     change(m, resource, machine.initial, false);
     if (defects.has('stuck-pending')) return;
     for (const step of pathFor(m, resource)) {
-      await clock.sleep(parseDuration(step.after), abort.signal);
+      await clock.sleep(parseDuration(step.after), signal);
       move(step.to, false);
     }
     const last = getPointer(resource, m.statePointer) as string;
     if (defects.has('illegal-transition') && isTerminal(machine, last)) {
-      await clock.sleep(DEFAULT_STEP_MS, abort.signal);
+      await clock.sleep(DEFAULT_STEP_MS, signal);
       move(machine.terminal.find((t) => t !== last) ?? machine.initial, true);
     }
   }
   return {
     start(m, resource) {
       if (!m.machine) return;
+      const wait = new AbortController();
+      if (closed) wait.abort(closed);
+      pending.add(wait);
       // Closing aborts the waits: the rejection is the end of this resource's story, not an error.
-      advance(m, resource).catch(() => undefined);
+      advance(m, resource, wait.signal)
+        .catch(() => undefined)
+        .finally(() => pending.delete(wait));
     },
     moveTo(m, resource, to) {
       if (!m.machine || getPointer(resource, m.statePointer) === to) return;
       change(m, resource, to, false);
     },
-    close: () => abort.abort(new Error('simulator closed')),
+    close: () => {
+      closed = new Error('simulator closed');
+      for (const wait of pending) wait.abort(closed);
+      pending.clear();
+    },
   };
 }
 

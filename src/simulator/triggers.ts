@@ -28,7 +28,7 @@ export interface TriggerAnswer {
  * as a fragment, params by path or query value, headers by value.
  */
 export function answerTrigger(errors: ErrorsSpec | undefined, op: Operation, req: TriggerRequest, defects: ReadonlySet<string>): TriggerAnswer | undefined {
-  const trigger = errors?.triggers?.find((t) => t.operation === op.id && matches(t, req));
+  const trigger = errors && triggersOf(errors, op.id).find((t) => matches(t, req));
   if (!errors || !trigger) return undefined;
   const status = trigger.status ?? documentedStatus(op, trigger.code, errors.code) ?? 422;
   const code = defects.has('undocumented-error-code') ? UNDOCUMENTED_CODE : trigger.code;
@@ -37,6 +37,19 @@ export function answerTrigger(errors: ErrorsSpec | undefined, op: Operation, req
     code,
     message: `simulated ${code}`,
   };
+}
+
+/** The profile's triggers by operation, in the profile's order: looked up at every request, indexed once. */
+const byOperation = new WeakMap<ErrorsSpec, Map<string, ErrorTrigger[]>>();
+
+function triggersOf(errors: ErrorsSpec, opId: string): readonly ErrorTrigger[] {
+  let index = byOperation.get(errors);
+  if (!index) {
+    index = new Map();
+    for (const t of errors.triggers ?? []) index.set(t.operation, [...(index.get(t.operation) ?? []), t]);
+    byOperation.set(errors, index);
+  }
+  return index.get(opId) ?? [];
 }
 
 function matches(t: ErrorTrigger, req: TriggerRequest): boolean {
