@@ -3,7 +3,9 @@ import type { Operation } from '../../contract/index.ts';
 import { loadVocabulary } from '../../errors/index.ts';
 import type { Exchange, RequestParts } from '../../http/index.ts';
 import { buildRequest } from '../../http/index.ts';
-import { getPointer, splitPointer } from '../../json/index.ts';
+import { getPointer, setPointer, splitPointer } from '../../json/index.ts';
+import { resolveIdempotency } from '../../idempotency/index.ts';
+import { newKey } from '../idempotency/request.ts';
 import type { Partner } from '../../partner/index.ts';
 import { resolveMovements } from '../../transactions/index.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
@@ -141,7 +143,7 @@ function requestIssues(ctx: CheckContext, op: Operation, parts: RequestParts): s
 
 /** Sends one request of a case: a fresh idempotency key; a documented 429 or 503 waited out (Retry-After) and sent once more. */
 async function sendCase(ctx: CheckContext, op: Operation, c: ConformanceCase, parts: RequestParts, run: RunState, label: string): Promise<Exchange> {
-  const send = (): Promise<Exchange> => ctx.call(op.id, withFreshKey(ctx, op, c, parts), `${label}: ${c.title}`, patient(ctx));
+  const send = (): Promise<Exchange> => ctx.call(op.id, freshIdentity(ctx, op, c, parts), `${label}: ${c.title}`, patient(ctx));
   let exchange = await send();
   const status = exchange.response?.status;
   if (status === 429 || status === 503) {
@@ -153,13 +155,27 @@ async function sendCase(ctx: CheckContext, op: Operation, c: ConformanceCase, pa
   return exchange;
 }
 
-/** Every request of a case under a key of its own, unless the case is about the key itself. */
-function withFreshKey(ctx: CheckContext, op: Operation, c: ConformanceCase, parts: RequestParts): RequestParts {
-  const idem = ctx.partner.profile.idempotency;
+/**
+ * Every request of a case stands on its own, as the other families' requests do: a fresh idempotency key in the
+ * profile's format, and a fresh reference for a transaction's create (a partner may refuse or merge a reused one),
+ * unless the case is about that very key or reference, or the contract would refuse the new reference.
+ */
+function freshIdentity(ctx: CheckContext, op: Operation, c: ConformanceCase, parts: RequestParts): RequestParts {
+  const changed = c.change.do === 'set' || c.change.do === 'remove' ? c.change : undefined;
+  let out = parts;
+  const idem = resolveIdempotency(ctx.partner.profile);
   const header = idem?.header.toLowerCase();
-  if (!idem || !header || !idem.operations.includes(op.id) || parts.headers?.[header] === undefined) return parts;
-  if ((c.change.do === 'set' || c.change.do === 'remove') && c.change.part === 'header' && c.change.name === header) return parts;
-  return { ...parts, headers: { ...parts.headers, [header]: ctx.rng.uuid() } };
+  if (idem && header && idem.operations.includes(op.id) && parts.headers?.[header] !== undefined && !(changed?.part === 'header' && changed.name === header)) {
+    out = { ...out, headers: { ...out.headers, [header]: newKey(ctx.rng, idem) } };
+  }
+  const reference = Object.values(ctx.partner.profile.transactions ?? {}).find((t) => t.create === op.id)?.reference;
+  const body = out.body;
+  if (!reference || typeof body !== 'object' || body === null || typeof getPointer(body, reference) !== 'string') return out;
+  if (changed?.part === 'body' && (changed.name === reference || reference.startsWith(`${changed.name}/`))) return out;
+  const renamed = structuredClone(body);
+  setPointer(renamed, reference, `RG-CONF-${ctx.rng.alnum(10)}`);
+  const candidate = { ...out, body: renamed };
+  return requestIssues(ctx, op, candidate).join('\n') === requestIssues(ctx, op, out).join('\n') ? candidate : out;
 }
 
 function judge(ctx: CheckContext, op: Operation, c: ConformanceCase, exchange: Exchange, run: RunState): Finding | undefined {
