@@ -5,24 +5,12 @@ import { keyFromPem } from './keys.ts';
 import { PAYPAL_AUTH_ALGO, paypalMessage } from './webhook-paypal.ts';
 import { signWithKey, verifyWithKey, type KeySignatureAlgorithm } from './webhook-public-key.ts';
 
-/**
- * Wise's published example: transferwise/digital-signatures-examples, verify-webhook-signature/verify-signature.js
- * (and .php): the sandbox public key, a webhook body and its X-Signature-SHA256 header, RSA-SHA256
- * (RSASSA-PKCS1-v1_5) over the raw body, base64.
- */
-const WISE_SANDBOX_KEY = `-----BEGIN PUBLIC KEY-----
-MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwpb91cEYuyJNQepZAVfP
-ZIlPZfNUefH+n6w9SW3fykqKu938cR7WadQv87oF2VuT+fDt7kqeRziTmPSUhqPU
-ys/V2Q1rlfJuXbE+Gga37t7zwd0egQ+KyOEHQOpcTwKmtZ81ieGHynAQzsn1We3j
-wt760MsCPJ7GMT141ByQM+yW1Bx+4SG3IGjXWyqOWrcXsxAvIXkpUD/jK/L958Cg
-nZEgz0BSEh0QxYLITnW1lLokSx/dTianWPFEhMC9BgijempgNXHNfcVirg1lPSyg
-z7KqoKUN0oHqWLr2U1A+7kqrl6O2nx3CKs1bj1hToT1+p4kcMoHXA7kA+VBLUpEs
-VwIDAQAB
------END PUBLIC KEY-----`;
-const WISE_BODY =
-  '{"data":{"resource":{"id":49983981,"profile_id":16055450,"account_id":14124090,"type":"transfer"},"current_state":"incoming_payment_waiting","previous_state":null,"occurred_at":"2021-08-23T10:12:50Z"},"subscription_id":"90aa8e14-4ef1-4a56-861c-f3c9cde097ea","event_type":"transfers#state-change","schema_version":"2.0.0","sent_at":"2021-08-23T10:12:50Z"}';
-const WISE_SIGNATURE =
-  'wKcKCYXAzxNgiu7xmoDm943NUni7Rz33QN8JkEA9dWSGebgndonabgSj18Y4C08OrwVmueGsED2s00M7DtJVcYKOS1i3G4TMVx+mgM3aL9djMBkQtiYNBFUd6wrPI7ZUNHv/TrlKSjTMc+6JFvUvJ7owY3z85e3I4jLRLJowMFvO8kvCJ60+1pY9wDwZvtZ//WS93LrwGjk9Dvwzpmu0w+P4J75tETT5qC3Uv0y5G2yO8SEoO3yNP/tg/BOli02niHb53vEOUWUb9bly6thnfMoXoiV/osoGxgF20R58RlvkAmezyyl1Sv542TfS2DpiwVnmjjjkCyXeSUcKookYLQ==';
+// Wise's published example, quoted with its source in test/fixtures/webhooks/wise-vector.json: transferwise/digital-signatures-examples,
+// verify-webhook-signature/verify-signature.js — the sandbox public key, a body and its X-Signature-SHA256, RSA-SHA256 over the raw body.
+const wise = JSON.parse(readFileSync(new URL('../../test/fixtures/webhooks/wise-vector.json', import.meta.url), 'utf8')) as { body: string; headers: Record<string, string> };
+const WISE_SANDBOX_KEY = readFileSync(new URL('../../test/fixtures/webhooks/wise-sandbox-public.pem', import.meta.url), 'utf8');
+const WISE_BODY = wise.body;
+const WISE_SIGNATURE = wise.headers['X-Signature-SHA256'] as string;
 
 describe('public-key: Wise, RSA-SHA256 over the raw body', () => {
   const key = keyFromPem(WISE_SANDBOX_KEY);

@@ -3,12 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { credentialProblems, credentialsFor } from '../credentials/index.ts';
 import { buildRequest } from '../http/index.ts';
 import { loadPartners } from '../partner/index.ts';
-import type { EnvironmentName } from '../profile/index.ts';
+import type { EnvironmentName, Profile } from '../profile/index.ts';
 import { DEFAULT_RULES, redactHeaders, redactText, withSecrets } from '../redact/index.ts';
 import { closest, InputError } from '../source/index.ts';
 import { createSigner } from '../signer/index.ts';
+import type { SigningTrace } from '../signer/index.ts';
 import { UsageError, parse } from './args.ts';
 import { exampleRequest } from './example-request.ts';
+import { signatureComparison } from './signature-comparison.ts';
 import type { Output } from './output.ts';
 import { atOption } from './timestamp.ts';
 
@@ -38,6 +40,7 @@ export async function cmdSign(args: string[], out: Output): Promise<number> {
     nonce: { type: 'string' },
     env: { type: 'string' },
     param: { type: 'string', multiple: true },
+    signature: { type: 'string' },
   });
   if (v.help) return out.help('sign');
   if (!v.partner) throw new UsageError('--partner is required');
@@ -89,5 +92,23 @@ export async function cmdSign(args: string[], out: Output): Promise<number> {
     out.info('');
     out.info(`signature: ${trace.signature}`);
   }
-  return 0;
+  if (v.signature === undefined) return 0;
+  return compareReceived(out, v.signature as string, trace, profile, (s) => redactText(s, rules));
+}
+
+/**
+ * `--signature VALUE`: the signature the partner says it received, beside railgate's, and where it travels. Exit 0
+ * when they match, 1 when not. Only a deterministic algorithm can be compared this way: the others are told apart.
+ */
+function compareReceived(out: Output, received: string, trace: SigningTrace | undefined, profile: Profile, redact: (s: string) => string): number {
+  out.info('');
+  if (!trace) throw new UsageError('--signature: this operation is not signed (no HMAC or RFC 9421 layer applies), there is nothing to compare');
+  const place = trace.scheme === 'hmac' ? `header ${profile.auth?.hmac?.headers.signature ?? ''}` : 'header Signature (with Signature-Input)';
+  const randomised = /ecdsa|pss/.test(trace.algorithm);
+  const expected = randomised ? { value: trace.signature, note: `${trace.algorithm} signatures are randomised: they never match byte for byte; verify instead` } : { value: trace.signature };
+  out.info(`signature, as sent in the ${place}, at the same --at and --nonce:`);
+  for (const line of signatureComparison(received.trim(), expected)) out.info(`  ${redact(line)}`);
+  const same = received.trim() === trace.signature;
+  out.info(same ? 'the received signature is the one railgate computes' : `the received signature differs: compare the ${trace.kind} above with the one the partner computed`);
+  return same ? 0 : 1;
 }

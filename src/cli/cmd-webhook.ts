@@ -3,9 +3,10 @@ import { loadPartners } from '../partner/index.ts';
 import type { EnvironmentName } from '../profile/index.ts';
 import { DEFAULT_RULES, redactText, withSecrets } from '../redact/index.ts';
 import { InputError } from '../source/index.ts';
-import { STEP_TITLES, verifyDelivery, webhookKeys } from '../webhooks/index.ts';
+import { STEP_TITLES, expectedSignature, verifyDelivery, webhookKeys } from '../webhooks/index.ts';
 import { UsageError, parse } from './args.ts';
 import { readBodyFile } from './cmd-sign.ts';
+import { signatureComparison } from './signature-comparison.ts';
 import type { Output } from './output.ts';
 import { atOption } from './timestamp.ts';
 
@@ -52,10 +53,11 @@ export async function cmdWebhook(args: string[], out: Output): Promise<number> {
   const now = atOption(v.at);
   const credentials = credentialsFor(partner!.profile, env, process.env);
   const keys = webhookKeys(spec, credentials);
-  const result = verifyDelivery(spec, keys.verify, { method: 'POST', url: url ?? `http://localhost${path}`, headers, body }, now);
+  const delivery = { method: 'POST', url: url ?? `http://localhost${path}`, headers, body };
+  const result = verifyDelivery(spec, keys.verify, delivery, now);
   const rules = withSecrets(DEFAULT_RULES, { values: credentials.secretValues() });
 
-  out.info(`railgate webhook verify · ${partner!.id} · ${spec.scheme} · key from ${credentials.source} · now ${now} (${new Date(now * 1000).toISOString()})`);
+  out.info(`railgate webhook verify · ${partner!.id} · ${spec.scheme} · key from ${keys.source ?? credentials.source} · now ${now} (${new Date(now * 1000).toISOString()})`);
   if (result.ok) {
     out.info(`verified: the ${spec.scheme} signature matches`);
     return 0;
@@ -63,6 +65,9 @@ export async function cmdWebhook(args: string[], out: Output): Promise<number> {
   out.info(`NOT verified — ${STEP_TITLES[result.step]}`);
   out.info(`  ${result.reason}`);
   if (result.step === 'unknown-key' && keys.verify.keyId) out.info(`  railgate knows key id ${JSON.stringify(keys.verify.keyId)} for ${partner!.id}`);
+  out.info('');
+  out.info(`signature, looked for in the ${result.place}:`);
+  for (const line of signatureComparison(result.received, keys.sign ? expectedSignature(spec, keys, delivery) : { note: `only ${partner!.id}'s private key makes it; the received one was checked against the key from ${keys.source ?? 'the profile'}` })) out.info(`  ${redactText(line, rules)}`);
   if (result.signed) {
     out.info('');
     out.info(`${result.signed.kind} railgate computed, between the lines:`);

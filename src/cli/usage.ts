@@ -136,19 +136,24 @@ Options:
   --param NAME=VALUE  a path, query or header parameter (repeatable; default: the contract's examples)
   --env NAME          whose credentials: simulator (the profile's test credentials, default) | sandbox |
                       production (environment variables named by the profile)
+  --signature VALUE   the signature the partner received (same --at and --nonce): printed beside
+                      railgate's, with the header it travels in; exit 1 when they differ
   -h, --help          this help
 
-Exit codes: 0 printed · 2 bad input or usage.`,
+Exit codes: 0 printed (and, with --signature, the same) · 1 the signatures differ · 2 bad input or usage.`,
   webhook: `Usage: railgate webhook verify --partner ID --body FILE --header 'Name: value'… [options]
 
 Says whether a captured webhook delivery verifies under the partner's scheme, and if not which step
 differs: no signature, timestamp outside tolerance, digest mismatch, signature mismatch against the
-computed base (printed), unknown key id.
+computed base (printed), unknown key id. On a failure it names where it looked for the signature (a
+header, or a JSON Pointer into the body for fields-hmac) and prints the received signature beside the
+one railgate computes (HMAC schemes; key-pair schemes only where it holds the private key).
 
 Options:
   --partner ID        the partner (required)
   --body FILE         the raw body exactly as received (required)
-  --header 'N: v'     a received header (repeatable): the signature headers at least
+  --header 'N: v'     a received header (repeatable): the signature headers at least (paypal: the
+                      PAYPAL-TRANSMISSION-ID, -TIME, -SIG and PAYPAL-AUTH-ALGO headers)
   --url URL           the URL the partner posted to (RFC 9421 signs it; default: the environment's webhookUrl)
   --at TIMESTAMP      judge timestamps as of this time: unix seconds or ISO 8601 (default: now)
   --env NAME          whose key: simulator (default) | sandbox | production

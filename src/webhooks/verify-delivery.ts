@@ -33,7 +33,7 @@ export function verifyDelivery(spec: WebhooksSpec, key: WebhookKey, delivery: We
   if (result.ok) return result;
   const place = signaturePlace(spec);
   const received = receivedSignature(spec, delivery);
-  const reason = result.step === 'missing-signature' ? `no signature: railgate looked for it in the ${place}` : result.reason;
+  const reason = result.step === 'missing-signature' ? `railgate looked for it in the ${place}` : result.reason;
   return { ...result, reason, place, ...(received === undefined ? {} : { received }) };
 }
 
