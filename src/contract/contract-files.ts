@@ -2,6 +2,7 @@ import path from 'node:path';
 import { MAX_CONTRACT_BYTES, isInputError, readLocatedYaml } from '../source/index.ts';
 import type { InputProblem, LocatedDocument, ReadLimit } from '../source/index.ts';
 import { knownContractFormats } from './ajv-formats.ts';
+import { parseContractText } from './fast-parse.ts';
 import { DATA_KEYS, IGNORED_IN_30, NAME_MAPS } from './schema-dialect.ts';
 
 /**
@@ -54,7 +55,7 @@ export interface ContractFiles {
 const MAX_DEPTH = 200;
 
 /** Every file of a contract is read with this cap: far above a real published contract (Square's is 3 MB). */
-export const CONTRACT_READ: ReadLimit = { maxBytes: MAX_CONTRACT_BYTES, kind: 'contract files' };
+export const CONTRACT_READ: ReadLimit = { maxBytes: MAX_CONTRACT_BYTES, kind: 'contract files', parse: parseContractText };
 
 /** What one read of a contract carries from file to file. */
 interface Scan {

@@ -29,6 +29,8 @@ export interface RefCheck {
  */
 export function resolveRefs(found: ContractFiles, lenient: boolean): RefCheck {
   const check: RefCheck = { resolved: [], errors: [], warnings: [], remote: [], patched: new Set() };
+  // A published contract repeats the same missing target many times; each hint is an edit distance to every sibling name.
+  const hints = new Map<string, string>();
   for (const site of found.refs) {
     const target = refTarget(site);
     const file = target && found.files.get(target.file);
@@ -47,7 +49,10 @@ export function resolveRefs(found: ContractFiles, lenient: boolean): RefCheck {
         if (node !== null && typeof node === 'object') check.resolved.push({ site, target: node });
         continue;
       }
-      const message = `$ref target ${site.ref} does not exist${target.file === site.file ? '' : ` in ${file.file}`}${didYouMean(site.ref, file.data, target.pointer)}`;
+      const hintKey = `${target.file}\u0000${site.ref}`;
+      let hint = hints.get(hintKey);
+      if (hint === undefined) hints.set(hintKey, (hint = didYouMean(site.ref, file.data, target.pointer)));
+      const message = `$ref target ${site.ref} does not exist${target.file === site.file ? '' : ` in ${file.file}`}${hint}`;
       if (lenient) check.warnings.push(problem(`${message}; treated as an open schema`));
       else check.errors.push(problem(message));
     }

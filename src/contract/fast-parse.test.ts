@@ -1,0 +1,43 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, test } from 'vitest';
+import { InputError, parseLocatedYaml } from '../source/index.ts';
+import { parseContractText } from './fast-parse.ts';
+
+/** Every key path of a value, depth first. */
+function paths(v: unknown, at: Array<string | number> = []): Array<Array<string | number>> {
+  if (typeof v !== 'object' || v === null) return [at];
+  const kids = Array.isArray(v) ? v.map((x, i) => [i, x] as const) : Object.entries(v);
+  return [at, ...kids.flatMap(([k, x]) => paths(x, [...at, k]))];
+}
+
+describe('a contract file read the fast way', () => {
+  test.each(['test/fixtures/contracts/petty-3.0.json', 'contracts/pixpay/pixpay.openapi.yaml'])('%s: the same data, and every key and value placed where the located read places it', async (file) => {
+    const text = await readFile(file, 'utf8');
+    const slow = parseLocatedYaml(file, text);
+    const fast = await parseContractText(file, text);
+    expect(fast.data).toEqual(slow.data);
+    const all = paths(slow.data);
+    expect(all.length).toBeGreaterThan(40);
+    for (const p of [...all, ['paths', 'nowhere', 'get'], ['info', 'title', 'deeper']]) {
+      expect(fast.locate(p), p.join('/')).toEqual(slow.locate(p));
+      expect(fast.locate(p, 'key'), p.join('/')).toEqual(slow.locate(p, 'key'));
+    }
+    expect(fast.problem(['info', 'title'], 'x')).toEqual(slow.problem(['info', 'title'], 'x'));
+  });
+
+  const refused = (text: string) => parseContractText('c.yaml', text).then(() => 'read', (e: unknown) => (e instanceof InputError ? e.problems.map((p) => `${p.line}:${p.col} ${p.message}`).join('\n') : String(e)));
+
+  test('what the fast reader cannot vouch for is read the located way, which says what is wrong', async () => {
+    expect(await refused('{"openapi": "3.1.0", "info": {}, "info": {}}')).toMatch(/^1:\d+ duplicate key/);
+    expect(await refused('openapi: 3.1.0\ninfo: {\n')).toMatch(/^\d+:\d+ /);
+    const bomb = ['l0: &l0 [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(9).fill(`*l${i}`).join(', ')}]`)].join('\n');
+    expect(await refused(bomb)).toMatch(/billion laughs/);
+    expect(await refused(`${'['.repeat(150)}${']'.repeat(150)}`)).toMatch(/nested more than 100 levels/);
+    expect(await refused('openapi: 3.1.0\n---\nopenapi: 3.0.0\n')).toMatch(/a second YAML document/);
+  });
+
+  test('an alias that does not multiply is read as the located way reads it', async () => {
+    const text = 'openapi: 3.1.0\nx: &x {type: string}\ny: *x\n';
+    expect((await parseContractText('c.yaml', text)).data).toEqual(parseLocatedYaml('c.yaml', text).data);
+  });
+});
