@@ -138,7 +138,7 @@ describe('railgate webhook verify, public-key (Wise) and paypal, against a sandb
     const bad = await verify('wise', wise.body.replace('49983981', '49983982'), wise.headers, ['--env', 'sandbox']);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain("NOT verified — signature mismatch against the computed base\n  the rsa-sha256 signature does not verify with the partner's public key\n");
-    expect(bad.stdout).toContain(`signature, looked for in the header X-Signature-SHA256:\n  received  ${wise.headers['X-Signature-SHA256']}\n  expected  (not computed: only the partner's private key makes it; the received one was checked against the key from partners/wise-sandbox-public.pem)\n`);
+    expect(bad.stdout).toContain(`signature, looked for in the header X-Signature-SHA256:\n  received  ${wise.headers['X-Signature-SHA256']}\n  expected  (not computed: only the partner's private key makes it; the received one was checked against the public key from partners/wise-sandbox-public.pem)\n`);
   });
 
   it('without the header names the header it expected', async () => {
