@@ -37,7 +37,7 @@ const SCHEMES: Record<string, string> = {
   algorithm: rsa-sha256
   keyEnv: CARDFIX_WEBHOOK_PUBLIC_KEY
 `,
-  // ECDSA P-256 over a built message (a fixed version tag and the body), raw r||s, hex, with a prefix.
+  // ECDSA P-256 over a built message (a version tag, the signed time the sender puts in a header, the body), raw r||s, hex, with a prefix.
   'public-key-ecdsa': `webhooks:
   scheme: public-key
   header: Webhook-Signature
@@ -45,7 +45,7 @@ const SCHEMES: Record<string, string> = {
   ecdsaSignature: raw
   encoding: hex
   prefix: 'v1='
-  message: [{ text: v1 }, body]
+  message: [{ text: v1 }, { timestamp: Webhook-Timestamp }, body]
   separator: ':'
   keyEnv: CARDFIX_WEBHOOK_PUBLIC_KEY
 `,
@@ -126,9 +126,9 @@ describe.each(ids)('%s: the simulator signs, railgate verifies', (id) => {
     const run = await runInProcess(await load(), { families: ['auth'], seed: DEFAULT_SEED });
     const status = Object.fromEntries(run.outcomes.filter((o) => /webhook|receiver/.test(o.name)).map((o) => [o.name, o.reason ? `${o.status}: ${o.reason}` : o.status]));
     for (const name of WEBHOOK_CHECKS) expect(status[name], name).toBe('passed');
-    // A replayed delivery can be told stale only where the scheme signs a time: PayPal's transmission time.
+    // A replayed delivery can be told stale only where the scheme signs a time: PayPal's transmission time, a signed timestamp header.
     const stale = "railgate's receiver rejects a delivery with a stale timestamp";
-    expect(status[stale]).toBe(id === 'cardfix-paypal' ? 'passed' : undefined);
+    expect(status[stale]).toBe(id === 'cardfix-paypal' || id === 'cardfix-public-key-ecdsa' ? 'passed' : undefined);
     expect(run.outcomes.filter((o) => o.status === 'failed' || o.status === 'broken')).toEqual([]);
   });
 

@@ -89,8 +89,8 @@ export type WebhookScheme = 'timestamped' | 'body-hmac' | 'fields-hmac' | 'publi
 /** public-key: RSASSA-PKCS1-v1_5, RSA-PSS, ECDSA P-256 or Ed25519. */
 export type PublicKeyAlgorithm = 'rsa-sha256' | 'rsa-sha512' | 'rsa-pss-sha256' | 'rsa-pss-sha512' | 'ecdsa-p256-sha256' | 'ed25519';
 
-/** public-key: one part of the signed message: the raw body, a header's value, or fixed text. */
-export type MessagePart = 'body' | { header: string } | { text: string };
+/** public-key: one part of the signed message: the raw body, a header's value, fixed text, or the unix time the sender puts in a header. */
+export type MessagePart = 'body' | { header: string } | { text: string } | { timestamp: string };
 
 /** A webhook-endpoint operation: each successful call registers the URL at `url` (a JSON Pointer into its request body). */
 export interface WebhookRegistration {

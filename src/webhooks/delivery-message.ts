@@ -29,7 +29,13 @@ export function signedFields(spec: WebhooksSpec, body: unknown): SignedField[] {
 /** public-key: the signed message, its parts joined by the separator (default: the raw body alone). */
 export function signedMessage(spec: WebhooksSpec, delivery: WebhookDelivery): string {
   const parts = spec.message ?? ['body'];
-  return parts.map((p) => (p === 'body' ? delivery.body : 'header' in p ? (delivery.headers[p.header.toLowerCase()] ?? '') : p.text)).join(spec.separator ?? '.');
+  return parts.map((p) => (p === 'body' ? delivery.body : 'text' in p ? p.text : (delivery.headers[('header' in p ? p.header : p.timestamp).toLowerCase()] ?? ''))).join(spec.separator ?? '.');
+}
+
+/** public-key: the header carrying the signed unix time, when the message signs one. */
+export function timestampHeader(spec: WebhooksSpec): string | undefined {
+  const part = spec.message?.find((p): p is { timestamp: string } => typeof p === 'object' && 'timestamp' in p);
+  return part?.timestamp.toLowerCase();
 }
 
 /** public-key and paypal: the scheme options of src/auth, from the profile. */

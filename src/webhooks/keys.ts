@@ -47,6 +47,7 @@ export function isKeyPairScheme(spec: WebhooksSpec): boolean {
 
 /** The schemes that sign a time, so a replayed delivery can be told stale. */
 export function signsTime(spec: WebhooksSpec): boolean {
+  if (spec.scheme === 'public-key') return spec.message?.some((p) => typeof p === 'object' && 'timestamp' in p) === true;
   return spec.scheme === 'timestamped' || spec.scheme === 'rfc9421' || spec.scheme === 'paypal';
 }
 

@@ -3,7 +3,7 @@ import type { HmacHash } from '../auth/index.ts';
 import { setPointer } from '../json/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
 import { coveredComponents } from '../signer/index.ts';
-import { jsonBody, keySignatureScheme, paypalDeliveryMessage, signedFields, signedMessage, transmissionId, transmissionTime } from './delivery-message.ts';
+import { jsonBody, keySignatureScheme, paypalDeliveryMessage, signedFields, signedMessage, timestampHeader, transmissionId, transmissionTime } from './delivery-message.ts';
 import { keyObjectOf, type WebhookKey } from './keys.ts';
 import type { SignedText, WebhookDelivery } from './model.ts';
 
@@ -37,8 +37,10 @@ export function signDelivery(spec: WebhooksSpec, key: WebhookKey, delivery: Webh
       return { headers: {}, body: JSON.stringify(body), signed: { kind: 'signed fields', text: signed.signedString } };
     }
     case 'public-key': {
-      const message = signedMessage(spec, delivery);
-      return { headers: { [header]: signWithKey({ ...keySignatureScheme(spec), message, key: keyObjectOf(key) }) }, signed: { kind: 'signed message', text: message } };
+      const stamp = timestampHeader(spec);
+      const headers: Record<string, string> = stamp === undefined ? {} : { [stamp]: String(at) };
+      const message = signedMessage(spec, { ...delivery, headers: { ...delivery.headers, ...headers } });
+      return { headers: { ...headers, [header]: signWithKey({ ...keySignatureScheme(spec), message, key: keyObjectOf(key) }) }, signed: { kind: 'signed message', text: message } };
     }
     case 'paypal': {
       const headers = { [PAYPAL_HEADERS.transmissionId]: transmissionId(delivery.body, at), [PAYPAL_HEADERS.transmissionTime]: transmissionTime(at) };

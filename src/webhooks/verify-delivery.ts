@@ -3,7 +3,7 @@ import type { KeySignatureVerification, SignatureAlgorithm, VerifyMessageStep } 
 import { getPointer } from '../json/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
 import { coveredComponents, toleranceSeconds } from '../signer/index.ts';
-import { jsonBody, keySignatureScheme, paypalDeliveryMessage, signaturePlace, signedFields, signedMessage } from './delivery-message.ts';
+import { jsonBody, keySignatureScheme, paypalDeliveryMessage, signaturePlace, signedFields, signedMessage, timestampHeader } from './delivery-message.ts';
 import { keyObjectOf, type WebhookKey } from './keys.ts';
 import type { DeliveryStep, DeliveryVerification, SignedText, WebhookDelivery } from './model.ts';
 import { DEFAULT_WEBHOOK_COMPONENTS, hmacHash } from './sign-delivery.ts';
@@ -75,8 +75,15 @@ function verifyByScheme(spec: WebhooksSpec, key: WebhookKey, delivery: WebhookDe
       return result.ok ? { ok: true, signed } : { ok: false, step: result.step, reason: result.reason, signed };
     }
     case 'public-key': {
-      const message = signedMessage(spec, delivery);
-      return keyVerdict(verifyWithKey({ ...keySignatureScheme(spec), message, signature: header, key: keyObjectOf(key) }), { kind: 'signed message', text: message });
+      const signed = { kind: 'signed message' as const, text: signedMessage(spec, delivery) };
+      const stamp = timestampHeader(spec);
+      if (stamp !== undefined && header) {
+        const text = delivery.headers[stamp];
+        if (text === undefined || !/^\d+$/.test(text.trim())) return { ok: false, step: 'malformed-signature', reason: `the ${stamp} header ${text === undefined ? 'is missing' : 'is not unix seconds'}: the signed message needs it`, signed };
+        const late = timeProblem(Number(text), now, tolerance, 'signed');
+        if (late) return { ...late, signed };
+      }
+      return keyVerdict(verifyWithKey({ ...keySignatureScheme(spec), message: signed.text, signature: header, key: keyObjectOf(key) }), signed);
     }
     case 'paypal': {
       const message = paypalDeliveryMessage(delivery, key.webhookId ?? '');
@@ -87,8 +94,8 @@ function verifyByScheme(spec: WebhooksSpec, key: WebhookKey, delivery: WebhookDe
       if (algo !== undefined && algo !== PAYPAL_AUTH_ALGO) return { ok: false, step: 'malformed-signature', reason: `PAYPAL-AUTH-ALGO is ${JSON.stringify(algo)}: railgate verifies ${PAYPAL_AUTH_ALGO} only`, signed };
       const time = transmittedAt(delivery.headers[PAYPAL_HEADERS.transmissionTime]);
       if (delivery.headers[PAYPAL_HEADERS.signature] && time === undefined) return { ok: false, step: 'malformed-signature', reason: 'PAYPAL-TRANSMISSION-TIME is not a date-time', signed };
-      if (time !== undefined && now - time > tolerance) return { ok: false, step: 'stale-timestamp', reason: `transmitted ${now - time} s ago, beyond the ${tolerance} s tolerance`, signed };
-      if (time !== undefined && time - now > tolerance) return { ok: false, step: 'future-timestamp', reason: `transmitted ${time - now} s in the future, beyond the ${tolerance} s tolerance`, signed };
+      const late = time === undefined ? undefined : timeProblem(time, now, tolerance, 'transmitted');
+      if (late) return { ...late, signed };
       return keyVerdict(verifyWithKey({ ...keySignatureScheme(spec), message, signature: delivery.headers[PAYPAL_HEADERS.signature], key: keyObjectOf(key) }), signed);
     }
     case 'rfc9421': {
@@ -111,6 +118,13 @@ function verifyByScheme(spec: WebhooksSpec, key: WebhookKey, delivery: WebhookDe
 function keyVerdict(result: KeySignatureVerification, signed: SignedText): SchemeVerification {
   if (result.ok) return { ok: true, signed };
   return { ok: false, step: result.step === 'incompatible-key' ? 'unknown-key' : result.step, reason: result.reason, signed };
+}
+
+/** A signed time beyond the tolerance either way, or undefined. */
+function timeProblem(at: number, now: number, tolerance: number, verb: string): { ok: false; step: DeliveryStep; reason: string } | undefined {
+  if (now - at > tolerance) return { ok: false, step: 'stale-timestamp', reason: `${verb} ${now - at} s ago, beyond the ${tolerance} s tolerance` };
+  if (at - now > tolerance) return { ok: false, step: 'future-timestamp', reason: `${verb} ${at - now} s in the future, beyond the ${tolerance} s tolerance` };
+  return undefined;
 }
 
 /** Unix seconds of an RFC 3339 date-time, or undefined. */
