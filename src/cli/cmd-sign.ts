@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { credentialProblems, credentialsFor } from '../credentials/index.ts';
 import { buildRequest } from '../http/index.ts';
-import { loadPartners } from '../partner/index.ts';
+import { loadSigningContract, loadSigningPartner } from '../partner/index.ts';
 import type { EnvironmentName, Profile } from '../profile/index.ts';
 import { DEFAULT_RULES, redactHeaders, redactText, withSecrets } from '../redact/index.ts';
 import { closest, InputError } from '../source/index.ts';
@@ -48,14 +48,16 @@ export async function cmdSign(args: string[], out: Output): Promise<number> {
   const env = (v.env as EnvironmentName | undefined) ?? 'simulator';
   if (!ENVS.includes(env)) throw new UsageError(`--env must be one of ${ENVS.join(', ')} (got '${env}')`);
   const at = atOption(v.at);
-  const [partner] = await loadPartners(process.cwd(), v.partner as string);
-  const { profile, contract } = partner!;
+  // The profile and one operation: not a validated contract, not the scenarios (load-signing.ts).
+  const partner = await loadSigningPartner(process.cwd(), v.partner as string);
+  const { profile } = partner;
+  const contract = await loadSigningContract(partner);
   const op = contract.operations.get(v.operation as string);
   if (!op) {
     const hint = closest(v.operation as string, contract.operations.keys());
     throw new UsageError(`no operation '${String(v.operation)}' in ${contract.file}${hint ? ` (did you mean '${hint}'?)` : ''}`);
   }
-  const problems = credentialProblems(profile, partner!.profileDoc, env, process.env);
+  const problems = credentialProblems(profile, partner.profileDoc, env, process.env);
   if (problems.length > 0) throw new InputError(problems);
 
   const credentials = credentialsFor(profile, env, process.env);
@@ -68,7 +70,7 @@ export async function cmdSign(args: string[], out: Output): Promise<number> {
   const signed = await signer.sign(request, op, { at, nonce });
   const rules = withSecrets(DEFAULT_RULES, { headers: [...signer.secretHeaders], values: signer.secretValues() });
 
-  out.info(`railgate sign · ${partner!.id} · ${op.id} · credentials from ${credentials.source} · at ${at} (${new Date(at * 1000).toISOString()})`);
+  out.info(`railgate sign · ${partner.id} · ${op.id} · credentials from ${credentials.source} · at ${at} (${new Date(at * 1000).toISOString()})`);
   out.info(`${signed.request.method} ${signed.request.url}`);
   out.info('');
   if (signer.layers(op).length === 0) out.info(`(${op.id} declares no security in the contract: nothing is signed)`);

@@ -1,5 +1,5 @@
 import { credentialProblems, credentialsFor } from '../credentials/index.ts';
-import { loadPartners } from '../partner/index.ts';
+import { loadSigningPartner } from '../partner/index.ts';
 import type { EnvironmentName } from '../profile/index.ts';
 import { DEFAULT_RULES, redactText, withSecrets } from '../redact/index.ts';
 import { InputError } from '../source/index.ts';
@@ -39,32 +39,33 @@ export async function cmdWebhook(args: string[], out: Output): Promise<number> {
   if (!v.body) throw new UsageError('--body is required: the raw body exactly as received');
   const env = (v.env as EnvironmentName | undefined) ?? 'simulator';
   if (!ENVS.includes(env)) throw new UsageError(`--env must be one of ${ENVS.join(', ')} (got '${env}')`);
-  const [partner] = await loadPartners(process.cwd(), v.partner as string);
-  const spec = partner!.profile.webhooks;
-  if (!spec) throw new UsageError(`partner '${partner!.id}' declares no webhooks in ${partner!.profileFile}`);
-  const problems = credentialProblems(partner!.profile, partner!.profileDoc, env, process.env).filter((p) => p.path.startsWith('webhooks'));
+  // The profile alone: a webhook's signature needs its webhooks and credentials, not the contract (load-signing.ts).
+  const partner = await loadSigningPartner(process.cwd(), v.partner as string);
+  const spec = partner.profile.webhooks;
+  if (!spec) throw new UsageError(`partner '${partner.id}' declares no webhooks in ${partner.profileFile}`);
+  const problems = credentialProblems(partner.profile, partner.profileDoc, env, process.env).filter((p) => p.path.startsWith('webhooks'));
   if (problems.length > 0) throw new InputError(problems);
-  const path = spec.path ?? `/webhooks/${partner!.id}`;
-  const publicUrl = partner!.profile.environments[env]?.webhookUrl;
+  const path = spec.path ?? `/webhooks/${partner.id}`;
+  const publicUrl = partner.profile.environments[env]?.webhookUrl;
   const url = (v.url as string | undefined) ?? (publicUrl ? new URL(path, publicUrl).toString() : undefined);
   if (spec.scheme === 'rfc9421' && url === undefined) throw new UsageError(`an RFC 9421 signature covers the URL: give the one the partner posted to with --url`);
   const headers = Object.fromEntries(((v.header as string[] | undefined) ?? []).map(parseHeader));
   const body = await readBodyFile(v.body as string);
   const now = atOption(v.at);
-  const credentials = credentialsFor(partner!.profile, env, process.env);
+  const credentials = credentialsFor(partner.profile, env, process.env);
   const keys = webhookKeys(spec, credentials);
   const delivery = { method: 'POST', url: url ?? `http://localhost${path}`, headers, body };
   const result = verifyDelivery(spec, keys.verify, delivery, now);
   const rules = withSecrets(DEFAULT_RULES, { values: credentials.secretValues() });
 
-  out.info(`railgate webhook verify · ${partner!.id} · ${spec.scheme} · key from ${keys.source ?? credentials.source} · now ${now} (${new Date(now * 1000).toISOString()})`);
+  out.info(`railgate webhook verify · ${partner.id} · ${spec.scheme} · key from ${keys.source ?? credentials.source} · now ${now} (${new Date(now * 1000).toISOString()})`);
   if (result.ok) {
     out.info(`verified: the ${spec.scheme} signature matches`);
     return 0;
   }
   out.info(`NOT verified — ${STEP_TITLES[result.step]}`);
   out.info(`  ${result.reason}`);
-  if (result.step === 'unknown-key' && keys.verify.keyId) out.info(`  railgate knows key id ${JSON.stringify(keys.verify.keyId)} for ${partner!.id}`);
+  if (result.step === 'unknown-key' && keys.verify.keyId) out.info(`  railgate knows key id ${JSON.stringify(keys.verify.keyId)} for ${partner.id}`);
   out.info('');
   out.info(`signature, looked for in the ${result.place}:`);
   for (const line of signatureComparison(result.received, expectedSignature(spec, keys, delivery))) out.info(`  ${redactText(line, rules)}`);

@@ -32,9 +32,34 @@ export interface LoadContractOptions {
  * `run` say which contract they could not load instead of stopping on an internal error.
  */
 export async function loadContract(file: string, opts: LoadContractOptions = {}): Promise<Contract> {
+  return guarded(file, (progress) => readContract(file, opts, progress));
+}
+
+/**
+ * What `sign` needs of a contract: its servers and operations, every `$ref` followed and bundled, without the
+ * OpenAPI schema check, the cycle search or the schemas' rewriting (seconds on a large contract). A `$ref` to a
+ * missing target is an open schema here, as under lenient validation; a file that cannot be read is an error.
+ */
+export async function loadOperations(file: string): Promise<Pick<Contract, 'file' | 'servers' | 'operations'>> {
+  return guarded(file, async (progress) => {
+    const root = await readLocatedYaml(file, CONTRACT_READ);
+    progress.stage = 'following its $refs';
+    const files = await readContractFiles(root, openApiVersion(root).startsWith('3.1') ? '3.1' : '3.0');
+    const refs = resolveRefs(files, true);
+    if (files.problems.length + refs.errors.length > 0) throw new InputError([...files.problems, ...refs.errors]);
+    progress.stage = 'bundling it';
+    const bundled = (await new SwaggerParser().bundle(file, root.data as never, bundleOptions(files) as never)) as unknown as Obj;
+    progress.stage = 'indexing its operations';
+    const { operations } = indexOperations(bundled);
+    return { file, servers: Array.isArray(bundled.servers) ? bundled.servers.map(serverUrl) : [], operations };
+  });
+}
+
+/** Every failure while loading is an input problem located in the contract, naming the stage it stopped at. */
+async function guarded<T>(file: string, load: (progress: { stage: string }) => Promise<T>): Promise<T> {
   const progress = { stage: 'reading it' };
   try {
-    return await readContract(file, opts, progress);
+    return await load(progress);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0];

@@ -5,9 +5,10 @@ import { SchemaCompileError, SchemaValidators, loadContract, locateInContract } 
 import type { Contract } from '../contract/index.ts';
 import { credentialsFor, keyKindProblems } from '../credentials/index.ts';
 import { loadProfile } from '../profile/index.ts';
+import type { Profile } from '../profile/index.ts';
 import { loadScenarios } from '../scenario/index.ts';
 import { InputError, closest } from '../source/index.ts';
-import type { InputProblem } from '../source/index.ts';
+import type { InputProblem, LocatedDocument } from '../source/index.ts';
 import { loadVocabulary } from '../errors/index.ts';
 import { crossCheckProfile } from './cross-check.ts';
 import type { Partner } from './model.ts';
@@ -30,16 +31,11 @@ export async function loadPartner(profileFile: string, root: string, inMemory?: 
   try {
     contract = inMemory?.contract ?? await loadContract(contractFile, { validation: profile.contractValidation ?? 'strict' });
   } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    // A contract that cannot be opened is the profile's mistake; anything else is located in the contract itself.
-    const only = e.problems.length === 1 && e.problems[0]?.file === contractFile ? e.problems[0].message : undefined;
-    if (only === 'file not found') throw new InputError([doc.problem(['contract'], `contract file not found: ${contractFile}`)]);
-    if (only && /^is (a directory|not a regular file)/.test(only)) throw new InputError([doc.problem(['contract'], `${contractFile} ${only}`)]);
-    throw e;
+    throw contractFault(e, doc, contractFile);
   }
   problems.push(...crossCheckProfile(profile, doc, contract));
   // A webhook keyFile is relative to the profile, as the contract is; its key, and the simulator's test keys, are judged now (lint).
-  if (profile.webhooks?.keyFile !== undefined) profile.webhooks.keyFile = path.relative(process.cwd(), path.resolve(path.dirname(profileFile), profile.webhooks.keyFile));
+  anchorKeyFile(profile, profileFile);
   problems.push(...keyKindProblems(profile, doc, credentialsFor(profile, 'simulator', {}), 'simulator'));
   const suiteDir = path.relative(process.cwd(), path.join(root, 'suites', profile.id));
   let scenarios: Partner['scenarios'] = [];
@@ -74,8 +70,38 @@ async function validatorsFor(contract: Contract): Promise<SchemaValidators> {
   }
 }
 
+/** A webhook `keyFile` is written relative to the profile, as the contract is: from here on, relative to the working directory. */
+export function anchorKeyFile(profile: Profile, profileFile: string): void {
+  if (profile.webhooks?.keyFile !== undefined) profile.webhooks.keyFile = path.relative(process.cwd(), path.resolve(path.dirname(profileFile), profile.webhooks.keyFile));
+}
+
+/** A contract that cannot be opened is the profile's mistake, at its `contract` key; anything else is located in the contract itself. */
+export function contractFault(e: unknown, doc: LocatedDocument, contractFile: string): unknown {
+  if (!(e instanceof InputError)) return e;
+  const only = e.problems.length === 1 && e.problems[0]?.file === contractFile ? e.problems[0].message : undefined;
+  if (only === 'file not found') return new InputError([doc.problem(['contract'], `contract file not found: ${contractFile}`)]);
+  if (only && /^is (a directory|not a regular file)/.test(only)) return new InputError([doc.problem(['contract'], `${contractFile} ${only}`)]);
+  return e;
+}
+
 /** Every partner profile in `<root>/partners/`, or the one named; all problems of all files at once. */
 export async function loadPartners(root: string, only?: string): Promise<Partner[]> {
+  const partners: Partner[] = [];
+  const problems: InputProblem[] = [];
+  for (const f of await profileFiles(root, only)) {
+    try {
+      partners.push(await loadPartner(f, root));
+    } catch (e) {
+      if (e instanceof InputError) problems.push(...e.problems);
+      else throw e;
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return partners;
+}
+
+/** The profile files in `<root>/partners/` (relative to the working directory), or the one named: a name none has is a problem. */
+export async function profileFiles(root: string, only?: string): Promise<string[]> {
   const dir = path.join(root, 'partners');
   let files: string[];
   try {
@@ -89,16 +115,5 @@ export async function loadPartners(root: string, only?: string): Promise<Partner
     throw new InputError([{ file: path.relative(process.cwd(), dir) || dir, line: 1, col: 1, path: '', message: `no partner '${only}' (partners: ${ids.join(', ') || 'none'}${hint ? `; did you mean '${hint}'?` : ''})` }]);
   }
   const chosen = only ? files.filter((f) => f.replace(/\.ya?ml$/, '') === only) : files;
-  const partners: Partner[] = [];
-  const problems: InputProblem[] = [];
-  for (const f of chosen) {
-    try {
-      partners.push(await loadPartner(path.relative(process.cwd(), path.join(dir, f)), root));
-    } catch (e) {
-      if (e instanceof InputError) problems.push(...e.problems);
-      else throw e;
-    }
-  }
-  if (problems.length > 0) throw new InputError(problems);
-  return partners;
+  return chosen.map((f) => path.relative(process.cwd(), path.join(dir, f)));
 }
