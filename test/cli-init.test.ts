@@ -52,7 +52,7 @@ describe('railgate lint --contract, init and lint, from a folder with no project
     const todos = after.stdout.split('\n').filter((l) => /^partners\/acme\.yaml:\d+:\d+ {2}TODO /.test(l));
     expect(todos).toHaveLength(9);
     expect(todos).toContain('partners/acme.yaml:35:43  TODO confirm (createPayout 422 enum)  (warning)');
-    expect(todos.some((l) => l.includes('TODO trigger for INSUFFICIENT_FUNDS') && l.includes('999999'))).toBe(true);
+    expect(todos.some((l) => l.includes('TODO confirm: the contract says "Sandbox: an amount of 999999 is refused with INSUFFICIENT_FUNDS."'))).toBe(true);
     expect(after.stdout).toMatch(/ok {2}acme: profile partners\/acme\.yaml, contract contracts\/acme\/onboard-acme\.yaml \(3 operations\), 2 scenarios\n1 partner, no errors, 12 warnings/);
 
     // Again: every file that is there is named, and nothing is replaced.

@@ -88,7 +88,10 @@ export function inferErrors(contract: Contract, vocabulary: Vocabulary): Section
     const statuses = statusesOf(code, documented);
     notes.push(todo(['errors', 'map', code], `confirm (${statuses.length ? `${statuses.join(', ')}; ` : ''}${evidence(code)?.where ?? ''})`, 'after'));
   }
-  const operationOf = (code: string): string | undefined => evidence(code)?.where.split(' ')[0];
-  const proposals = proposeTriggers(contract, codes, operationOf);
-  return { value: { code: at.code, ...(at.message && { message: at.message }), map, byStatus }, notes, proposals };
+  // Operations documenting a code, the one with the best evidence first; a `where` starts with the operation's name.
+  const operationsOf = (code: string): string[] => [...new Set([evidence(code), ...documented.filter((d) => d.code === code)].flatMap((d) => (d ? [d.where.split(' ')[0] as string] : [])))];
+  const proposed = proposeTriggers(contract, codes, operationsOf);
+  const triggers = proposed.triggers.map((t) => t.trigger);
+  proposed.triggers.forEach((t, i) => notes.push(todo(['errors', 'triggers', i], `confirm: the contract says "${t.said}"`)));
+  return { value: { code: at.code, ...(at.message && { message: at.message }), map, byStatus, ...(triggers.length > 0 && { triggers }) }, notes, proposals: proposed.proposals };
 }

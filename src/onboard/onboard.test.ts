@@ -40,7 +40,9 @@ describe('inferProfile', () => {
     const text = renderProfile(inferred, []);
     expect(text).toMatch(/INSUFFICIENT_FUNDS: \{canonical: AM04\} # TODO confirm \(createPayout 422 enum\)/);
     expect(text).toMatch(/rails: \[XX-UNSET\] # TODO which rail/);
-    expect(text).toMatch(/# TODO trigger for INSUFFICIENT_FUNDS: .*999999/);
+    // The magic amount goes where an integer amount belongs in the operation documenting the code.
+    expect(p.errors?.triggers).toEqual([{ code: 'INSUFFICIENT_FUNDS', operation: 'createPayout', body: { amount: 999999 } }]);
+    expect(text).toMatch(/ {4}# TODO confirm: the contract says "Sandbox: an amount of 999999 is refused with INSUFFICIENT_FUNDS\."\n {4}- code: INSUFFICIENT_FUNDS/);
   });
 
   it('an error body with no code field is a finding and a TODO, never a silent default', async () => {
@@ -63,6 +65,30 @@ paths:
     expect(inferred.findings.map((f) => f.rule)).toEqual(['idempotency-header', 'error-code-schema']);
     expect(inferred.findings[1]?.message).toMatch(/^no error response schema has a code field \(first: makeX 400\)/);
     expect(renderProfile(inferred, [])).toMatch(/code: \/code # TODO no error body in the contract has a code field/);
+  });
+
+  it('a magic value no request field fits is a commented-out proposal, not an active guess', async () => {
+    const file = path.join(tmp.dir, 'magic.yaml');
+    await writeFile(
+      file,
+      `openapi: 3.1.0
+info: { title: Magic, version: '1', description: 'The sandbox answers ACCOUNT_BLOCKED for the account \`acct-blocked-01\`.' }
+paths:
+  /transfers:
+    post:
+      operationId: createTransfer
+      responses:
+        '201': { description: ok }
+        '422': { description: refused, content: { application/json: { schema: { type: object, properties: { code: { enum: [ACCOUNT_BLOCKED] } } } } } }
+`,
+    );
+    const { contract } = await loadOnboardingContract(file);
+    const inferred = inferProfile(contract, vocabulary, { id: 'magic', contractRef: 'magic.yaml' });
+    expect(inferred.profile.errors?.triggers).toBeUndefined();
+    expect(inferred.profile.errors?.map).toEqual({ ACCOUNT_BLOCKED: { canonical: 'AC06' } });
+    const text = renderProfile(inferred, []);
+    expect(text).toContain('# TODO trigger for ACCOUNT_BLOCKED: the contract says "The sandbox answers ACCOUNT_BLOCKED for the account `acct-blocked-01`." — which field carries acct-blocked-01?');
+    expect(text).toContain('#   - { code: ACCOUNT_BLOCKED, operation: createTransfer, body: { <field>: "acct-blocked-01" } }');
   });
 
   it('a contract that loads only leniently is marked lenient, with a TODO counting its breaks', async () => {

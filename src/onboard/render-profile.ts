@@ -1,4 +1,4 @@
-import { Document, isMap, isNode, isScalar } from 'yaml';
+import { Document, isMap, isNode, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
 import type { InferredProfile, Note } from './model.ts';
 
@@ -9,6 +9,12 @@ export function renderProfile(inferred: InferredProfile, header: string[]): stri
   const before = new Map<Pair, string[]>();
   const after = new Map<Node, string[]>();
   for (const n of inferred.notes) {
+    // An item of a list (a trigger) takes its comment above itself.
+    const item = doc.getIn(n.path, true);
+    if (isSeq(doc.getIn(n.path.slice(0, -1), true)) && isNode(item)) {
+      item.commentBefore = [...(item.commentBefore ? [item.commentBefore] : []), ...wrapComment(n.text).map((l) => ` ${l}`)].join('\n');
+      continue;
+    }
     const pair = pairAt(doc, n.path);
     if (!pair) {
       orphans.push(n.text);
