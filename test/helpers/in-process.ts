@@ -39,12 +39,13 @@ const quiet: ReportSink = { step: (_name, fn) => fn(), attach: async () => {} };
  * to drive large contracts and every planted defect in `npm test`. One family selected is a partial run, as
  * `--family` makes it. Returns each check's outcome, every exchange of the session and the readiness.
  */
-export async function runInProcess(partner: Partner, opts: { families: Family[]; seed: number; defects?: string[]; maxCases?: number }): Promise<InProcessRun> {
+export async function runInProcess(partner: Partner, opts: { families: Family[]; seed: number; defects?: string[]; maxCases?: number; checks?: RegExp }): Promise<InProcessRun> {
   const config = { env: 'simulator' as const, seed: opts.seed, defects: opts.defects ?? [], ...(opts.maxCases !== undefined && { maxCases: opts.maxCases }) };
   const all = planPartner(partner, config);
-  const planned = all.families.filter((f) => opts.families.includes(f.family)).flatMap((f) => f.checks);
+  // `checks` keeps only the checks whose name matches, as `railgate run --grep` would: a partial run.
+  const planned = all.families.filter((f) => opts.families.includes(f.family)).flatMap((f) => f.checks).filter((c) => !opts.checks || opts.checks.test(c.name));
   // `--family` selects one family; several selected leave checks out when some planned family is not among them.
-  const partial = isPartialRun({ family: opts.families.length === 1 ? opts.families[0] : undefined }) || all.families.some((f) => !opts.families.includes(f.family));
+  const partial = isPartialRun({ family: opts.families.length === 1 ? opts.families[0] : undefined }) || all.families.some((f) => !opts.families.includes(f.family)) || opts.checks !== undefined;
   const crashed = new Set<string>();
   const checks = planned.map((c) => withPlantedCrash(config.defects, partner.id, c, crashed));
   const outcomes: CheckOutcome[] = [];
