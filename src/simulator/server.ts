@@ -86,7 +86,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   const lifecycle = startLifecycle(state, clock, sender);
   const operations = buildOperations(state);
   const router = createRouter(opts.partner.contract.basePath, operations);
-  warmUp(opts.partner);
+  const stopWarmUp = warmUp(opts.partner, clock);
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     serve(router, state.defects, req, res).catch((e: unknown) => {
@@ -116,6 +116,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     close: () =>
       new Promise<void>((resolve) => {
         lifecycle.close();
+        stopWarmUp();
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }).then(() => sender?.flush()),
