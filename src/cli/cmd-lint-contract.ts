@@ -14,7 +14,7 @@ import type { Output } from './output.ts';
 const SHOWN_PER_RULE = 10;
 
 const RULE_TITLES: Record<string, string> = {
-  'openapi-schema': 'breaks of OpenAPI (the contract loads only leniently)',
+  'openapi-schema': 'what the loader warns of: breaks of OpenAPI lenient loading lets through, $refs not followed',
   'error-responses': 'mutating operations that document no 4xx answer',
   security: 'mutating operations that declare no security',
   'idempotency-header': 'mutating operations without an idempotency header',
