@@ -44,7 +44,7 @@ export interface SignedText {
 /** The step as a sentence for people: what differs between their delivery and a good one. */
 export const STEP_TITLES: Record<DeliveryStep, string> = {
   'missing-signature': 'no signature',
-  'malformed-signature': 'malformed signature header',
+  'malformed-signature': 'malformed signature',
   'stale-timestamp': 'timestamp outside tolerance (too old)',
   'future-timestamp': 'timestamp outside tolerance (in the future)',
   'digest-mismatch': 'digest mismatch (the body is not the one that was digested)',

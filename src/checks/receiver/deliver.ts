@@ -18,7 +18,8 @@ export async function deliver(ctx: CheckContext, receiver: WebhookReceiver, auth
   authenticate(ctx, delivery, auth, sender);
   const exchange = await ctx.client.send({ method: delivery.method, url: delivery.url, headers: delivery.headers, body: delivery.body }, patient(ctx));
   const answer = exchange.response;
-  const shown = { url: delivery.url, headers: masked(delivery.headers, auth), body: payload, answer: answer ? { status: answer.status, body: answer.body } : exchange.error };
+  // What was sent: a fields-hmac signature travels inside the body.
+  const shown = { url: delivery.url, headers: masked(delivery.headers, auth), body: JSON.parse(delivery.body) as unknown, answer: answer ? { status: answer.status, body: answer.body } : exchange.error };
   await ctx.report.attach(`${label} → ${answer?.status ?? 'no answer'}`, ctx.auth.redact(JSON.stringify(shown, null, 2)), 'application/json');
   if (!answer) throw new Error(`railgate's receiver did not answer ${label}: ${exchange.error?.code ?? ''} ${exchange.error?.message ?? ''}`);
   return answer;
