@@ -59,5 +59,6 @@ function webhookSchemeProblems(hooks: WebhooksSpec, doc: LocatedDocument): Input
   if (scheme === 'paypal' && hooks.webhookId === undefined && hooks.webhookIdEnv === undefined) problems.push(doc.problem(['webhooks', 'scheme'], 'PayPal signs the webhook id: give webhookId or webhookIdEnv'));
   if (hooks.ecdsaSignature !== undefined && algorithm !== 'ecdsa-p256-sha256') at('ecdsaSignature', 'ecdsaSignature applies to algorithm ecdsa-p256-sha256 only');
   if (hooks.message !== undefined && scheme !== 'public-key') at('message', 'message applies to the public-key scheme only');
+  if (scheme === 'fields-hmac' && hooks.signatureAt !== undefined && hooks.fields?.includes(hooks.signatureAt)) at('signatureAt', `the signature cannot sign itself: ${hooks.signatureAt} is also in fields`);
   return problems;
 }
