@@ -29,7 +29,12 @@ export function createRng(seed: number): Rng {
     seed,
     next,
     int,
-    alnum: (n) => Array.from({ length: n }, () => ALNUM[int(0, ALNUM.length - 1)]).join(''),
+    alnum: (n) => {
+      // The same draws as ever, without an array per id: the simulator draws one at every create.
+      let s = '';
+      for (let i = 0; i < n; i++) s += ALNUM[int(0, ALNUM.length - 1)];
+      return s;
+    },
     uuid: () => {
       const hex = Array.from({ length: 32 }, () => int(0, 15).toString(16));
       hex[12] = '4';

@@ -191,8 +191,7 @@ const utf8 = new TextDecoder();
  * Request / Response here: their construction cost more than the simulator's own work (docs/decisions/simulator.md).
  */
 async function serve(route: Router, defects: ReadonlySet<string>, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
+  const chunks = await bodyOf(req);
   // As fetch's Request would see it: the URL parsed (and normalised) as WHATWG does, the body decoded as UTF-8.
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
   const routed = route(req.method ?? 'GET', url.pathname);
@@ -220,8 +219,19 @@ function unrouted(route: Router, defects: ReadonlySet<string>, method: string, p
 
 const ROUTED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
+/** The body's chunks, read with events: an async iterator over the request cost more than a small body's reading. */
+function bodyOf(req: IncomingMessage): Promise<Buffer[]> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.once('end', () => resolve(chunks));
+    req.once('error', reject);
+    // Closed before its end (the client gave up): nothing to answer. After the end, a no-op.
+    req.once('close', () => reject(new Error('the request was aborted')));
+  });
+}
+
 function writeAnswer(res: ServerResponse, answer: Answer): void {
-  const body = Buffer.from(answer.body);
-  res.writeHead(answer.status, { ...answer.headers, 'content-length': String(body.length) });
-  res.end(body);
+  res.writeHead(answer.status, { ...answer.headers, 'content-length': String(Buffer.byteLength(answer.body)) });
+  res.end(answer.body);
 }
