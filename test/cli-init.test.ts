@@ -19,11 +19,17 @@ beforeAll(async () => {
 });
 afterAll(() => ws.dispose());
 
-/** main() in process, its lines captured: the same code as the binary, without a process for each bad input. */
-async function inProcess(args: string[]): Promise<{ code: number; out: string }> {
+/** main() in process, its lines captured (in `cwd` when given; vitest runs this file in a process of its own): the same code as the binary, without a process for each run. */
+async function inProcess(args: string[], cwd?: string): Promise<{ code: number; out: string }> {
   const lines: string[] = [];
   const out: Output = { info: (s) => lines.push(s), error: (s) => lines.push(s), help: () => 0 };
-  return { code: await main(args, out), out: lines.join('\n') };
+  const was = process.cwd();
+  if (cwd) process.chdir(cwd);
+  try {
+    return { code: await main(args, out), out: lines.join('\n') };
+  } finally {
+    process.chdir(was);
+  }
 }
 
 describe('railgate lint --contract, init and lint, from a folder with no project in it', () => {
@@ -39,6 +45,11 @@ describe('railgate lint --contract, init and lint, from a folder with no project
     expect(lint.stdout).toMatch(/\nidempotency-header {2}1 · [^\n]+\n {2}\S+onboard-acme\.yaml:46:7 {2}cancelPayout \(POST \/payouts\/\{payoutId\}\/cancel\) documents no Idempotency-Key header/);
     expect(lint.stdout).toMatch(/4 findings \(examples-valid 1, error-responses 1, security 1, idempotency-header 1\); no errors\. railgate init onboard-acme --contract \S+ writes this profile with \d+ TODOs to settle\./);
 
+    // No project here yet: lint says how to start one.
+    const none = await inProcess(['lint'], ws.dir);
+    expect(none.code).toBe(2);
+    expect(none.out).toMatch(/^partners:1:1 {2}no partners folder: run railgate from the project root, or start one with railgate init <id> --contract FILE \(railgate lint --contract FILE needs no profile\)$/m);
+
     const init = await runCli(['init', 'acme', '--contract', CONTRACT, '--rail', 'EU-SEPA'], { cwd: ws.dir });
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
@@ -46,14 +57,13 @@ describe('railgate lint --contract, init and lint, from a folder with no project
     expect(init.stdout).toContain('copied contracts/acme/onboard-acme.yaml');
     expect(init.stdout).toContain('wrote  suites/acme/payout-create-read.yaml');
 
-    const after = await runCli(['lint'], { cwd: ws.dir });
-    expect(after.stderr).toBe('');
+    const after = await inProcess(['lint'], ws.dir);
     expect(after.code).toBe(0);
-    const todos = after.stdout.split('\n').filter((l) => /^partners\/acme\.yaml:\d+:\d+ {2}TODO /.test(l));
+    const todos = after.out.split('\n').filter((l) => /^partners\/acme\.yaml:\d+:\d+ {2}TODO /.test(l));
     expect(todos).toHaveLength(9);
     expect(todos).toContain('partners/acme.yaml:35:43  TODO confirm (createPayout 422 enum)  (warning)');
     expect(todos.some((l) => l.includes('TODO confirm: the contract says "Sandbox: an amount of 999999 is refused with INSUFFICIENT_FUNDS."'))).toBe(true);
-    expect(after.stdout).toMatch(/ok {2}acme: profile partners\/acme\.yaml, contract contracts\/acme\/onboard-acme\.yaml \(3 operations\), 2 scenarios\n1 partner, no errors, 12 warnings/);
+    expect(after.out).toMatch(/ok {2}acme: profile partners\/acme\.yaml, contract contracts\/acme\/onboard-acme\.yaml \(3 operations\), 2 scenarios\n1 partner, no errors, 12 warnings/);
 
     // Again: every file that is there is named, and nothing is replaced.
     const profile = await readFile(path.join(ws.dir, 'partners/acme.yaml'), 'utf8');

@@ -107,7 +107,7 @@ export async function profileFiles(root: string, only?: string): Promise<string[
   try {
     files = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
   } catch {
-    throw new InputError([{ file: path.relative(process.cwd(), dir) || dir, line: 1, col: 1, path: '', message: 'no partners folder: run railgate from the project root' }]);
+    throw new InputError([{ file: path.relative(process.cwd(), dir) || dir, line: 1, col: 1, path: '', message: 'no partners folder: run railgate from the project root, or start one with railgate init <id> --contract FILE (railgate lint --contract FILE needs no profile)' }]);
   }
   const ids = files.map((f) => f.replace(/\.ya?ml$/, ''));
   if (only && !ids.includes(only)) {
