@@ -9,12 +9,16 @@ import { allGo, formatDurationsBench, runDurationsBench } from './durations.benc
 import { runFaultsBench } from './faults.bench.ts';
 import type { FaultsBenchFigures, LatencyStats } from './faults.bench.ts';
 import { formatSimulatorBench, runSimulatorBench } from './simulator.bench.ts';
+import { formatSimulatorStartBench, runSimulatorStartBench } from './simulator-start.bench.ts';
 
 const n = process.argv[2] ? Number(process.argv[2]) : 2_000;
 const figures = await runFaultsBench({ n, timeLimitMs: 60_000 });
 console.log(report(figures));
 console.log('');
 console.log(formatSimulatorBench(await runSimulatorBench({ n: Math.ceil(n / 2), timeLimitMs: 60_000 })));
+// Start to first answer beside Prism (PRISM_BIN), one run per contract: `node --import tsx bench/simulator-start.bench.ts [runs]` for more.
+console.log('');
+console.log(formatSimulatorStartBench(await runSimulatorStartBench()));
 console.log('');
 console.log(formatCliBench(await runCliBench()));
 console.log('');
