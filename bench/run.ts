@@ -2,8 +2,9 @@
 // simulator's hot path against a plain node:http handler, each measured against its baseline in the same run
 // (interleaved), with the machine it ran on; then real contract load times; last, the whole example run with its
 // durations as declared and ×10, `pairs` of each interleaved; and the CLI's start-up, one scenario and the main job
-// beside `node -e 0`. Figures are recorded in bench/README.md.
+// beside `node -e 0`, `lint` of each real contract beside swagger-parser's validate. Figures are recorded in bench/README.md.
 import { formatCliBench, runCliBench } from './cli.bench.ts';
+import { formatContractsBench, runContractsBench } from './contracts.bench.ts';
 import { formatConformanceBench, runConformanceBench } from './conformance.bench.ts';
 import { allGo, formatDurationsBench, runDurationsBench } from './durations.bench.ts';
 import { runFaultsBench } from './faults.bench.ts';
@@ -21,6 +22,8 @@ console.log('');
 console.log(formatSimulatorStartBench(await runSimulatorStartBench()));
 console.log('');
 console.log(formatCliBench(await runCliBench()));
+console.log('');
+console.log(formatContractsBench(await runContractsBench()));
 console.log('');
 console.log(formatConformanceBench(await runConformanceBench()));
 console.log('');
