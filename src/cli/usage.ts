@@ -105,12 +105,15 @@ Options:
   -h, --help          this help
 
 Exit codes: 0 no errors · 2 errors found.`,
-  simulate: `Usage: railgate simulate --partner ID [options]
+  simulate: `Usage: railgate simulate --partner ID | --contract FILE [options]
 
-Serves the partner's simulator (built from its contract) on loopback until Ctrl-C.
+Serves the partner's simulator (built from its contract) on loopback until Ctrl-C. With --contract,
+no profile is needed: the one 'railgate init' would write is inferred, and the test credentials
+the simulator accepts are printed.
 
 Options:
-  --partner ID        the partner to simulate (required)
+  --partner ID        the partner to simulate
+  --contract FILE     simulate this OpenAPI document alone, from any folder
   --port N            port to listen on (default: any free port)
   --defect NAME       misbehave in one named way, or behave in one legitimate but awkward way
                       (a quirk: railgate must still say GO) (repeatable; both listed below)

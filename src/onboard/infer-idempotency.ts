@@ -1,6 +1,8 @@
-import type { Contract } from '../contract/index.ts';
+import type { Contract, Operation } from '../contract/index.ts';
 import type { IdempotencySpec } from '../idempotency/model.ts';
+import { requestBodySchema } from '../contract/index.ts';
 import { getPointer } from '../json/index.ts';
+import { fieldsOf, resolveSchema } from './schema-walk.ts';
 import { note } from './model.ts';
 import type { OnboardFinding, Section } from './model.ts';
 
@@ -19,7 +21,12 @@ export function inferIdempotency(contract: Contract): Section<IdempotencySpec> {
   const takes = (op: (typeof mutating)[number]): boolean => op.parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === header?.toLowerCase());
   const findings: OnboardFinding[] = mutating
     .filter((op) => !header || !takes(op))
-    .map((op) => ({ rule: 'idempotency-header', message: `${op.id} (${op.method.toUpperCase()} ${op.path}) documents no ${header ?? 'idempotency'} header: a retry after a timeout may pay twice`, pointer: op.pointer }));
+    .map((op) => {
+      // Square carries the key in the body (`idempotency_key`): the retry is safe, but railgate's idempotency checks send a header.
+      const inBody = bodyKey(contract, op);
+      const why = inBody ? `its key travels in the body (${inBody}), which railgate's idempotency checks do not send` : 'a retry after a timeout may pay twice';
+      return { rule: 'idempotency-header' as const, message: `${op.id} (${op.method.toUpperCase()} ${op.path}) documents no ${header ?? 'idempotency'} header: ${why}`, pointer: op.pointer };
+    });
   if (!header) return { notes: [], findings };
   const operations = mutating.filter(takes).map((op) => op.id);
   const param = mutating.filter(takes)[0]?.parameters.find((p) => p.in === 'header' && p.name.toLowerCase() === header.toLowerCase());
@@ -36,4 +43,11 @@ function acceptsUuid(pattern: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A top-level request body field named like an idempotency key, as a JSON Pointer. */
+function bodyKey(contract: Contract, op: Operation): string | undefined {
+  const pointer = requestBodySchema(op);
+  if (!pointer) return undefined;
+  return fieldsOf(contract.bundled, resolveSchema(contract.bundled, getPointer(contract.bundled, pointer)), 1).find((f) => /^idempotency[_-]?key$/i.test(f.name))?.pointer;
 }

@@ -77,6 +77,7 @@ paths:
   /transfers:
     post:
       operationId: createTransfer
+      requestBody: { content: { application/json: { schema: { type: object, properties: { idempotency_key: { type: string } } } } } }
       responses:
         '201': { description: ok }
         '422': { description: refused, content: { application/json: { schema: { type: object, properties: { code: { enum: [ACCOUNT_BLOCKED] } } } } } }
@@ -85,6 +86,8 @@ paths:
     const { contract } = await loadOnboardingContract(file);
     const inferred = inferProfile(contract, vocabulary, { id: 'magic', contractRef: 'magic.yaml' });
     expect(inferred.profile.errors?.triggers).toBeUndefined();
+    // Square's way: the key in the body is named, as railgate's checks send a header.
+    expect(inferred.findings[0]?.message).toBe("createTransfer (POST /transfers) documents no idempotency header: its key travels in the body (/idempotency_key), which railgate's idempotency checks do not send");
     expect(inferred.profile.errors?.map).toEqual({ ACCOUNT_BLOCKED: { canonical: 'AC06' } });
     const text = renderProfile(inferred, []);
     expect(text).toContain('# TODO trigger for ACCOUNT_BLOCKED: the contract says "The sandbox answers ACCOUNT_BLOCKED for the account `acct-blocked-01`." — which field carries acct-blocked-01?');
