@@ -86,6 +86,7 @@ describe('railgate lint --contract, init and lint, from a folder with no project
       // A break lenient loading cannot relax: a $ref to a file that is not there.
       [['init', 'acme', '--contract', path.join(REPO, 'test/fixtures/contracts/split-missing/main.yaml'), '--dir', dir], /main\.yaml:21:31 {2}\S+: \$ref names a file that does not exist: \S+errors\.yaml/],
       [['lint', '--contract', path.join(dir, 'nope.yaml')], /nope\.yaml:1:1 {2}file not found/],
+      [['lint', '--contract', path.join(REPO, 'test/fixtures/contracts/refused.yaml')], /refused\.yaml:27:16 {2}components\.schemas\.Amount\.minimum: railgate cannot validate against this schema/],
       [['lint', '--contract', CONTRACT, '--partner', 'pixpay'], /give --partner or --contract, not both/],
       [['simulate', '--contract', CONTRACT, '--partner', 'pixpay'], /give --partner or --contract, not both/],
     ];

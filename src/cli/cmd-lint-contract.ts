@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { lintContract, lintErrorMap } from '../checks/index.ts';
-import { locateAllInContract } from '../contract/index.ts';
+import { SchemaCompileError, locateAllInContract, locateInContract } from '../contract/index.ts';
 import type { Contract } from '../contract/index.ts';
 import { loadVocabulary } from '../errors/index.ts';
 import { idFromFile, loadOnboardingContract, partnerFromContract } from '../onboard/index.ts';
 import type { InferredProfile } from '../onboard/index.ts';
 import type { Partner } from '../partner/index.ts';
-import { formatInputProblem } from '../source/index.ts';
+import { InputError, formatInputProblem } from '../source/index.ts';
 import type { InputProblem } from '../source/index.ts';
 import type { Output } from './output.ts';
 
@@ -73,7 +73,7 @@ function summary(p: Partner, inferred: InferredProfile): string {
 async function findings(p: Partner, inferred: InferredProfile): Promise<Located[]> {
   const c: Contract = p.contract;
   const rule = (r: string) => (problem: InputProblem): Located => ({ rule: r, line: formatInputProblem(problem) });
-  const fromContract = lintContract(c, p.validators, p.profile).filter((f) => f.rule !== 'idempotency-header');
+  const fromContract = (await judged(p)).filter((f) => f.rule !== 'idempotency-header');
   const all = [
     ...fromContract.filter((f) => f.rule !== 'openapi-schema').map((f) => ({ rule: f.rule as string, pointer: f.pointer, message: f.message })),
     ...inferred.findings.map((f) => ({ rule: f.rule as string, pointer: f.pointer, message: f.message })),
@@ -89,4 +89,14 @@ async function findings(p: Partner, inferred: InferredProfile): Promise<Located[
     ...lintErrorMap(p, vocabulary).map((f) => ({ rule: 'error-map', line: `${f.level}: ${f.problem.path ? `${f.problem.path}: ` : ''}${f.problem.message}` })),
     ...c.limits.map(rule('limits')),
   ];
+}
+
+/** The contract's static findings; a schema ajv cannot compile is the contract's located problem (exit 2), as in lint. */
+async function judged(p: Partner): Promise<ReturnType<typeof lintContract>> {
+  try {
+    return lintContract(p.contract, p.validators, p.profile);
+  } catch (e) {
+    if (!(e instanceof SchemaCompileError)) throw e;
+    throw new InputError([await locateInContract(p.contract, e.pointer, `railgate cannot validate against this schema: ${e.reason}`)]);
+  }
 }
