@@ -2,6 +2,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { MAX_DEPTH, formatPath, parseLocatedYaml } from '../source/index.ts';
 import type { LocatedDocument, Position } from '../source/index.ts';
 import { jsonLocator } from './json-locate.ts';
+import { yamlLocator } from './yaml-locate.ts';
 
 /** swagger-parser's base class (json-schema-ref-parser): reads one file with its parsers, no OpenAPI check. */
 const RefParser = Object.getPrototypeOf(SwaggerParser) as { parse(path: string, options: object): Promise<unknown> };
@@ -19,8 +20,8 @@ export async function parseContractText(file: string, text: string): Promise<Loc
   if (data === undefined) return parseLocatedYaml(file, text);
   let located: LocatedDocument | undefined;
   const full = (): LocatedDocument => (located ??= parseLocatedYaml(file, text));
-  const inJson = /^\s*[{[]/.test(text) ? jsonLocator(text) : undefined;
-  const locate = (path: ReadonlyArray<string | number>, at?: 'key' | 'value'): Position => inJson?.(path, at) ?? full().locate(path, at);
+  const quick = /^\s*[{[]/.test(text) ? jsonLocator(text) : yamlLocator(text);
+  const locate = (path: ReadonlyArray<string | number>, at?: 'key' | 'value'): Position => quick(path, at) ?? full().locate(path, at);
   return {
     file,
     data,
