@@ -42,7 +42,7 @@ const HMAC_SCHEMES = new Set(['timestamped', 'body-hmac', 'fields-hmac']);
 const KEY_ALGORITHMS = ['rsa-sha256', 'rsa-sha512', 'rsa-pss-sha256', 'rsa-pss-sha512', 'ecdsa-p256-sha256', 'ed25519'];
 
 /** Keys of the `webhooks` section that only work together, or only for some schemes (docs/decisions/webhook-schemes.md). */
-function webhookSchemeProblems(hooks: WebhooksSpec, doc: LocatedDocument): InputProblem[] {
+export function webhookSchemeProblems(hooks: WebhooksSpec, doc: LocatedDocument): InputProblem[] {
   const problems: InputProblem[] = [];
   const at = (key: string, message: string): number => problems.push(doc.problem(['webhooks', key], message));
   const { scheme, algorithm } = hooks;
