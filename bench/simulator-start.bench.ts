@@ -18,12 +18,16 @@ const REPO = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(REPO, 'bin/railgate.mjs');
 const REAL = path.join(REPO, '../shared/contracts-real');
 const GOAL = 1 / 3;
-const GIVE_UP_MS = 180_000;
+const GIVE_UP_MS = 120_000;
+/** Prism's way of saying it will serve nothing (`✖  fatal  No operations found in the current file.`). */
+const FATAL = /fatal\s+(.+)/;
 
 export interface StartSample {
   ms: number;
   /** The status of the first answer; undefined when none came before GIVE_UP_MS or the process ended. */
   status?: number;
+  /** Why no answer came: the tool's own fatal message (Prism stays up after one, answering nothing). */
+  why?: string;
 }
 
 export interface StartCase {
@@ -86,13 +90,20 @@ function freePort(): Promise<number> {
 /** Spawns the command and asks `url` every 20 ms until any HTTP answer; then stops the process (by its pid). */
 async function firstAnswer(command: string, args: string[], url: string, method: string): Promise<StartSample & { stderr: string }> {
   const t0 = performance.now();
-  const child: ChildProcess = spawn(command, args, { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const child: ChildProcess = spawn(command, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   let stderr = '';
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   let exited = false;
   const gone = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
   let sample: StartSample = { ms: GIVE_UP_MS };
   while (!exited && performance.now() - t0 < GIVE_UP_MS) {
+    const fatal = FATAL.exec(output + stderr);
+    if (fatal) {
+      sample = { ms: performance.now() - t0, why: fatal[1]!.trim() };
+      break;
+    }
     try {
       const res = await request(url, { method: method as 'GET', headersTimeout: 60_000, bodyTimeout: 60_000, ...(method === 'GET' ? {} : { body: '{}', headers: { 'content-type': 'application/json' } }) });
       await res.body.text();
@@ -121,13 +132,13 @@ export async function runSimulatorStartBench(opts: { runs?: number; progress?: (
       const port = await freePort();
       const ours = await firstAnswer(process.execPath, [BIN, 'simulate', '--contract', path.join(REAL, contract), '--port', String(port)], `http://127.0.0.1:${port}${probe.base}${probe.path}`, probe.method);
       if (/running the TypeScript through tsx/.test(ours.stderr)) throughTsx = true;
-      c.railgate.push({ ms: ours.ms, ...(ours.status === undefined ? {} : { status: ours.status }) });
+      c.railgate.push(sampleOf(ours));
       opts.progress?.(`  ${contract}: railgate ${fmt(ours)}`);
       if (prismAbsent || !prismBin) continue;
       const prismPort = await freePort();
       // Prism serves the document's paths at its root, without the server URL's base path.
       const theirs = await firstAnswer(prismBin, ['mock', '-p', String(prismPort), '-h', '127.0.0.1', path.join(REAL, contract)], `http://127.0.0.1:${prismPort}${probe.path}`, probe.method);
-      c.prism.push({ ms: theirs.ms, ...(theirs.status === undefined ? {} : { status: theirs.status }) });
+      c.prism.push(sampleOf(theirs));
       opts.progress?.(`  ${contract}: prism    ${fmt(theirs)}`);
     }
     cases.push(c);
@@ -135,7 +146,8 @@ export async function runSimulatorStartBench(opts: { runs?: number; progress?: (
   return { cores: cpus().length, node: process.version, load: loadavg()[0]!, ...(prismAbsent ? { prismAbsent } : {}), throughTsx, cases };
 }
 
-const fmt = (s: StartSample): string => (s.status === undefined ? `no answer in ${Math.round(s.ms)} ms` : `${Math.round(s.ms)} ms (${s.status})`);
+const sampleOf = (s: StartSample): StartSample => ({ ms: s.ms, ...(s.status === undefined ? {} : { status: s.status }), ...(s.why === undefined ? {} : { why: s.why }) });
+const fmt = (s: StartSample): string => (s.status !== undefined ? `${Math.round(s.ms)} ms (${s.status})` : s.why ? `cannot serve it: ${s.why}` : `no answer in ${Math.round(s.ms)} ms`);
 const median = (xs: StartSample[]): number | undefined => {
   const answered = xs.filter((x) => x.status !== undefined).map((x) => x.ms).sort((a, b) => a - b);
   return answered.length === 0 ? undefined : answered[Math.floor((answered.length - 1) / 2)];
@@ -150,7 +162,8 @@ export function formatSimulatorStartBench(f: StartFigures): string {
     const theirs = median(c.prism);
     const ms = (x: number | undefined): string => (x === undefined ? '    —' : `${Math.round(x)}`.padStart(5));
     const ratio = ours !== undefined && theirs !== undefined ? ours / theirs : undefined;
-    const verdict = ratio === undefined ? (theirs === undefined && !f.prismAbsent ? 'Prism gave no answer' : '') : `${ratio.toFixed(2)}× Prism; goal ≤ 0.33×: ${ratio <= GOAL ? 'met' : 'NOT met'}`;
+    const why = c.prism.find((p) => p.why)?.why;
+    const verdict = ratio === undefined ? (theirs === undefined && !f.prismAbsent ? `Prism cannot serve it${why ? `: ${why}` : ''}` : '') : `${ratio.toFixed(2)}× Prism; goal ≤ 0.33×: ${ratio <= GOAL ? 'met' : 'NOT met'}`;
     lines.push(`  ${c.contract.padEnd(44)} railgate ${ms(ours)} ms  Prism ${ms(theirs)} ms  ${verdict}  (${c.probe})`);
   }
   return lines.join('\n');
