@@ -1,4 +1,6 @@
+import { credentialProblems } from '../credentials/index.ts';
 import { loadPartners } from '../partner/index.ts';
+import { InputError } from '../source/index.ts';
 import { DEFECTS, startSimulator } from '../simulator/index.ts';
 import { QUIRKS, plantedLabel } from '../simulator/defects.ts';
 import { createClock } from '../clock/index.ts';
@@ -40,6 +42,9 @@ export async function cmdSimulate(args: string[], out: Output, stop: Promise<voi
   const port = intOption(v.port, 'port', 1, 65535);
   // With --contract, the profile `railgate init` would write, inferred in memory: no profile, any folder.
   const [partner] = v.contract ? [await contractPartner(String(v.contract))] : await loadPartners(process.cwd(), v.partner as string);
+  // A test credential missing or of the wrong kind (a public key where the simulator must sign) is the profile's, located.
+  const problems = v.contract ? [] : credentialProblems(partner!.profile, partner!.profileDoc, 'simulator', {});
+  if (problems.length > 0) throw new InputError(problems);
   let sim;
   try {
     sim = await startSimulator({ partner: partner!, defects, seed, clock: createClock({ scale }), stamps: 'wall', port, ...(webhookUrl ? { webhookUrl } : {}) });
