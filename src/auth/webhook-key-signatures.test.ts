@@ -1,7 +1,7 @@
 import { X509Certificate, generateKeyPairSync, verify, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { keyFromPem } from './keys.ts';
+import { keyFromJwk, keyFromPem } from './keys.ts';
 import { PAYPAL_AUTH_ALGO, paypalMessage } from './webhook-paypal.ts';
 import { signWithKey, verifyWithKey, type KeySignatureAlgorithm } from './webhook-public-key.ts';
 
@@ -33,6 +33,18 @@ describe('public-key: Wise, RSA-SHA256 over the raw body', () => {
   });
 });
 
+describe('public-key: Ed25519 on RFC 8032 §7.1 TEST 2 (no payment provider publishes an Ed25519, PSS or ECDSA webhook vector)', () => {
+  // RFC 8032 §7.1, TEST 2: public key 3d4017c3…660c, message 0x72, signature 92a009a9…0c00.
+  const key = keyFromJwk({ kty: 'OKP', crv: 'Ed25519', x: Buffer.from('3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c', 'hex').toString('base64url') });
+  const signature = '92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00';
+  it('verifies the RFC vector, and refuses another message', () => {
+    expect(verifyWithKey({ algorithm: 'ed25519', encoding: 'hex', message: Buffer.from([0x72]), signature, key })).toEqual({ ok: true });
+    expect(verifyWithKey({ algorithm: 'ed25519', encoding: 'hex', message: Buffer.from([0x73]), signature, key })).toMatchObject({ ok: false, step: 'signature-mismatch' });
+  });
+});
+
+// The other algorithms have no provider vector either: each is a round trip with a generated key, node:crypto's own
+// verify (the DER case) as the independent check, and a tampered message that must fail.
 describe('public-key: each algorithm signs and verifies, and refuses a tampered message', () => {
   const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const ec = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
