@@ -61,7 +61,8 @@ describe('railgate lint --contract, init and lint, from a folder with no project
     expect(after.code).toBe(0);
     const todos = after.out.split('\n').filter((l) => /^partners\/acme\.yaml:\d+:\d+ {2}TODO /.test(l));
     expect(todos).toHaveLength(9);
-    expect(todos).toContain('partners/acme.yaml:35:43  TODO confirm (createPayout 422 enum)  (warning)');
+    expect(todos).toContain('partners/acme.yaml:33:43  TODO confirm (createPayout 422 enum)  (warning)');
+    expect(todos).toContain("partners/acme.yaml:59:5  TODO confirm: guessed from the names of the contract's /status values (PENDING, PAID, FAILED); the contract does not say their order  (warning)");
     expect(todos.some((l) => l.includes('TODO confirm: the contract says "Sandbox: an amount of 999999 is refused with INSUFFICIENT_FUNDS."'))).toBe(true);
     expect(after.out).toMatch(/ok {2}acme: profile partners\/acme\.yaml, contract contracts\/acme\/onboard-acme\.yaml \(3 operations\), 2 scenarios\n1 partner, no errors, 12 warnings/);
 

@@ -4,6 +4,7 @@ import type { Movement, TransactionSpec } from '../profile/index.ts';
 import { enumOf, fieldsOf, resolveSchema, typeOf } from './schema-walk.ts';
 import type { FieldAt } from './schema-walk.ts';
 import { note, todo } from './model.ts';
+import { proposeStates } from './propose-states.ts';
 import type { Note, Section } from './model.ts';
 
 type Obj = Record<string, unknown>;
@@ -85,9 +86,12 @@ export function inferTransactions(contract: Contract): Section<Record<string, Tr
     };
     const values = enumOf(contract.bundled, state.schema);
     states[key] = values;
+    const machine = proposeStates(values);
+    if (machine) (out[key] as TransactionSpec).states = machine;
     notes.push(note(['transactions', key], `proposed from ${op.id} (its answer holds ${[state, amount, currency].filter(Boolean).map((f) => f?.pointer).join(', ')}) and ${found.read.id}`));
     if (!movement) notes.push(todo(['transactions', key], `which money movement is this (payout, collection, authorization, capture, void, refund, reversal)? Add movement: …`));
-    notes.push(todo(['transactions', key, 'state'], values.length ? `add states: { initial, transitions, terminal, failed } from the contract's ${state.pointer} values: ${values.join(', ')}` : `the contract lists no values of ${state.pointer}: add states: { initial, transitions, terminal }`, 'after'));
+    if (machine) notes.push(todo(['transactions', key, 'states'], `confirm: guessed from the names of the contract's ${state.pointer} values (${values.join(', ')}); the contract does not say their order`));
+    else notes.push(todo(['transactions', key, 'state'], values.length ? `add states: { initial, transitions, terminal, failed } from the contract's ${state.pointer} values: ${values.join(', ')}` : `the contract lists no values of ${state.pointer}: add states: { initial, transitions, terminal }`, 'after'));
     if (!amount) notes.push(todo(['transactions', key], `no integer amount in minor units in the answer of ${op.id}: add amount: <JSON Pointer> if there is one`));
     if (movement && ['refund', 'capture', 'void', 'reversal'].includes(movement)) notes.push(todo(['transactions', key], `a ${movement} applies to an earlier transaction: add parent: { transaction, pointer }`));
   }

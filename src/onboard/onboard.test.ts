@@ -9,6 +9,7 @@ import { InputError } from '../source/index.ts';
 import { inferProfile } from './infer-profile.ts';
 import { initPartner } from './init-partner.ts';
 import { loadOnboardingContract } from './load-for-onboarding.ts';
+import { proposeStates } from './propose-states.ts';
 import { renderProfile } from './render-profile.ts';
 import { suggestCanonical } from './suggest-canonical.ts';
 import { todoMarkers } from './todo-markers.ts';
@@ -33,7 +34,9 @@ describe('inferProfile', () => {
     expect(p.idempotency).toEqual({ header: 'Idempotency-Key', operations: ['createPayout'] });
     expect(p.errors?.code).toBe('/error/code');
     expect(p.errors?.map).toEqual({ INSUFFICIENT_FUNDS: { canonical: 'AM04' }, PAYOUT_NOT_FOUND: { canonical: 'NOT_FOUND' }, UNAUTHORIZED: { canonical: 'AUTHENTICATION_FAILED' } });
-    expect(p.transactions?.payout).toEqual({ create: 'createPayout', read: 'getPayout', id: '/id', idParam: 'payoutId', state: '/status', amount: '/amount', currency: '/currency' });
+    // The machine from the status names: PENDING first, PAID and FAILED terminal, FAILED moving no money.
+    const states = { initial: 'PENDING', transitions: { PENDING: ['PAID', 'FAILED'] }, terminal: ['PAID', 'FAILED'], failed: ['FAILED'] };
+    expect(p.transactions?.payout).toEqual({ create: 'createPayout', read: 'getPayout', id: '/id', idParam: 'payoutId', state: '/status', amount: '/amount', currency: '/currency', states });
     expect(p.rails).toEqual(['XX-UNSET']);
     // A mutating operation without the header is a finding at the operation.
     expect(inferred.findings).toEqual([expect.objectContaining({ rule: 'idempotency-header', message: expect.stringMatching(/^cancelPayout \(POST \/payouts\/\{payoutId\}\/cancel\) documents no Idempotency-Key header/) })]);
@@ -112,6 +115,19 @@ describe('suggestCanonical', () => {
     expect(suggestCanonical('CARD_DECLINED', [503], vocabulary)).toBe('PARTNER_UNAVAILABLE');
     expect(suggestCanonical('AC04', [422], vocabulary)).toBe('AC04');
     expect(suggestCanonical('E1234', [], vocabulary)).toBe('MS03');
+  });
+});
+
+describe('proposeStates', () => {
+  it('reads initial, in-between, terminal and failed states from the names, and proposes nothing when the names do not say', () => {
+    expect(proposeStates(['CREATED', 'PROCESSING', 'COMPLETED', 'DECLINED'])).toEqual({
+      initial: 'CREATED',
+      transitions: { CREATED: ['PROCESSING', 'COMPLETED', 'DECLINED'], PROCESSING: ['COMPLETED', 'DECLINED'] },
+      terminal: ['COMPLETED', 'DECLINED'],
+      failed: ['DECLINED'],
+    });
+    expect(proposeStates(['RED', 'GREEN'])).toBeUndefined();
+    expect(proposeStates(['PENDING', 'WAITING'])).toBeUndefined();
   });
 });
 

@@ -1,10 +1,12 @@
-import { Document, isMap, isNode, isScalar, isSeq } from 'yaml';
+import { Document, isMap, isNode, isScalar, isSeq, visit } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
 import type { InferredProfile, Note } from './model.ts';
 
 /** The YAML text of an inferred profile: its notes as comments (TODOs included), its proposals commented out at the end. */
 export function renderProfile(inferred: InferredProfile, header: string[]): string {
   const doc = new Document(inferred.profile);
+  // Lists of names on one line, as the example profiles write them: `terminal: [ACSC, RJCT]`.
+  visit(doc, { Seq: (_, seq) => void (seq.items.every((i) => isScalar(i)) && (seq.flow = true)) });
   const orphans: string[] = [];
   const before = new Map<Pair, string[]>();
   const after = new Map<Node, string[]>();
