@@ -33,7 +33,7 @@ describe('public-key: Wise, RSA-SHA256 over the raw body', () => {
   });
 });
 
-describe('public-key: Ed25519 on RFC 8032 §7.1 TEST 2 (no payment provider publishes an Ed25519, PSS or ECDSA webhook vector)', () => {
+describe('public-key: Ed25519 on RFC 8032 §7.1 TEST 2 (no payment provider publishes an Ed25519, ECDSA or PSS webhook vector: the algorithms\' own RFC vectors stand in)', () => {
   // RFC 8032 §7.1, TEST 2: public key 3d4017c3…660c, message 0x72, signature 92a009a9…0c00.
   const key = keyFromJwk({ kty: 'OKP', crv: 'Ed25519', x: Buffer.from('3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c', 'hex').toString('base64url') });
   const signature = '92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00';
@@ -43,7 +43,24 @@ describe('public-key: Ed25519 on RFC 8032 §7.1 TEST 2 (no payment provider publ
   });
 });
 
-// The other algorithms have no provider vector either: each is a round trip with a generated key, node:crypto's own
+describe('public-key: ECDSA P-256 on RFC 6979 §A.2.5 (SHA-256, message "sample"), raw r||s and the same as DER', () => {
+  const b64url = (hex: string): string => Buffer.from(hex, 'hex').toString('base64url');
+  const key = keyFromJwk({ kty: 'EC', crv: 'P-256', x: b64url('60FED4BA255A9D31C961EB74C6356D68C049B8923B61FA6CE669622E60F29FB6'), y: b64url('7903FE1008B8BC99A41AE9E95628BC64F2F1B20C2D7E9F5177A3C294D4462299') });
+  const r = 'EFD48B2AACB6A8FD1140DD9CD45E81D69D2C877B56AAF991C34D0EA84EAF3716';
+  const s = 'F7CB1C942D657C41D436C7A1B6E29F65F3E900DBB9AFF4064DC4AB2F843ACDA8';
+  // DER: SEQUENCE { INTEGER r, INTEGER s }, each with a leading 00 as its top bit is set.
+  const der = Buffer.from(`3046022100${r}022100${s}`, 'hex').toString('base64');
+  it('verifies r||s as raw and its DER form as der, and refuses each read the other way', () => {
+    const raw = Buffer.from(r + s, 'hex').toString('base64');
+    expect(verifyWithKey({ algorithm: 'ecdsa-p256-sha256', ecdsaSignature: 'raw', message: 'sample', signature: raw, key })).toEqual({ ok: true });
+    expect(verifyWithKey({ algorithm: 'ecdsa-p256-sha256', message: 'sample', signature: der, key })).toEqual({ ok: true });
+    expect(verifyWithKey({ algorithm: 'ecdsa-p256-sha256', message: 'sample', signature: raw, key })).toMatchObject({ ok: false });
+    expect(verifyWithKey({ algorithm: 'ecdsa-p256-sha256', ecdsaSignature: 'raw', message: 'sample', signature: der, key })).toMatchObject({ ok: false });
+    expect(verifyWithKey({ algorithm: 'ecdsa-p256-sha256', message: 'samplE', signature: der, key })).toMatchObject({ ok: false, step: 'signature-mismatch' });
+  });
+});
+
+// RSA-PSS has no provider vector either (its salt is random): each algorithm is also a round trip with a generated key, node:crypto's own
 // verify (the DER case) as the independent check, and a tampered message that must fail.
 describe('public-key: each algorithm signs and verifies, and refuses a tampered message', () => {
   const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
