@@ -69,7 +69,7 @@ function verifyByScheme(spec: WebhooksSpec, key: WebhookKey, delivery: WebhookDe
     }
     case 'fields-hmac': {
       const body = jsonBody(delivery.body);
-      if (body === undefined) return { ok: false, step: 'missing-signature', reason: 'the body is not JSON' };
+      if (body === undefined) return { ok: false, step: 'malformed-signature', reason: `the body is not JSON: no signature can sit at ${spec.signatureAt}` };
       const result = verifyFieldsHmac({ fields: signedFields(spec, body), signature: receivedSignature(spec, delivery), secrets: key.secret as Buffer, separator: spec.separator ?? ':', algorithm: hmacHash(spec), encoding: spec.encoding ?? 'base64' });
       const signed = { kind: 'signed fields' as const, text: result.signedString };
       return result.ok ? { ok: true, signed } : { ok: false, step: result.step, reason: result.reason, signed };

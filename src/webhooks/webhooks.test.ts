@@ -77,6 +77,7 @@ describe('deliveries signed with a time in a header (public-key message part, pa
     const d = signed(spec, signKey);
     expect(JSON.parse(d.body)).toMatchObject({ id: 'evt_1', sig: { hmac: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/) } });
     expect(verifyDelivery({ ...spec, signatureAt: '/other' }, verifyKey, d, T)).toMatchObject({ ok: false, step: 'missing-signature', place: 'body /other', reason: 'railgate looked for it in the body /other' });
+    expect(verifyDelivery(spec, verifyKey, { ...d, body: 'id=evt_1' }, T)).toMatchObject({ ok: false, step: 'malformed-signature', reason: 'the body is not JSON: no signature can sit at /sig/hmac' });
   });
 });
 
