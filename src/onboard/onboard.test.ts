@@ -70,6 +70,19 @@ paths:
     expect(renderProfile(inferred, [])).toMatch(/code: \/code # TODO no error body in the contract has a code field/);
   });
 
+  it('a contract with no error answer at all is a finding at its paths; a receiver contract, which answers no call, is not', async () => {
+    const file = path.join(tmp.dir, 'no-errors.yaml');
+    await writeFile(file, `openapi: 3.1.0\ninfo: { title: No errors, version: '1' }\npaths:\n  /x:\n    get:\n      operationId: getX\n      responses:\n        '200': { description: ok }\n`);
+    const inferred = inferProfile((await loadOnboardingContract(file)).contract, vocabulary, { id: 'noerr', contractRef: 'no-errors.yaml' });
+    expect(inferred.findings).toEqual([{ rule: 'error-code-schema', message: 'no operation documents an error response with a JSON body: railgate cannot tell where the partner says what went wrong', pointer: '/paths' }]);
+    expect(inferred.profile.errors).toBeUndefined();
+    const hooks = path.join(tmp.dir, 'hooks.yaml');
+    await writeFile(hooks, `openapi: 3.1.0\ninfo: { title: Hooks, version: '1' }\nwebhooks:\n  paid:\n    post:\n      requestBody: { content: { application/json: { schema: { type: object, properties: { type: { const: payment.paid } } } } } }\n      responses:\n        '200': { description: ok }\n`);
+    const receiver = inferProfile((await loadOnboardingContract(hooks)).contract, vocabulary, { id: 'hooks', contractRef: 'hooks.yaml' });
+    expect(receiver.findings).toEqual([]);
+    expect(receiver.proposals.find((p) => p.key === 'webhooks')?.lines).toContain('  events: [payment.paid]');
+  });
+
   it('a magic value no request field fits is a commented-out proposal, not an active guess', async () => {
     const file = path.join(tmp.dir, 'magic.yaml');
     await writeFile(
