@@ -11,12 +11,23 @@ export function fingerprintBody(body: unknown): string {
 
 export function canonicalJson(value: unknown): string {
   if (value === undefined) return '';
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + (value[i] === undefined ? 'null' : canonicalJson(value[i]));
+    return `${out}]`;
+  }
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    // Keys in code-unit order; undefined members left out, as JSON.stringify leaves them. Written as loops: every
+    // idempotent create is fingerprinted.
+    const obj = value as Record<string, unknown>;
+    let out = '{';
+    let first = true;
+    for (const k of Object.keys(obj).sort()) {
+      if (obj[k] === undefined) continue;
+      out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(obj[k])}`;
+      first = false;
+    }
+    return `${out}}`;
   }
   return JSON.stringify(value);
 }

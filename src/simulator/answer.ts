@@ -11,7 +11,12 @@ const JSON_TYPE = 'application/json';
 
 /** A JSON answer: the body serialised once, here. */
 export function jsonAnswer(body: unknown, status: number, headers: Record<string, string> = {}): Answer {
-  return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: JSON.stringify(body) ?? '' };
+  return jsonTextAnswer(JSON.stringify(body) ?? '', status, headers);
+}
+
+/** A JSON answer already serialised. */
+export function jsonTextAnswer(text: string, status: number, headers: Record<string, string> = {}): Answer {
+  return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: text };
 }
 
 /** The fetch Response msw hands back for an answer. */

@@ -1,5 +1,5 @@
 import type { HttpHandler } from 'msw';
-import { jsonAnswer } from './answer.ts';
+import { jsonAnswer, jsonTextAnswer } from './answer.ts';
 import type { Answer } from './answer.ts';
 import { mswHandlers } from './msw-handlers.ts';
 import { findResponseSpec, schemaDeclares, schemaIssues } from '../contract/index.ts';
@@ -57,6 +57,8 @@ export interface SimulatorState {
 interface Shape {
   success: boolean;
   planted?: boolean;
+  /** The body's text when it was found to conform a moment ago (a create's resource as stored). */
+  validated?: string;
 }
 
 interface Incoming {
@@ -170,7 +172,9 @@ function create(state: SimulatorState, req: Incoming, movements: readonly Resolv
   if (statePointer && initialState) setPointer(merged, statePointer, initialState);
   const now = state.now().toISOString();
   for (const k of ['createdAt', 'updatedAt', 'created_at', 'updated_at']) if (k in merged) merged[k] = now;
-  const stored = keptResource(state, op, status, merged);
+  const { body: stored, conforms } = keptResource(state, op, status, merged);
+  // Its text as just validated: answered as is below unless something changed it meanwhile.
+  const validated = conforms ? JSON.stringify(stored) : undefined;
   // A repaired body may carry another id than the one drawn (a pattern it broke): the body's id is the id.
   const carried = carriesId ? getPointer(stored, idPointer) : undefined;
   if (typeof carried === 'string' || typeof carried === 'number') id = String(carried);
@@ -179,20 +183,21 @@ function create(state: SimulatorState, req: Incoming, movements: readonly Resolv
   const headers: Record<string, string> = {};
   if (spec?.headers.some((h) => h.name === 'location')) headers.location = `${partner.contract.basePath}${collection}/${encodeURIComponent(id)}`;
   if (failAfterCommit(state, req.headers)) return reply(state, op, 503, undefined, 'committed, then failed (planted defect duplicate-on-retry)', true);
-  return json(state, op, status, stored, headers, { success: true });
+  return json(state, op, status, stored, headers, { success: true, ...(validated === undefined ? {} : { validated }) });
 }
 
 /**
  * What a create keeps: its answer as the contract accepts it, so a read answers what the create answered. A body
  * shaped by `card-data-echoed` is kept as sent, and marked so that no answer repairs it (plantedIn).
  */
-function keptResource(state: SimulatorState, op: Operation, status: number, resource: Record<string, unknown>): Record<string, unknown> {
+function keptResource(state: SimulatorState, op: Operation, status: number, resource: Record<string, unknown>): { body: Record<string, unknown>; conforms: boolean } {
   if (state.defects.has('card-data-echoed')) {
     markPlanted(resource);
-    return resource;
+    return { body: resource, conforms: false };
   }
-  const { body } = keepContract(state.partner.contract, state.partner.validators, op, status, resource);
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : resource;
+  const { body, issues } = keepContract(state.partner.contract, state.partner.validators, op, status, resource);
+  const kept = typeof body === 'object' && body !== null && !Array.isArray(body);
+  return kept ? { body: body as Record<string, unknown>, conforms: issues.length === 0 } : { body: resource, conforms: false };
 }
 
 function read(state: SimulatorState, req: Incoming): Answer {
@@ -261,6 +266,11 @@ function plantedIn(body: unknown): boolean {
  * repair can make conform goes out marked as the simulator's limitation. `schema-drift` breaks it after.
  */
 function json(state: SimulatorState, op: Operation, status: number, body: unknown, headers: Record<string, string>, shape: Shape): Answer {
+  if (shape.validated !== undefined && !state.defects.has('schema-drift')) {
+    // Validated a moment ago (a create's resource as stored): unchanged since, it is not validated twice.
+    const text = JSON.stringify(body);
+    if (text === shape.validated) return jsonTextAnswer(text, status, headers);
+  }
   const kept = shape.planted || (state.defects.has('card-data-echoed') && plantedIn(body)) ? { body, issues: [] } : keepContract(state.partner.contract, state.partner.validators, op, status, body);
   const out = shape.success && state.defects.has('schema-drift') ? driftType(kept.body) : kept.body;
   return jsonAnswer(out, status, kept.issues.length > 0 ? { ...headers, ...limitationHeaders() } : headers);

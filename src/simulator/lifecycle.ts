@@ -37,10 +37,7 @@ export interface Lifecycle {
  * `now` stamps `updatedAt`: the partner's time on the wire, which need not be the clock the changes wait on.
  */
 export function createLifecycle(clock: Clock, defects: ReadonlySet<string>, now: () => Date, announce: (change: StateChange) => void): Lifecycle {
-  // A signal per resource in flight, each aborted at close. Not one signal shared by all: an EventTarget adds and
-  // removes a listener in time linear in how many it holds, so every create paid for every resource in flight.
-  const pending = new Set<AbortController>();
-  let closed: Error | undefined;
+  const waits = sharedSignals();
   // How many changes each resource has had: `webhook-missing` drops the first one after creation.
   const changes = new WeakMap<object, number>();
   const change = (m: ResolvedMovement, resource: Record<string, unknown>, to: string, illegal: boolean): void => {
@@ -70,22 +67,57 @@ export function createLifecycle(clock: Clock, defects: ReadonlySet<string>, now:
   return {
     start(m, resource) {
       if (!m.machine) return;
-      const wait = new AbortController();
-      if (closed) wait.abort(closed);
-      pending.add(wait);
+      const wait = waits.take();
       // Closing aborts the waits: the rejection is the end of this resource's story, not an error.
       advance(m, resource, wait.signal)
         .catch(() => undefined)
-        .finally(() => pending.delete(wait));
+        .finally(wait.release);
     },
     moveTo(m, resource, to) {
       if (!m.machine || getPointer(resource, m.statePointer) === to) return;
       change(m, resource, to, false);
     },
-    close: () => {
-      closed = new Error('simulator closed');
-      for (const wait of pending) wait.abort(closed);
-      pending.clear();
+    close: () => waits.abortAll(new Error('simulator closed')),
+  };
+}
+
+/** Resources in flight a signal serves at most. */
+const PER_SIGNAL = 32;
+
+/**
+ * The signals the resources in flight wait with, all aborted at close: each shared by at most PER_SIGNAL resources.
+ * Not one for all: an EventTarget adds and removes a listener in time linear in how many it holds, so every create
+ * paid for every resource still waiting. Not one each: an AbortController costs more than the rest of a create's
+ * bookkeeping.
+ */
+function sharedSignals(): { take(): { signal: AbortSignal; release: () => void }; abortAll(reason: Error): void } {
+  const users = new Map<AbortController, number>();
+  let current: AbortController | undefined;
+  let taken = 0;
+  let closed: Error | undefined;
+  return {
+    take() {
+      if (!current || taken >= PER_SIGNAL) {
+        current = new AbortController();
+        if (closed) current.abort(closed);
+        taken = 0;
+      }
+      const controller = current;
+      taken++;
+      users.set(controller, (users.get(controller) ?? 0) + 1);
+      return {
+        signal: controller.signal,
+        release: () => {
+          const left = (users.get(controller) ?? 1) - 1;
+          if (left > 0) users.set(controller, left);
+          else users.delete(controller);
+        },
+      };
+    },
+    abortAll(reason) {
+      closed = reason;
+      for (const controller of users.keys()) controller.abort(reason);
+      users.clear();
     },
   };
 }
