@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Vocabulary } from '../errors/index.ts';
@@ -66,8 +67,16 @@ export async function initPartner(o: InitOptions): Promise<InitResult> {
     const there = await existing(files);
     if (there.length > 0) throw new InputError(there);
   }
-  // Loaded as lint will load it (a suites folder that is not there holds no scenarios) before a byte is written.
-  await loadPartner(profileFile, path.join(o.dir, '.railgate-init-check'), { text, contract });
+  // Profile and scenarios loaded as lint will load them, from a scratch folder, before a byte is written: what
+  // init could not load would be railgate's mistake, never the user's.
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'railgate-init-'));
+  try {
+    await mkdir(path.join(scratch, 'suites', o.id), { recursive: true });
+    for (const s of scenarios) await writeFile(path.join(scratch, 'suites', o.id, s.name), s.text);
+    await loadPartner(profileFile, scratch, { text, contract });
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
   await writeAll(files);
   return {
     profileFile,
