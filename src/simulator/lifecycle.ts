@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Clock } from '../clock/index.ts';
 import { findMismatch, getPointer, setPointer } from '../json/index.ts';
 import { parseDuration } from '../profile/index.ts';
@@ -99,6 +100,7 @@ function sharedSignals(): { take(): { signal: AbortSignal; release: () => void }
     take() {
       if (!current || taken >= PER_SIGNAL) {
         current = new AbortController();
+        setMaxListeners(PER_SIGNAL, current.signal);
         if (closed) current.abort(closed);
         taken = 0;
       }
