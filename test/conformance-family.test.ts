@@ -77,7 +77,8 @@ describe('conformance family', () => {
     const all = operationCases(partner.contract.bundled, partner.validators, op);
     const four = withinBudget(all, 4).map((c) => c.rule);
     expect(new Set(four).size).toBe(4);
-    expect(four).toEqual(['malformed-json', 'required', 'type', 'maxLength']);
+    expect(four).toEqual(['malformed-json', 'required', 'type', 'at-maxLength']);
+    expect(all.find((c) => c.rule === 'oversized')?.title).toBe('body /reference of 1 MiB (1048576 characters), an oversized body far over its maxLength 64');
     // Each broken value breaks its member's schema, each edge value keeps to it (checked when the cases are made).
     expect(all.filter((c) => c.kind === 'valid').map((c) => c.title)).toContain('body /amount at its maximum (100000000)');
     expect(all.filter((c) => c.kind === 'invalid').map((c) => c.title)).toContain("header parameter 'Idempotency-Key' 65 characters, over its maxLength 64");

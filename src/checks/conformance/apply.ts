@@ -42,7 +42,8 @@ function changeBody(parts: RequestParts, change: Extract<Change, { do: 'set' | '
   for (const ancestor of change.ancestors ?? []) {
     if (getPointer(parts.body, ancestor.pointer) === undefined && !setPointer(parts.body, ancestor.pointer, fill(ancestor))) return undefined;
   }
-  return setPointer(parts.body, change.name, structuredClone(change.value)) ? parts : undefined;
+  const value = change.repeat === undefined ? structuredClone(change.value) : String(change.value).repeat(change.repeat / String(change.value).length);
+  return setPointer(parts.body, change.name, value) ? parts : undefined;
 }
 
 function changeParameter(parts: RequestParts, change: Extract<Change, { do: 'set' | 'remove' }>): RequestParts {

@@ -22,7 +22,8 @@ export interface Ancestor {
 }
 
 export type Change =
-  | { do: 'set'; part: Part; name: string; value: unknown; ancestors?: readonly Ancestor[] }
+  /** `repeat`: the value (text) repeated to this length when sent: an oversized value is not held while planned. */
+  | { do: 'set'; part: Part; name: string; value: unknown; ancestors?: readonly Ancestor[]; repeat?: number }
   | { do: 'remove'; part: Part; name: string }
   /** The body as text the generated body is turned into: `truncate` cuts its JSON short (malformed). */
   | { do: 'malformed-json' }
@@ -41,10 +42,13 @@ export interface ConformanceCase {
   change: Change;
 }
 
-/** Rules in the order the budget reaches them: the changes that most often find a partner's faults first. */
+/**
+ * Rules in the order the budget reaches them: the changes that most often find a partner's faults first, each edge
+ * a request may meet beside the bound it may not pass, so a small budget still sends valid requests (and creates).
+ */
 const RULE_ORDER = [
-  'malformed-json', 'required', 'type', 'maxLength', 'maximum', 'content-type', 'enum', 'format', 'pattern', 'additionalProperties',
-  'minLength', 'minimum', 'unknown-query', 'at-maxLength', 'at-maximum', 'at-minimum', 'at-minLength', 'enum-ends',
+  'malformed-json', 'required', 'type', 'at-maxLength', 'maxLength', 'maximum', 'at-maximum', 'content-type', 'oversized', 'enum', 'enum-ends',
+  'format', 'pattern', 'additionalProperties', 'minLength', 'at-minLength', 'minimum', 'at-minimum', 'unknown-query',
 ];
 
 /** Body members deeper than this are not changed one by one: their parents' cases cover them. */
@@ -60,13 +64,16 @@ const BAD_FORMAT: Readonly<Record<string, string>> = {
   'iso-4217': 'XXXX',
 };
 const UNKNOWN_MEMBER = 'railgateUnexpected';
+/** An oversized body: one bounded text member of 1 MiB, far past any length a payments API takes. */
+const OVERSIZE = 1 << 20;
 export const UNKNOWN_QUERY = 'railgate_unexpected';
 
 /**
  * Every case the contract gives for an operation (pure): per body member and parameter, one case per constraint
  * broken (wrong type, missing when required, past a length or range, outside an enum, a bad format, a pattern
  * broken, an extra member where `additionalProperties: false`) and one per edge met (at maxLength, at maximum …),
- * plus a malformed JSON body, a body under another content type, and an unknown query parameter.
+ * plus a malformed JSON body, a body under another content type, an oversized body (a bounded text member of 1 MiB),
+ * and an unknown query parameter.
  * Each value is checked against the member's own schema: a broken one must fail it, an edge one pass it.
  */
 export function operationCases(doc: Obj, validators: SchemaValidators, op: Operation): ConformanceCase[] {
@@ -213,7 +220,16 @@ function valueCases(validators: SchemaValidators, sub: Resolved, label: string, 
     if (typeof schema.const === 'string') broken('enum', `${schema.const}X`, `other than its const ${JSON.stringify(schema.const)}`);
     return;
   }
-  if (type === 'string') stringCases(schema, broken, edge);
+  if (type === 'string') {
+    stringCases(schema, broken, edge);
+    // In a body only (a parameter of 1 MiB tests the URL's limits, not the body's); judged by its first maxLength + 1.
+    const max = typeof schema.maxLength === 'number' ? schema.maxLength : undefined;
+    const unit = typeof schema.pattern === 'string' ? fillerFor(safeRegExp(schema.pattern))(1) : 'a';
+    if (!asText && max !== undefined && max < OVERSIZE && fails(unit.repeat(max + 1))) {
+      const change = set(unit);
+      add({ kind: 'invalid', rule: 'oversized', where: label, title: `${label} of 1 MiB (${OVERSIZE} characters), an oversized body far over its maxLength ${max}`, change: change.do === 'set' ? { ...change, repeat: OVERSIZE } : change });
+    }
+  }
   if (type === 'integer' || type === 'number') numberCases(schema, type, broken, edge);
 }
 
