@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planPartner } from '../src/checks/index.ts';
+import { destructiveInProduction, planPartner } from '../src/checks/index.ts';
 import { operationCases, servesPath, withinBudget } from '../src/checks/conformance/index.ts';
 import { loadPartners } from '../src/partner/index.ts';
 import type { Partner } from '../src/partner/index.ts';
@@ -91,6 +91,14 @@ describe('conformance family', () => {
     expect(servesPath('/v2/customers/bulk-create', '/v2/customers/{customer_id}')).toBe(false);
     expect(servesPath('/v2/customers/{customer_id}', '/v2/customers/bulk-create/more')).toBe(false);
     expect(servesPath('/payouts', '/payouts')).toBe(true);
+  });
+
+  it('is destructive where it creates: its cases on creates are refused against production, its reads are not', () => {
+    const partner = partners.get('pixpay')!;
+    const plan = planPartner(partner, { env: 'production', family: 'conformance' });
+    const refused = destructiveInProduction(plan, { env: 'production' })?.checks.map((c) => c.name) ?? [];
+    expect(refused.some((n) => n.startsWith('createPayout: '))).toBe(true);
+    expect(refused.some((n) => n.startsWith('getPayout: ') || n.startsWith('listPayouts: '))).toBe(false);
   });
 
   it('plans the budget the profile or --max-cases sets', () => {
