@@ -57,8 +57,6 @@ export interface SimulatorState {
 interface Shape {
   success: boolean;
   planted?: boolean;
-  /** The body's text when it was found to conform a moment ago (a create's resource as stored). */
-  validated?: string;
 }
 
 interface Incoming {
@@ -172,9 +170,7 @@ function create(state: SimulatorState, req: Incoming, movements: readonly Resolv
   if (statePointer && initialState) setPointer(merged, statePointer, initialState);
   const now = state.now().toISOString();
   for (const k of ['createdAt', 'updatedAt', 'created_at', 'updated_at']) if (k in merged) merged[k] = now;
-  const { body: stored, conforms } = keptResource(state, op, status, merged);
-  // Its text as just validated: answered as is below unless something changed it meanwhile.
-  const validated = conforms ? JSON.stringify(stored) : undefined;
+  const stored = keptResource(state, op, status, merged);
   // A repaired body may carry another id than the one drawn (a pattern it broke): the body's id is the id.
   const carried = carriesId ? getPointer(stored, idPointer) : undefined;
   if (typeof carried === 'string' || typeof carried === 'number') id = String(carried);
@@ -183,21 +179,22 @@ function create(state: SimulatorState, req: Incoming, movements: readonly Resolv
   const headers: Record<string, string> = {};
   if (spec?.headers.some((h) => h.name === 'location')) headers.location = `${partner.contract.basePath}${collection}/${encodeURIComponent(id)}`;
   if (failAfterCommit(state, req.headers)) return reply(state, op, 503, undefined, 'committed, then failed (planted defect duplicate-on-retry)', true);
-  return json(state, op, status, stored, headers, { success: true, ...(validated === undefined ? {} : { validated }) });
+  return json(state, op, status, stored, headers, { success: true });
 }
 
 /**
  * What a create keeps: its answer as the contract accepts it, so a read answers what the create answered. A body
  * shaped by `card-data-echoed` is kept as sent, and marked so that no answer repairs it (plantedIn).
  */
-function keptResource(state: SimulatorState, op: Operation, status: number, resource: Record<string, unknown>): { body: Record<string, unknown>; conforms: boolean } {
+function keptResource(state: SimulatorState, op: Operation, status: number, resource: Record<string, unknown>): Record<string, unknown> {
   if (state.defects.has('card-data-echoed')) {
     markPlanted(resource);
-    return { body: resource, conforms: false };
+    return resource;
   }
   const { body, issues } = keepContract(state.partner.contract, state.partner.validators, op, status, resource);
-  const kept = typeof body === 'object' && body !== null && !Array.isArray(body);
-  return kept ? { body: body as Record<string, unknown>, conforms: issues.length === 0 } : { body: resource, conforms: false };
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return resource;
+  if (issues.length === 0) conformed.set(body, { op, status, text: JSON.stringify(body) });
+  return body as Record<string, unknown>;
 }
 
 function read(state: SimulatorState, req: Incoming): Answer {
@@ -266,15 +263,31 @@ function plantedIn(body: unknown): boolean {
  * repair can make conform goes out marked as the simulator's limitation. `schema-drift` breaks it after.
  */
 function json(state: SimulatorState, op: Operation, status: number, body: unknown, headers: Record<string, string>, shape: Shape): Answer {
-  if (shape.validated !== undefined && !state.defects.has('schema-drift')) {
-    // Validated a moment ago (a create's resource as stored): unchanged since, it is not validated twice.
-    const text = JSON.stringify(body);
-    if (text === shape.validated) return jsonTextAnswer(text, status, headers);
+  const drift = shape.success && state.defects.has('schema-drift');
+  const planted = shape.planted || (state.defects.has('card-data-echoed') && plantedIn(body));
+  const checked = !drift && !planted && typeof body === 'object' && body !== null;
+  if (checked) {
+    // The same text found to conform to this answer before (a resource read again, as stored): not validated twice.
+    const seen = conformed.get(body);
+    const text = seen && seen.op === op && seen.status === status ? JSON.stringify(body) : undefined;
+    if (text !== undefined && text === seen?.text) return jsonTextAnswer(text, status, headers);
   }
-  const kept = shape.planted || (state.defects.has('card-data-echoed') && plantedIn(body)) ? { body, issues: [] } : keepContract(state.partner.contract, state.partner.validators, op, status, body);
-  const out = shape.success && state.defects.has('schema-drift') ? driftType(kept.body) : kept.body;
+  const kept = planted ? { body, issues: [] } : keepContract(state.partner.contract, state.partner.validators, op, status, body);
+  const out = drift ? driftType(kept.body) : kept.body;
+  if (checked && kept.issues.length === 0 && typeof out === 'object' && out !== null) {
+    const text = JSON.stringify(out);
+    conformed.set(out, { op, status, text });
+    return jsonTextAnswer(text, status, headers);
+  }
   return jsonAnswer(out, status, kept.issues.length > 0 ? { ...headers, ...limitationHeaders() } : headers);
 }
+
+/**
+ * The text each body had when it was last found to conform to an operation's documented answer for a status. A body
+ * whose text is the same conforms still (validation depends on nothing else); one changed since (a state moved on)
+ * is validated again.
+ */
+const conformed = new WeakMap<object, { op: Operation; status: number; text: string }>();
 
 /**
  * The resource a create makes of what was sent: the fields its response schema declares, merged over the sample.
