@@ -1,6 +1,6 @@
 import type { Operation } from '../contract/index.ts';
 import type { ErrorsSpec, ErrorTrigger } from '../errors/index.ts';
-import { findMismatch, getPointer, toPointer } from '../json/index.ts';
+import { getPointer, toPointer } from '../json/index.ts';
 
 // How the simulator answers the profile's error triggers: the partner's documented error for the code,
 // unless a planted defect (defects.ts) says otherwise.
@@ -54,10 +54,25 @@ function triggersOf(errors: ErrorsSpec, opId: string): readonly ErrorTrigger[] {
 
 function matches(t: ErrorTrigger, req: TriggerRequest): boolean {
   if (t.body === undefined && t.params === undefined && t.headers === undefined) return false;
-  if (t.body !== undefined && findMismatch(req.body, t.body) !== undefined) return false;
+  if (t.body !== undefined && !containsFragment(req.body, t.body)) return false;
   const params = Object.entries(t.params ?? {});
   if (!params.every(([name, v]) => (req.pathParams[name] ?? req.query[name]) === String(v))) return false;
   return Object.entries(t.headers ?? {}).every(([name, v]) => req.headers[name.toLowerCase()] === v);
+}
+
+/**
+ * Whether `actual` contains the fragment, as findMismatch finds no mismatch (json/merge.ts): every key of an object
+ * and every item of an array, leaves strictly equal. A yes or no, without naming where: asked of every trigger of
+ * an operation at every request.
+ */
+function containsFragment(actual: unknown, fragment: unknown): boolean {
+  if (Array.isArray(fragment)) return Array.isArray(actual) && fragment.every((v, i) => containsFragment(actual[i], v));
+  if (typeof fragment === 'object' && fragment !== null) {
+    if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) return false;
+    const a = actual as Record<string, unknown>;
+    return Object.entries(fragment).every(([k, v]) => containsFragment(a[k], v));
+  }
+  return actual === fragment;
 }
 
 /** The status of the operation's error response whose example carries `code`. */

@@ -52,8 +52,8 @@ export function hmacCheck(auth: HmacAuth, credentials: Credentials, nonces: Nonc
     const secret = secretBytes(credentials.get(auth.secretEnv), auth.secretEncoding);
     const keyId = keyIdOf(auth, (n) => credentials.get(n));
     // `accept-stale-timestamp`: an old timestamp is judged against itself, as if the partner's clock agreed.
-    const claimed = Number(strict.headers.timestamp ? fieldValue(message.headers, strict.headers.timestamp) : NaN);
-    const clock = defects.acceptStaleTimestamp && claimed < now ? claimed : now;
+    const claimed = defects.acceptStaleTimestamp && strict.headers.timestamp ? Number(fieldValue(message.headers, strict.headers.timestamp)) : NaN;
+    const clock = claimed < now ? claimed : now;
     const result = verifyHmacRequest(spec, message, {
       resolveSecret: (sent) => (keyId === undefined || sent === keyId ? secret : undefined),
       now: clock,
