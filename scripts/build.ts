@@ -3,11 +3,14 @@
 // only what it uses; packages stay imports of node_modules. dist/manifest.json lists every source file the bundle
 // was made from with its size and mtime: the bin compares them at start and runs the TypeScript through tsx when
 // one changed (docs/decisions/compiled-cli.md).
+import { readFileSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import standaloneModule from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import type { Plugin } from 'esbuild';
+import { SCHEMAS_DIR, shippedAjv, shippedSchemasHash } from '../src/source/input-schema.ts';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 
@@ -49,6 +52,25 @@ async function statSources(dir: string): Promise<Map<string, { size: number; mti
   return out;
 }
 
+/**
+ * The shipped schemas' validators as code (ajv standalone, CommonJS so that the synchronous loader can require it),
+ * with the hash of what they were made from: src/source/input-schema.ts uses them only for the same schemas.
+ */
+function inputValidatorsCode(): string {
+  // CommonJS with `exports.default`: under NodeNext the callable sits on `.default` (as ajv-formats.ts says).
+  type Standalone = (ajv: ReturnType<typeof shippedAjv>, refs: Record<string, string>) => string;
+  const standaloneCode = (standaloneModule as unknown as { default?: Standalone }).default ?? (standaloneModule as unknown as Standalone);
+  const ajv = shippedAjv({ source: true });
+  const files: Record<string, string> = {};
+  const refs: Record<string, string> = {};
+  for (const [i, file] of readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.schema.json')).sort().entries()) {
+    const schema = JSON.parse(readFileSync(new URL(file, SCHEMAS_DIR), 'utf8')) as { $id?: string };
+    files[file] = `v${i}`;
+    refs[`v${i}`] = schema.$id ?? file;
+  }
+  return `${standaloneCode(ajv, refs)}\nmodule.exports.hash = ${JSON.stringify(shippedSchemasHash())};\nmodule.exports.files = ${JSON.stringify(files)};\n`;
+}
+
 /** Builds the CLI into `outdir` (default dist/) and returns how many source files went into it. */
 export async function buildCli(outdir = path.join(REPO, 'dist')): Promise<number> {
   // Taken before esbuild reads a file: one saved while the build runs differs from what the manifest says, hence stale.
@@ -74,6 +96,7 @@ export async function buildCli(outdir = path.join(REPO, 'dist')): Promise<number
   const files = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/'));
   const inputs: BuildManifest['inputs'] = {};
   for (const f of files.sort()) inputs[f] = before.get(f) ?? (await statOf(path.join(REPO, f)));
+  await writeFile(path.join(outdir, 'input-validators.cjs'), inputValidatorsCode());
   const manifest: BuildManifest = { inputs };
   await writeFile(path.join(outdir, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
   return files.length;
