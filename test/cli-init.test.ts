@@ -53,18 +53,18 @@ describe('railgate lint --contract, init and lint, from a folder with no project
     const init = await runCli(['init', 'acme', '--contract', CONTRACT, '--rail', 'EU-SEPA'], { cwd: ws.dir });
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
-    expect(init.stdout).toContain('wrote  partners/acme.yaml  (9 TODOs)');
+    expect(init.stdout).toContain('wrote  partners/acme.yaml  (12 TODOs)');
     expect(init.stdout).toContain('copied contracts/acme/onboard-acme.yaml');
     expect(init.stdout).toContain('wrote  suites/acme/payout-create-read.yaml');
 
     const after = await inProcess(['lint'], ws.dir);
     expect(after.code).toBe(0);
     const todos = after.out.split('\n').filter((l) => /^partners\/acme\.yaml:\d+:\d+ {2}TODO /.test(l));
-    expect(todos).toHaveLength(9);
-    expect(todos).toContain('partners/acme.yaml:33:43  TODO confirm (createPayout 422 enum)  (warning)');
-    expect(todos).toContain("partners/acme.yaml:59:5  TODO confirm: guessed from the names of the contract's /status values (PENDING, PAID, FAILED); the contract does not say their order  (warning)");
+    expect(todos).toHaveLength(12);
+    expect(todos).toContain('partners/acme.yaml:36:43  TODO confirm (createPayout 422 enum)  (warning)');
+    expect(todos).toContain("partners/acme.yaml:62:5  TODO confirm: guessed from the names of the contract's /status values (PENDING, PAID, FAILED); the contract does not say their order  (warning)");
     expect(todos.some((l) => l.includes('TODO confirm: the contract says "Sandbox: an amount of 999999 is refused with INSUFFICIENT_FUNDS."'))).toBe(true);
-    expect(after.out).toMatch(/ok {2}acme: profile partners\/acme\.yaml, contract contracts\/acme\/onboard-acme\.yaml \(3 operations\), 2 scenarios\n1 partner, no errors, 12 warnings/);
+    expect(after.out).toMatch(/ok {2}acme: profile partners\/acme\.yaml, contract contracts\/acme\/onboard-acme\.yaml \(3 operations\), 1 scenario\n1 partner, no errors, 15 warnings/);
 
     // Again: every file that is there is named, and nothing is replaced.
     const profile = await readFile(path.join(ws.dir, 'partners/acme.yaml'), 'utf8');

@@ -28,7 +28,7 @@ export async function cmdInit(args: string[], out: Output): Promise<number> {
   out.info(`  wrote  ${r.profileFile}  (${r.todos} TODO${r.todos === 1 ? '' : 's'})`);
   out.info(r.copiedTo ? `  copied ${r.copiedTo}` : `  contract referenced where it is: ${r.contractRef}${r.split ? ' (it reaches other files by $ref)' : ''}`);
   for (const f of r.scenarioFiles) out.info(`  wrote  ${f}`);
-  if (r.scenarioFiles.length === 0) out.info('  no baseline scenario: no transaction was proposed');
+  if (r.scenarioFiles.length === 0) out.info(`  no baseline scenario: ${r.transactions === 0 ? 'no transaction was proposed' : 'each proposed transaction is created under an earlier resource (the TODOs in transactions say which)'}`);
   const cd = dir === '.' ? '' : `cd ${dir} && `;
   out.info(`next: settle the TODOs (${cd}railgate lint --partner ${id} lists them), then ${cd}railgate run --partner ${id} --family contract`);
   return 0;

@@ -1,10 +1,12 @@
 import type { Contract, Operation } from '../contract/index.ts';
-import type { IdempotencySpec } from '../idempotency/model.ts';
+import type { IdempotencyAnswer, IdempotencySpec } from '../idempotency/model.ts';
+import { DEFAULT_ANSWERS } from '../idempotency/resolve.ts';
+import { documentedErrorStatus } from '../simulator/error-status.ts';
 import { requestBodySchema } from '../contract/index.ts';
 import { getPointer } from '../json/index.ts';
 import { fieldsOf, resolveSchema } from './schema-walk.ts';
-import { note } from './model.ts';
-import type { OnboardFinding, Section } from './model.ts';
+import { note, todo } from './model.ts';
+import type { Note, OnboardFinding, Section } from './model.ts';
 
 const IDEMPOTENCY = /idempoten/i;
 // PayPal's PayPal-Request-Id, and others': a request id on a mutating call is its idempotency key.
@@ -33,8 +35,36 @@ export function inferIdempotency(contract: Contract): Section<IdempotencySpec> {
   const schema = param?.schemaPointer ? (getPointer(contract.bundled, param.schemaPointer) as Record<string, unknown> | undefined) : undefined;
   // railgate's keys are UUIDs: a pattern they break would make every generated key a profile mistake.
   const pattern = typeof schema?.pattern === 'string' && acceptsUuid(schema.pattern) ? schema.pattern : undefined;
-  const spec: IdempotencySpec = { header, operations, ...(pattern && { key: { format: 'uuid', pattern } }) };
-  return { value: spec, notes: [note(['idempotency'], `the header ${operations.length} mutating operation${operations.length === 1 ? '' : 's'} of the contract document`)], findings };
+  const answers = documentedAnswers(mutating.filter(takes));
+  const spec: IdempotencySpec = { header, operations, ...(pattern && { key: { format: 'uuid', pattern } }), ...(answers.value && { answers: answers.value }) };
+  return { value: spec, notes: [note(['idempotency'], `the header ${operations.length} mutating operation${operations.length === 1 ? '' : 's'} of the contract document`), ...answers.notes], findings };
+}
+
+const ANSWER_WORDS: Record<keyof typeof DEFAULT_ANSWERS, string> = { missingKey: 'a request without the key', mismatch: 'a key reused with another body', inFlight: 'a duplicate while the first is processed' };
+
+/**
+ * The statuses of the idempotency answers, where the contract does not document railgate's defaults (400 for a
+ * missing key, 422 for a mismatch, 409 in flight): the documented status nearest to the default that every
+ * idempotent operation documents — the one the simulator of the contract answers with — with a TODO. A default no
+ * operation can give would judge the partner by railgate's guess: the partner's documented answer would fail it.
+ */
+function documentedAnswers(ops: readonly Operation[]): { value?: NonNullable<IdempotencySpec['answers']>; notes: Note[] } {
+  const value: Record<string, IdempotencyAnswer> = {};
+  const notes: Note[] = [];
+  for (const kind of Object.keys(DEFAULT_ANSWERS) as Array<keyof typeof DEFAULT_ANSWERS>) {
+    const wanted = DEFAULT_ANSWERS[kind].status;
+    const chosen = ops.map((op) => documentedErrorStatus(op, wanted));
+    const statuses = new Set(chosen.map((c) => ('status' in c ? c.status : undefined)));
+    if (statuses.size === 1 && statuses.has(wanted)) continue;
+    const [only] = [...statuses];
+    if (statuses.size === 1 && only !== undefined) {
+      value[kind] = { status: only };
+      notes.push(todo(['idempotency', 'answers', kind], `confirm: ${ANSWER_WORDS[kind]} is answered ${wanted} by default, which the contract does not document for ${ops.map((o) => o.id).join(', ')}; ${only} is the nearest status it documents`, 'after'));
+    } else {
+      notes.push(todo(['idempotency'], `${ANSWER_WORDS[kind]} is expected with ${wanted}, which not every idempotent operation documents (${ops.map((o, i) => `${o.id}: ${'status' in chosen[i]! ? (chosen[i] as { status: number }).status : 'none'}`).join(', ')}): add answers.${kind}`));
+    }
+  }
+  return { ...(Object.keys(value).length > 0 && { value }), notes };
 }
 
 function acceptsUuid(pattern: string): boolean {

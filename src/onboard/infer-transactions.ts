@@ -66,13 +66,16 @@ export function inferTransactions(contract: Contract): Section<Record<string, Tr
     const state = top(created.fields, /^(status|state)$/);
     const amount = any(created.fields, /^(amount|value|amount_minor|amountMinor)$/, 'integer');
     const currency = any(created.fields, /^(currency|currency_code|currencyCode)$/, 'string');
-    const id = top(created.fields, /^id$/) ?? top(created.fields, /(^|_)id$|Id$/);
     const found = readOf(contract, created);
+    // The field the read is addressed by (PixPay's charge is read by its txid, and also carries an endToEndId), else `id`.
+    const id = (found && top(created.fields, new RegExp(`^${found.idParam.replace(/[^\w]/g, '')}$`))) ?? top(created.fields, /^id$/) ?? top(created.fields, /(^|_)id$|Id$/);
     if (!state || !(amount || currency) || !id || !found) continue;
     const movement = MOVEMENTS.find(([re]) => re.test(`${op.id} ${op.path}`))?.[1];
     let key = movement ?? op.id;
     for (let i = 2; out[key]; i++) key = `${movement ?? op.id}${i}`;
-    const list = [...contract.operations.values()].find((o) => o.method === 'get' && o.path === op.path);
+    // A list railgate can call with a reference alone: one that requires other query parameters (Adyen's
+    // createdSince) would make every count of the idempotency family fail on railgate's request.
+    const list = [...contract.operations.values()].find((o) => o.method === 'get' && o.path === op.path && !o.parameters.some((p) => p.in === 'query' && p.required));
     out[key] = {
       ...(movement && key !== movement && { movement }),
       create: op.id,
@@ -93,6 +96,8 @@ export function inferTransactions(contract: Contract): Section<Record<string, Tr
     if (machine) notes.push(todo(['transactions', key, 'states'], `confirm: guessed from the names of the contract's ${state.pointer} values (${values.join(', ')}); the contract does not say their order`));
     else notes.push(todo(['transactions', key, 'state'], values.length ? `add states: { initial, transitions, terminal, failed } from the contract's ${state.pointer} values: ${values.join(', ')}` : `the contract lists no values of ${state.pointer}: add states: { initial, transitions, terminal }`, 'after'));
     if (!amount) notes.push(todo(['transactions', key], `no integer amount in minor units in the answer of ${op.id}: add amount: <JSON Pointer> if there is one`));
+    const under = op.parameters.filter((p) => p.in === 'path').map((p) => p.name);
+    if (under.length > 0) notes.push(todo(['transactions', key], `${op.id} creates it under an earlier resource (${under.join(', ')}): no baseline scenario was written; write one that makes that resource first`));
     if (movement && ['refund', 'capture', 'void', 'reversal'].includes(movement)) notes.push(todo(['transactions', key], `a ${movement} applies to an earlier transaction: add parent: { transaction, pointer }`));
   }
   return Object.keys(out).length > 0 ? { value: out, notes, states } : { notes: [todo(['readiness'], 'no operation of the contract creates a resource with a status and an amount: add transactions by hand if the partner moves money')], states };

@@ -33,6 +33,8 @@ export interface InitResult {
   /** The contract reaches other files by `$ref`: referenced, not copied. */
   split: boolean;
   scenarioFiles: string[];
+  /** How many transactions the profile proposes (a baseline scenario is written for those it can create). */
+  transactions: number;
   todos: number;
 }
 
@@ -84,6 +86,7 @@ export async function initPartner(o: InitOptions): Promise<InitResult> {
     contractRef,
     split: split && !inside,
     scenarioFiles: scenarios.map((s) => path.join(suiteDir, s.name)),
+    transactions: Object.keys(inferred.profile.transactions ?? {}).length,
     todos: todoMarkers(profileFile, text).length,
   };
 }

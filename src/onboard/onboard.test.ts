@@ -31,7 +31,8 @@ describe('inferProfile', () => {
     const p = inferred.profile;
     expect(p.auth).toEqual({ apiKey: { in: 'header', name: 'X-Acme-Key', valueEnv: 'ACME_API_KEY' } });
     expect(p.environments.simulator?.testCredentials).toEqual({ ACME_API_KEY: 'test_railgate_simulator_acme_api_key' });
-    expect(p.idempotency).toEqual({ header: 'Idempotency-Key', operations: ['createPayout'] });
+    // The contract documents neither 400 nor 409 for createPayout: the answers it does document (422), each a TODO.
+    expect(p.idempotency).toEqual({ header: 'Idempotency-Key', operations: ['createPayout'], answers: { missingKey: { status: 422 }, inFlight: { status: 422 } } });
     expect(p.errors?.code).toBe('/error/code');
     expect(p.errors?.map).toEqual({ INSUFFICIENT_FUNDS: { canonical: 'AM04' }, PAYOUT_NOT_FOUND: { canonical: 'NOT_FOUND' }, UNAUTHORIZED: { canonical: 'AUTHENTICATION_FAILED' } });
     // The machine from the status names: PENDING first, PAID and FAILED terminal, FAILED moving no money.
@@ -43,6 +44,9 @@ describe('inferProfile', () => {
     const text = renderProfile(inferred, []);
     expect(text).toMatch(/INSUFFICIENT_FUNDS: \{canonical: AM04\} # TODO confirm \(createPayout 422 enum\)/);
     expect(text).toMatch(/rails: \[XX-UNSET\] # TODO which rail/);
+    // A void made under its payout (/payouts/{payoutId}/cancel) needs a payout's id: a TODO, and no baseline scenario.
+    expect(text).toMatch(/# TODO cancelPayout creates it under an earlier resource \(payoutId\): no baseline scenario/);
+    expect(text).toMatch(/inFlight: \{status: 422\} # TODO confirm: a duplicate while the first is processed is answered 409 by default/);
     // The magic amount goes where an integer amount belongs in the operation documenting the code.
     expect(p.errors?.triggers).toEqual([{ code: 'INSUFFICIENT_FUNDS', operation: 'createPayout', body: { amount: 999999 } }]);
     expect(text).toMatch(/ {4}# TODO confirm: the contract says "Sandbox: an amount of 999999 is refused with INSUFFICIENT_FUNDS\."\n {4}- code: INSUFFICIENT_FUNDS/);
@@ -166,7 +170,7 @@ describe('initPartner', () => {
     expect(existsSync(path.join(dir, 'partners/acme.yaml'))).toBe(false);
     expect(existsSync(path.join(dir, 'contracts/acme'))).toBe(false);
     const forced = await initPartner({ id: 'acme', source: fixture('onboard-acme.yaml'), loaded, vocabulary, dir, force: true });
-    expect(forced.scenarioFiles.map((f) => path.relative(dir, f))).toEqual(['suites/acme/payout-create-read.yaml', 'suites/acme/void-create-read.yaml']);
+    expect(forced.scenarioFiles.map((f) => path.relative(dir, f))).toEqual(['suites/acme/payout-create-read.yaml']);
     expect(existsSync(path.join(dir, 'partners/acme.yaml'))).toBe(true);
   });
 });

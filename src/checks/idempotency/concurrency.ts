@@ -2,6 +2,7 @@ import type { CheckContext } from '../model.ts';
 import { failOn, sendAttempt } from './attempt.ts';
 import { countTransactions } from './count.ts';
 import { judgeConcurrency } from './judge.ts';
+import { mustBeDocumented } from './precondition.ts';
 import { baseRequest, newKey } from './request.ts';
 import type { Subject } from './subject.ts';
 
@@ -10,6 +11,7 @@ import type { Subject } from './subject.ts';
  * or the replay. They leave together; a partner that checks the key and records it later lets several in.
  */
 export async function checkConcurrency(ctx: CheckContext, subject: Subject): Promise<void> {
+  mustBeDocumented(subject.op, subject.spec.inFlight, 'inFlight');
   const { parts, reference } = await baseRequest(ctx, subject, 'BURST');
   const key = newKey(ctx.rng, subject.spec);
   const n = subject.spec.concurrency;

@@ -5,6 +5,7 @@ import type { Answer } from './answer.ts';
 import { describe, isSuccess } from './answer.ts';
 import { countTransactions } from './count.ts';
 import { judgeLostResponse } from './judge.ts';
+import { mustBeDocumented } from './precondition.ts';
 import { baseRequest, newKey } from './request.ts';
 import type { Subject } from './subject.ts';
 
@@ -22,6 +23,7 @@ const MAX_RETRIES = 10;
  */
 export async function checkLostResponse(ctx: CheckContext, subject: Subject): Promise<void> {
   const { spec, op } = subject;
+  mustBeDocumented(subject.op, subject.spec.inFlight, 'inFlight');
   const { parts, reference } = await baseRequest(ctx, subject, 'LOST');
   const key = newKey(ctx.rng, spec);
   ctx.faults.schedule({ match: { operationId: op.id }, times: 1, fault: { kind: 'drop-response' } });

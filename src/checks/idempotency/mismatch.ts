@@ -3,12 +3,13 @@ import type { CheckContext } from '../model.ts';
 import { failOn, sendAttempt } from './attempt.ts';
 import { countTransactions } from './count.ts';
 import { judgeMismatch } from './judge.ts';
-import { mustSucceed } from './precondition.ts';
+import { mustBeDocumented, mustSucceed } from './precondition.ts';
 import { baseRequest, newKey, withOtherAmount } from './request.ts';
 import type { Subject } from './subject.ts';
 
 /** (2) Same key, another amount: the documented conflict, and still one transaction. */
 export async function checkMismatch(ctx: CheckContext, subject: Subject): Promise<void> {
+  mustBeDocumented(subject.op, subject.spec.mismatch, 'mismatch');
   const { parts, reference } = await baseRequest(ctx, subject, 'MISMATCH');
   const changed = withOtherAmount(parts);
   if (!changed) throw new CheckSkipped(`the request example of ${subject.op.id} has no amount (no number) to change`);
