@@ -86,13 +86,15 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   const lifecycle = startLifecycle(state, clock, sender);
   const operations = buildOperations(state);
   const router = createRouter(opts.partner.contract.basePath, operations);
-  const stopWarmUp = warmUp(opts.partner, clock);
+  const warming = warmUp(opts.partner, clock);
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
-    serve(router, state.defects, req, res).catch((e: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { code: 'SIMULATOR_ERROR', message: e instanceof Error ? e.message : String(e) } }));
-    });
+    serve(router, state.defects, req, res)
+      .catch((e: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'SIMULATOR_ERROR', message: e instanceof Error ? e.message : String(e) } }));
+      })
+      .finally(warming.answered);
   });
   clock.watchServer(server);
   server.on('connection', (s: Socket) => {
@@ -116,7 +118,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     close: () =>
       new Promise<void>((resolve) => {
         lifecycle.close();
-        stopWarmUp();
+        warming.stop();
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }).then(() => sender?.flush()),
