@@ -17,7 +17,7 @@ import { UNDOCUMENTED_CODE, answerTrigger, documentedStatus } from './triggers.t
 import { documentedErrorStatus } from './error-status.ts';
 import { holdFixtures } from './fixtures.ts';
 import { keepContract } from './keep-contract.ts';
-import { limitationAnswer, limitationHeaders } from './limitation.ts';
+import { inventedCodeHeaders, limitationAnswer, limitationHeaders } from './limitation.ts';
 import { listPage } from './list-page.ts';
 import { excessOf } from './money-rules.ts';
 import { resolveMovements } from '../transactions/index.ts';
@@ -240,7 +240,16 @@ function reply(state: SimulatorState, op: Operation, wanted: number, code: strin
   const body = errorBody(state.partner.contract, state.partner.validators, op, spec, code, message, where, 7);
   const msgAt = where.message ? toPointer(where.message) : undefined;
   if (msgAt && !code) setPointer(body, msgAt, message);
-  return json(state, op, status, body, status === 429 && !state.defects.has('retry-after-missing') ? { 'retry-after': '1' } : {}, { success: false, planted: plantedAnswer });
+  const headers = { ...(status === 429 && !state.defects.has('retry-after-missing') ? { 'retry-after': '1' } : {}), ...(!plantedAnswer && inventedCode(state, body) ? inventedCodeHeaders() : {}) };
+  return json(state, op, status, body, headers, { success: false, planted: plantedAnswer });
+}
+
+/** A code at the profile's errors.code that its map does not know: made up by the simulator (limitation.ts), unless planted. */
+function inventedCode(state: SimulatorState, body: unknown): boolean {
+  const errors = state.partner.profile.errors;
+  if (!errors) return false;
+  const said = getPointer(body, toPointer(errors.code));
+  return (typeof said === 'string' || typeof said === 'number') && !Object.hasOwn(errors.map, String(said));
 }
 
 /** Bodies a planted defect shaped (`card-data-echoed`): they go out broken, as planted, wherever they appear. */

@@ -5,4 +5,4 @@ export type { SimulatorState } from './handlers.ts';
 export { DEFECTS, defectNames, unknownDefects } from './defects.ts';
 export type { DefectSpec } from './defects.ts';
 export { ResourceStore } from './store.ts';
-export { LIMITATION_HEADER, isLimitation, limitationMessage } from './limitation.ts';
+export { LIMITATION_HEADER, isInventedCode, isLimitation, limitationMessage } from './limitation.ts';

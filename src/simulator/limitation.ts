@@ -15,6 +15,22 @@ export function isLimitation(headers: Readonly<Record<string, string>>): boolean
   return headers[LIMITATION_HEADER] === LIMITATION;
 }
 
+const INVENTED_CODE = 'invented-code';
+
+/**
+ * The mark on an error answer whose partner code the simulator made up: the contract gave it no code the profile
+ * maps for what it had to say (Adyen's contracts list no values of /errorCode), so it says one the schema allows.
+ * A check reads that code, from the embedded simulator only, as railgate's, never as a partner's unmapped code.
+ */
+export function inventedCodeHeaders(): Record<string, string> {
+  return { [LIMITATION_HEADER]: INVENTED_CODE };
+}
+
+/** Whether an answer's partner code is one the simulator made up (inventedCodeHeaders). */
+export function isInventedCode(headers: Readonly<Record<string, string>>): boolean {
+  return headers[LIMITATION_HEADER] === INVENTED_CODE;
+}
+
 /** The headers that mark an answer as a simulator limitation. */
 export function limitationHeaders(): Record<string, string> {
   return { [LIMITATION_HEADER]: LIMITATION };

@@ -13,7 +13,7 @@ import type { Check, CheckContext, CheckFamily, PlanOptions } from '../model.ts'
 import { probeParts } from '../contract/probe.ts';
 import { patient } from '../patience.ts';
 import { reconcile } from '../retry/reconcile.ts';
-import { isLimitation, limitationMessage } from '../../simulator/index.ts';
+import { isInventedCode, isLimitation, limitationMessage } from '../../simulator/index.ts';
 import { applyChange } from './apply.ts';
 import { operationCases, withinBudget } from './cases.ts';
 import type { ConformanceCase } from './cases.ts';
@@ -186,7 +186,12 @@ function judge(ctx: CheckContext, op: Operation, c: ConformanceCase, exchange: E
   const r = exchange.response;
   if (ctx.env === 'simulator' && r && isLimitation(r.headers)) return { signature: 'simulator-limitation', kind: 'simulator-limitation', message: `the simulator could not answer within the contract: ${limitationMessage(r.body) ?? r.status}` };
   const errors = ctx.partner.profile.errors;
-  return judgeAnswer({ validators: ctx.partner.validators, ...(errors && { errors }), ...(run.vocabulary && { vocabulary: run.vocabulary }) }, op, c.kind, exchange);
+  const finding = judgeAnswer({ validators: ctx.partner.validators, ...(errors && { errors }), ...(run.vocabulary && { vocabulary: run.vocabulary }) }, op, c.kind, exchange);
+  // A code the simulator made up (no code the profile maps fits its answer) is railgate's word, not the partner's.
+  if (finding?.signature === 'unmapped-error' && ctx.env === 'simulator' && r && isInventedCode(r.headers)) {
+    return { ...finding, kind: 'simulator-limitation', message: `${finding.message}: a code the simulator made up, as the profile maps none it could say here` };
+  }
+  return finding;
 }
 
 interface Shrunk {
