@@ -8,6 +8,27 @@ export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/** A run of one character at least this long is written as a command that makes it, not spelt out. */
+const LONG_RUN = 256;
+
+/**
+ * Text for a POSIX shell word, single-quoted, with every long run of one character (an oversized body's 1 MiB member)
+ * made by `head -c N /dev/zero | tr` instead: the same bytes, in a line a reviewer can read and paste.
+ */
+export function shellText(text: string): string {
+  const out: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(new RegExp(`([\\x21-\\x7e])\\1{${LONG_RUN - 1},}`, 'g'))) {
+    if (m.index > last) out.push(shellQuote(text.slice(last, m.index)));
+    const char = m[1]!;
+    const tr = char === '\\' ? '\\\\' : char;
+    out.push(`"$(head -c ${m[0].length} /dev/zero | tr '\\0' ${shellQuote(tr)})"`);
+    last = m.index + m[0].length;
+  }
+  if (last < text.length || out.length === 0) out.push(shellQuote(text.slice(last)));
+  return out.join('');
+}
+
 /** The check name as a regular expression that matches it alone (for `railgate run --grep`). */
 export function exactPattern(name: string): string {
   return `${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
@@ -37,6 +58,6 @@ export function curlLine(request: HttpRequest, redact: (text: string) => string)
       parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
     }
   }
-  if (request.body !== undefined && request.body !== '') parts.push(`--data-raw ${shellQuote(redact(request.body))}`);
+  if (request.body !== undefined && request.body !== '') parts.push(`--data-raw ${shellText(redact(request.body))}`);
   return { command: parts.join(' \\\n    '), variables };
 }
