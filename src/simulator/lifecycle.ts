@@ -120,6 +120,8 @@ function sharedSignals(): { take(): { signal: AbortSignal; release: () => void }
       closed = reason;
       for (const controller of users.keys()) controller.abort(reason);
       users.clear();
+      // The current signal too, whoever holds it now: a resource created after close (a create in flight) takes it.
+      current?.abort(reason);
     },
   };
 }
