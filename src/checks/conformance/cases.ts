@@ -180,8 +180,10 @@ function parameterCases(doc: Obj, validators: SchemaValidators, p: ParameterSpec
   const name = part === 'header' ? p.name.toLowerCase() : p.name;
   const label = `${p.in} parameter '${p.name}'`;
   if (p.required && p.in !== 'path') add({ kind: 'invalid', rule: 'required', where: label, title: `without its required ${label}`, change: { do: 'remove', part, name } });
+  // An empty path segment is no short value: `/items/` is another resource (a list, or none), not an item.
+  const addValue: Add = (c) => (part === 'path' && c.change.do === 'set' && c.change.value === '' ? undefined : add(c));
   // A parameter travels as text: a value that is not text on the wire is written as it would be sent.
-  valueCases(validators, sub, label, (value) => ({ do: 'set', part, name, value: typeof value === 'object' ? JSON.stringify(value) : String(value) }), add, true);
+  valueCases(validators, sub, label, (value) => ({ do: 'set', part, name, value: typeof value === 'object' ? JSON.stringify(value) : String(value) }), addValue, true);
 }
 
 function typeOf(schema: Obj): string | undefined {
