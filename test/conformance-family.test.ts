@@ -72,6 +72,17 @@ describe('conformance family', () => {
     expect(selected.map((c) => c.name)).toEqual([hit!.name]);
   });
 
+  it('never blames the partner for a header railgate signs: a case on it is skipped, as the request sent is not the case', async () => {
+    // A contract that documents one of its signing headers as a parameter, as many document Authorization or X-Nonce.
+    const partner = (await loadPartners(REPO, 'pixpay'))[0]!;
+    const op = partner.contract.operations.get('createPayout')!;
+    const idem = op.parameters.find((p) => p.name === 'Idempotency-Key')!;
+    op.parameters.push({ ...idem, name: 'X-Nonce', required: true });
+    const r = await runInProcess(partner, { families: ['conformance'], seed: SEED, maxCases: 200, checks: /header parameter 'X-Nonce'/ });
+    expect(r.outcomes.map((o) => o.name)).toContain("createPayout: without its required header parameter 'X-Nonce' is refused with a documented 4xx");
+    for (const o of r.outcomes) expect(`${o.status}: ${o.reason ?? ''}`).toBe("skipped: header parameter 'X-Nonce' is written by railgate's own signing (the profile's auth): the request sent is not the case");
+  });
+
   it('spreads a small budget over the kinds of change before it repeats one', () => {
     const partner = partners.get('pixpay')!;
     const op = partner.contract.operations.get('createPayout')!;
