@@ -83,6 +83,16 @@ describe('conformance family', () => {
     for (const o of r.outcomes) expect(`${o.status}: ${o.reason ?? ''}`).toBe("skipped: header parameter 'X-Nonce' is written by railgate's own signing (the profile's auth): the request sent is not the case");
   });
 
+  it('never passes a case the partner only rate-limited: still 429 after its Retry-After, it is broken', async () => {
+    const partner = (await loadPartners(REPO, 'eurocard'))[0]!;
+    // EuroCard's rate-limit trigger, made to match every authorizePayment the simulator lets through.
+    const trigger = partner.profile.errors!.triggers!.find((t) => t.code === 'RATE_LIMITED')!;
+    trigger.body = {};
+    const r = await runInProcess(partner, { families: ['conformance'], seed: SEED, checks: /^authorizePayment: .* is answered as documented$/ });
+    expect(r.outcomes.length).toBeGreaterThan(0);
+    for (const o of r.outcomes) expect(`${o.status}: ${o.reason ?? ''}`).toBe("broken: [configuration] authorizePayment: rate limited twice (429), the case could not be judged: lower the profile's concurrency or the budget (--max-cases)");
+  });
+
   it('spreads a small budget over the kinds of change before it repeats one', () => {
     const partner = partners.get('pixpay')!;
     const op = partner.contract.operations.get('createPayout')!;

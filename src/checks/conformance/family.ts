@@ -116,6 +116,8 @@ function caseCheck(op: Operation, c: ConformanceCase, run: RunState): Check {
       // A header railgate's own signing writes (a contract may document X-Nonce or Authorization as a parameter)
       // goes out as the signer made it, not as the case: the partner's answer says nothing of the case.
       if (!sentAsCased(c, first.request)) throw new CheckSkipped(`${c.where} is written by railgate's own signing (the profile's auth): the request sent is not the case`);
+      // Still rate limited after waiting once: the case never reached the partner's judgement, and a 429 is no verdict on it.
+      if (first.response?.status === 429) throw new CheckFailure(`${op.id}: rate limited twice (429), the case could not be judged: lower the profile's concurrency or the budget (--max-cases)`, { kind: 'configuration' });
       const finding = judge(ctx, op, c, first, run);
       if (!finding) return;
       const shrunk = await shrink(ctx, op, c, base.parts, form, { finding, exchange: first, note: '' }, run);
@@ -156,7 +158,7 @@ function sentAsCased(c: ConformanceCase, sent: HttpRequest): boolean {
   return got === want;
 }
 
-/** Sends one request of a case: a fresh idempotency key; a documented 429 or 503 waited out (Retry-After) and sent once more. */
+/** Sends one request of a case: a fresh idempotency key; a 429 or 503 waited out (Retry-After, at most 30 s) and sent once more. */
 async function sendCase(ctx: CheckContext, op: Operation, c: ConformanceCase, parts: RequestParts, run: RunState, label: string): Promise<Exchange> {
   const send = (): Promise<Exchange> => ctx.call(op.id, freshIdentity(ctx, op, c, parts), `${label}: ${c.title}`, patient(ctx));
   let exchange = await send();
