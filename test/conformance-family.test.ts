@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destructiveInProduction, planPartner } from '../src/checks/index.ts';
 import { operationCases, servesPath, withinBudget } from '../src/checks/conformance/index.ts';
+import { requestMedia } from '../src/contract/index.ts';
 import { loadPartners } from '../src/partner/index.ts';
 import type { Partner } from '../src/partner/index.ts';
 import { runFamily } from './helpers/family-run.ts';
@@ -91,6 +92,17 @@ describe('conformance family', () => {
     const r = await runInProcess(partner, { families: ['conformance'], seed: SEED, checks: /^authorizePayment: .* is answered as documented$/ });
     expect(r.outcomes.length).toBeGreaterThan(0);
     for (const o of r.outcomes) expect(`${o.status}: ${o.reason ?? ''}`).toBe("broken: [configuration] authorizePayment: rate limited twice (429), the case could not be judged: lower the profile's concurrency or the budget (--max-cases)");
+  });
+
+  it('shrinks a body sent as text/plain only as far as its text still breaks nothing else: no required member left out', async () => {
+    // A partner that reads text/plain as JSON and validates nothing on creates: every removal is answered alike.
+    const partner = partners.get('pixpay')!;
+    const r = await runInProcess(partner, { families: ['conformance'], seed: SEED, defects: ['wrong-content-type', 'accepts-invalid'], checks: /^createPayout: body sent as text\/plain/ });
+    const reason = r.outcomes[0]?.reason ?? '';
+    expect(reason).toMatch(/accepted it with 201[\s\S]*Shrunk from \d+ to \d+/);
+    const sent = JSON.parse(/--data-raw '([^']*)'/.exec(reason)![1]!) as unknown;
+    const schema = requestMedia(partner.contract.operations.get('createPayout')!)!.schemaPointer!;
+    expect(partner.validators.validate(schema, sent).filter((i) => /required/.test(i.message))).toEqual([]);
   });
 
   it('spreads a small budget over the kinds of change before it repeats one', () => {
