@@ -127,12 +127,19 @@ describe('conformance family', () => {
     expect(servesPath('/payouts', '/payouts')).toBe(true);
   });
 
-  it('is destructive where it creates: its cases on creates are refused against production, its reads are not', () => {
-    const partner = partners.get('pixpay')!;
-    const plan = planPartner(partner, { env: 'production', family: 'conformance' });
-    const refused = destructiveInProduction(plan, { env: 'production' })?.checks.map((c) => c.name) ?? [];
+  it('is destructive where it creates: its cases on creates, and on reads of a resource it must create first, are refused against production; a list is not', async () => {
+    const refusedOf = (partner: Partner): string[] => destructiveInProduction(planPartner(partner, { env: 'production', family: 'conformance' }), { env: 'production' })?.checks.map((c) => c.name) ?? [];
+    const refused = refusedOf(partners.get('pixpay')!);
     expect(refused.some((n) => n.startsWith('createPayout: '))).toBe(true);
-    expect(refused.some((n) => n.startsWith('getPayout: ') || n.startsWith('listPayouts: '))).toBe(false);
+    // getPayout's request names a payout: the case creates one first (a real payout in production).
+    expect(refused.some((n) => n.startsWith('getPayout: '))).toBe(true);
+    expect(refused.some((n) => n.startsWith('listPayouts: '))).toBe(false);
+    // Undocumented methods may write (a DELETE the partner serves without saying so).
+    expect(refused.some((n) => n.startsWith('/payouts: '))).toBe(true);
+    // The payout the profile pins is read as it is: nothing is created.
+    const pinned = (await loadPartners(REPO, 'pixpay'))[0]!;
+    pinned.profile.requests = { ...pinned.profile.requests, getPayout: { params: { payoutId: 'po_pinned_0001' } } };
+    expect(refusedOf(pinned).some((n) => n.startsWith('getPayout: '))).toBe(false);
   });
 
   it('plans the budget the profile or --max-cases sets', () => {

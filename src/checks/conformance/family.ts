@@ -5,6 +5,7 @@ import type { Exchange, HttpRequest, RequestParts } from '../../http/index.ts';
 import { buildRequest } from '../../http/index.ts';
 import { getPointer, setPointer, splitPointer } from '../../json/index.ts';
 import { resolveIdempotency } from '../../idempotency/index.ts';
+import { idSourcesOf } from '../../requests/index.ts';
 import { newKey } from '../idempotency/request.ts';
 import type { Partner } from '../../partner/index.ts';
 import { resolveMovements } from '../../transactions/index.ts';
@@ -53,14 +54,18 @@ export const conformanceFamily: CheckFamily = {
       // One check per distinct case: `--grep` must find one, and a case twice (a parameter declared twice) is one case.
       const titles = new Set<string>();
       const cases = operationCases(contract.bundled, validators, op).filter((c) => !titles.has(c.title) && titles.add(c.title));
-      for (const c of withinBudget(cases, max)) checks.push(caseCheck(op, c, run));
+      const destructive = op.mutating || createsFirst(partner, op);
+      for (const c of withinBudget(cases, max)) checks.push(caseCheck(op, c, run, destructive));
     }
     const paths = new Map<string, Operation[]>();
     for (const op of contract.operations.values()) paths.set(op.path, [...(paths.get(op.path) ?? []), op]);
     const all = [...contract.operations.values()];
     for (const [path, ops] of paths) {
       const methods = PROBED_METHODS.filter((m) => !all.some((o) => o.method.toUpperCase() === m && servesPath(o.path, path)));
-      if (methods.length > 0) checks.push(methodsCheck(path, ops[0]!, methods, run));
+      // Methods the contract does not document may still write at the partner (an undocumented DELETE), and the path's
+      // ids may need a resource created first: destructive, as a create's cases are.
+      const destructive = createsFirst(partner, ops[0]!) || methods.some((m) => m !== 'GET' && m !== 'TRACE');
+      if (methods.length > 0) checks.push(methodsCheck(path, ops[0]!, methods, run, destructive));
     }
     if (checks.length > 0 && contract.operations.size > 0) checks.push(createdCheck(run));
     return checks;
@@ -98,14 +103,23 @@ class RunState {
   }
 }
 
-function caseCheck(op: Operation, c: ConformanceCase, run: RunState): Check {
+/**
+ * Whether an operation's request needs a resource created first (a read of a payout creates the payout: probe.ts),
+ * its path ids not pinned by the profile's `requests`: a real transaction made at the partner, as by a create.
+ */
+function createsFirst(partner: Partner, op: Operation): boolean {
+  const pinned = partner.profile.requests?.[op.id]?.params ?? {};
+  return idSourcesOf(partner.contract, partner.profile.transactions ?? {}, op).some((s) => !(s.param in pinned));
+}
+
+function caseCheck(op: Operation, c: ConformanceCase, run: RunState, destructive: boolean): Check {
   const name = `${op.id}: ${c.title} ${EXPECTS[c.kind]}`;
   return {
     name,
     family: 'conformance',
     severity: c.kind === 'invalid' ? 'critical' : 'normal',
     tags: ['conformance', c.kind, c.rule],
-    destructive: op.mutating,
+    destructive,
     async run(ctx) {
       const base = await run.base(ctx, op);
       if (!base.parts) throw new CheckSkipped(`no valid request for ${op.id} to change: ${base.skip ?? 'none could be made'}`);
@@ -301,14 +315,14 @@ function failureText(ctx: CheckContext, op: Operation, c: ConformanceCase, name:
 }
 
 /** One check per path: every method the contract does not document there is answered 405 (or 501), never a 5xx, never a 2xx. */
-function methodsCheck(path: string, op: Operation, methods: readonly string[], run: RunState): Check {
+function methodsCheck(path: string, op: Operation, methods: readonly string[], run: RunState, destructive: boolean): Check {
   const name = `${path}: ${methods.join(', ')} (not documented) are answered 405`;
   return {
     name,
     family: 'conformance',
     severity: 'normal',
     tags: ['conformance', 'methods'],
-    destructive: false,
+    destructive,
     async run(ctx) {
       const base = await run.base(ctx, op);
       const params = base.parts?.params ?? {};
