@@ -155,7 +155,7 @@ describe('conformance family', () => {
     expect(r.ready.verdict).toBe('NO-GO');
     expect(r.stdout).toMatch(/FAILED {2}lionbank › conformance › \/payouts: PUT, PATCH, DELETE, TRACE \(not documented\) are answered 405/);
     expect(r.stdout).toMatch(/- TRACE \/payouts answered 500, a server error\n\s+curl -sS -i -X TRACE 'http:\/\/127\.0\.0\.1:\d+\/[^']*\/payouts'/);
-    expect(r.stdout).toMatch(/re-run: railgate run --partner lionbank --env simulator --family conformance --seed \d+ --grep '\/payouts: PUT, PATCH, DELETE, TRACE \\\(not documented\\\) are answered 405\$'/);
+    expect(r.stdout).toMatch(/re-run: railgate run --partner lionbank --env simulator --family conformance --seed \d+ --grep '\^lionbank conformance \/payouts: PUT, PATCH, DELETE, TRACE \\\(not documented\\\) are answered 405\$'/);
     // The budget held: two cases per operation, plus the methods of each path and the count of what was created.
     const planned = r.ready.checks.filter((c) => c.family === 'conformance' && /^\w+: /.test(c.name));
     expect(planned.length).toBeLessThanOrEqual(2 * partners.get('lionbank')!.contract.operations.size);

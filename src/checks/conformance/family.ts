@@ -310,7 +310,7 @@ function failureText(ctx: CheckContext, op: Operation, c: ConformanceCase, name:
     `${op.id}: ${c.title} — ${finding.message}. ${note[0]!.toUpperCase()}${note.slice(1)}.`,
     `  reproduce (${variables.length > 0 ? `${variables.join(', ')}: the credentials and signature railgate sends; 'railgate sign --partner ${ctx.partner.id} --operation ${op.id}${where}' prints them` : 'no credential needed'}):`,
     `    ${command}`,
-    `  re-run this case alone: railgate run --partner ${ctx.partner.id} --env ${ctx.env} --family conformance --seed ${ctx.seed} --grep ${shellQuote(exactPattern(name))}`,
+    `  re-run this case alone: railgate run --partner ${ctx.partner.id} --env ${ctx.env} --family conformance --seed ${ctx.seed} --grep ${shellQuote(exactPattern(ctx.partner.id, name))}`,
   ].join('\n');
 }
 
@@ -345,7 +345,7 @@ function methodsCheck(path: string, op: Operation, methods: readonly string[], r
       if (wrong.length === 0) return;
       const lines = wrong.map((w) => `  - ${w.method} ${path} answered ${w.why}\n    ${curlLine(w.exchange.request, (t) => ctx.auth.redact(t)).command.replace(/\n/g, '\n    ')}`);
       const server = wrong.some((w) => (w.exchange.response?.status ?? 500) >= 500 || (w.exchange.response?.status ?? 0) < 300);
-      throw new CheckFailure(`${wrong.length} of ${methods.length} methods the contract does not document on ${path} are not answered 405:\n${lines.join('\n')}\n  re-run: railgate run --partner ${ctx.partner.id} --env ${ctx.env} --family conformance --seed ${ctx.seed} --grep ${shellQuote(exactPattern(name))}`, { kind: server ? 'partner-defect' : 'contract-drift' });
+      throw new CheckFailure(`${wrong.length} of ${methods.length} methods the contract does not document on ${path} are not answered 405:\n${lines.join('\n')}\n  re-run: railgate run --partner ${ctx.partner.id} --env ${ctx.env} --family conformance --seed ${ctx.seed} --grep ${shellQuote(exactPattern(ctx.partner.id, name))}`, { kind: server ? 'partner-defect' : 'contract-drift' });
     },
   };
 }

@@ -28,8 +28,12 @@ describe('reproduction lines', () => {
 
   it('turns a check name into a pattern that matches it alone', () => {
     const name = "createPayout: body /amount 100000001, over its maximum (100000000) is refused";
-    const re = new RegExp(exactPattern(name));
+    const re = new RegExp(exactPattern('pixpay', name));
     expect(re.test(`pixpay conformance ${name}`)).toBe(true);
     expect(re.test(`pixpay conformance ${name} twice`)).toBe(false);
+    // A name that ends another is not that other one: `/payouts: …` ends `/v2/payouts: …`.
+    const methods = '/payouts: PUT, TRACE (not documented) are answered 405';
+    expect(new RegExp(exactPattern('pixpay', methods)).test(`pixpay conformance /v2${methods}`)).toBe(false);
+    expect(new RegExp(exactPattern('pixpay', methods)).test(`lionbank conformance ${methods}`)).toBe(false);
   });
 });

@@ -29,9 +29,12 @@ export function shellText(text: string): string {
   return out.join('');
 }
 
-/** The check name as a regular expression that matches it alone (for `railgate run --grep`). */
-export function exactPattern(name: string): string {
-  return `${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+/**
+ * A check's full name (`<partner> conformance <name>`, what `railgate run --grep` tests) as a regular expression that
+ * matches it alone: anchored at both ends, as a name may end another (`/payouts: …` ends `/v2/payouts: …`).
+ */
+export function exactPattern(partnerId: string, name: string): string {
+  return `^${`${partnerId} conformance ${name}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 }
 
 /** `$X_SIGNATURE` for `x-signature`. */
