@@ -261,7 +261,7 @@ async function shrink(ctx: CheckContext, op: Operation, c: ConformanceCase, base
     best = { finding: again, exchange, note: '' };
   }
   const size = (p: RequestParts): number => Object.keys(p.query ?? {}).length + Object.keys(p.headers ?? {}).length + memberPointers(p.body).length;
-  const note = best !== failed ? `shrunk from ${size(base)} to ${size(current.base)} parameters, headers and body members in ${spent} requests` : spent > 0 ? `no smaller request fails the same way (${spent} tried)` : 'nothing to leave out';
+  const note = best !== failed ? `shrunk from ${size(base)} to ${size(current.base)} parameters, headers and body members in ${spent} request${spent === 1 ? '' : 's'}` : spent > 0 ? `no smaller request fails the same way (${spent} tried)` : 'nothing to leave out';
   return { ...best, note };
 }
 
