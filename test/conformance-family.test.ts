@@ -105,6 +105,16 @@ describe('conformance family', () => {
     expect(partner.validators.validate(schema, sent).filter((i) => /required/.test(i.message))).toEqual([]);
   });
 
+  it('never counts a created transaction it could not read back as found, nor blames the partner for it', async () => {
+    // The profile points at no id in the create's answer: railgate cannot ask the partner for the payout.
+    const partner = (await loadPartners(REPO, 'pixpay'))[0]!;
+    partner.profile.transactions!.payout!.id = '/no-such-field';
+    const r = await runInProcess(partner, { families: ['conformance'], seed: SEED, maxCases: 4, checks: /^createPayout: |created is counted/ });
+    const counted = r.outcomes.find((o) => o.name === 'every test transaction the conformance cases created is counted and found again');
+    expect(counted?.status).toBe('broken');
+    expect(counted?.reason).toMatch(/^\[configuration\] \d+ of \d+ test transactions the conformance cases created \(createPayout \d+\) could not be read back, so are not counted: createPayout #\d+ \(no id at \/no-such-field in its answer\)/);
+  });
+
   it('spreads a small budget over the kinds of change before it repeats one', () => {
     const partner = partners.get('pixpay')!;
     const op = partner.contract.operations.get('createPayout')!;

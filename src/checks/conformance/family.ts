@@ -363,17 +363,25 @@ function createdCheck(run: RunState): Check {
       if (run.created.length === 0) throw new CheckSkipped('the conformance cases created nothing in this run');
       const movements = resolveMovements(ctx.partner.profile);
       const counts = new Map<string, number>();
+      // Lost: the partner's own read says it has no such transaction. Unread: railgate could not ask (no id where the
+      // profile says it is) or got no answer: nothing is proven either way.
       const lost: string[] = [];
+      const unread: string[] = [];
       for (const { op, exchange } of run.created) {
         counts.set(op.id, (counts.get(op.id) ?? 0) + 1);
         const m = movements.find((x) => x.spec.create === op.id);
         if (!m) continue;
         const found = await reconcile(ctx, m.spec, undefined, exchange);
-        if (!found.readBack || found.readBack.status >= 300) lost.push(`${op.id} #${exchange.seq} (${found.readBack ? `read back ${found.readBack.status}` : 'no id in its answer'})`);
+        const which = `${op.id} #${exchange.seq}`;
+        if (!found.readBack) unread.push(`${which} (no id at ${m.spec.id ?? '/id'} in its answer)`);
+        else if (found.readBack.status === 0) unread.push(`${which} (no answer to its read)`);
+        else if (found.readBack.status >= 300) lost.push(`${which} (read back ${found.readBack.status})`);
       }
       const summary = [...counts].map(([id, n]) => `${id} ${n}`).join(', ');
-      await ctx.report.attach('created by conformance cases', `${summary}\n${lost.length > 0 ? `not found again: ${lost.join('; ')}` : 'every transaction found again'}`, 'text/plain');
+      const told = [lost.length > 0 && `not found again: ${lost.join('; ')}`, unread.length > 0 && `not read back: ${unread.join('; ')}`].filter(Boolean).join('\n');
+      await ctx.report.attach('created by conformance cases', `${summary}\n${told || 'every transaction found again'}`, 'text/plain');
       if (lost.length > 0) throw new CheckFailure(`${lost.length} of ${run.created.length} test transactions the conformance cases created (${summary}) are not found again: ${lost.join('; ')}`);
+      if (unread.length > 0) throw new CheckFailure(`${unread.length} of ${run.created.length} test transactions the conformance cases created (${summary}) could not be read back, so are not counted: ${unread.join('; ')}`, { kind: 'configuration' });
     },
   };
 }
