@@ -148,6 +148,16 @@ describe('proposeStates', () => {
   });
 });
 
+describe('renderProfile', () => {
+  it('writes a list two keys share twice, never as an anchor and alias that one edit would change together', () => {
+    const states = proposeStates(['active', 'paymentPending', 'completed', 'expired']);
+    const text = renderProfile({ profile: { id: 'p', transactions: { collection: { states } } } as never, notes: [], proposals: [], findings: [] }, []);
+    expect(text).not.toMatch(/[&*]a\d/);
+    expect(text).toContain('paymentPending: [completed, expired]');
+    expect(text).toContain('terminal: [completed, expired]');
+  });
+});
+
 describe('todoMarkers', () => {
   it('finds each TODO comment at its place, with its continuation lines, and nothing else', () => {
     const text = ['a: 1 # TODO confirm the rail', "b: 'not # TODO a comment'", '# Each guess is a comment that starts with TODO', '# TODO a long one', '#   that goes on', 'c: x#TODO glued to a value'].join('\n');

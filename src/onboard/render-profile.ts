@@ -4,7 +4,9 @@ import type { InferredProfile, Note } from './model.ts';
 
 /** The YAML text of an inferred profile: its notes as comments (TODOs included), its proposals commented out at the end. */
 export function renderProfile(inferred: InferredProfile, header: string[]): string {
-  const doc = new Document(inferred.profile);
+  // No anchors: a list that two keys share (a state machine's terminal states and a state's transitions) is written
+  // twice, so editing one cannot silently edit the other.
+  const doc = new Document(inferred.profile, { aliasDuplicateObjects: false });
   // Lists of names on one line, as the example profiles write them: `terminal: [ACSC, RJCT]`.
   visit(doc, { Seq: (_, seq) => void (seq.items.every((i) => isScalar(i)) && (seq.flow = true)) });
   const orphans: string[] = [];
