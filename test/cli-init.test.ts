@@ -84,6 +84,7 @@ describe('railgate lint --contract, init and lint, from a folder with no project
       [['init', 'acme', '--dir', dir], /--contract FILE is required/],
       [['init', 'acme', '--contract', CONTRACT, '--rail', 'sepa', '--dir', dir], /--rail must be a rail code like BR-PIX/],
       [['init', 'acme', '--contract', path.join(dir, 'nope.yaml'), '--dir', dir], /nope\.yaml:1:1 {2}file not found/],
+      [['init', 'acme', '--contract', CONTRACT, '--dir', CONTRACT], /--dir \S+onboard-acme\.yaml is a file, not a folder/],
       // A break lenient loading cannot relax: a $ref to a file that is not there.
       [['init', 'acme', '--contract', path.join(REPO, 'test/fixtures/contracts/split-missing/main.yaml'), '--dir', dir], /main\.yaml:21:31 {2}\S+: \$ref names a file that does not exist: \S+errors\.yaml/],
       [['lint', '--contract', path.join(dir, 'nope.yaml')], /nope\.yaml:1:1 {2}file not found/],

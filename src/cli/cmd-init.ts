@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { loadVocabulary } from '../errors/index.ts';
 import { initPartner, loadOnboardingContract } from '../onboard/index.ts';
 import { UsageError, parseWithPositionals, railOption } from './args.ts';
@@ -20,6 +21,9 @@ export async function cmdInit(args: string[], out: Output): Promise<number> {
   if (v.contract === undefined) throw new UsageError("--contract FILE is required: the partner's OpenAPI document");
   const rail = railOption(v.rail);
   const dir = String(v.dir ?? '.');
+  // A --dir that is a file would surface as an internal ENOTDIR from the first mkdir, after the contract was read.
+  const there = await stat(dir).catch(() => undefined);
+  if (there && !there.isDirectory()) throw new UsageError(`--dir ${dir} is a file, not a folder: give the project folder to write into`);
   const source = String(v.contract);
   const loaded = await loadOnboardingContract(source);
   const r = await initPartner({ id, source, loaded, vocabulary: await loadVocabulary(), dir, force: v.force === true, ...(rail && { rail }) });
