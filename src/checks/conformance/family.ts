@@ -304,11 +304,11 @@ function memberPointers(body: unknown, at = ''): string[] {
 }
 
 function failureText(ctx: CheckContext, op: Operation, c: ConformanceCase, name: string, finding: Finding, exchange: Exchange, note: string): string {
-  const { command, variables } = curlLine(exchange.request, (t) => ctx.auth.redact(t));
+  const { command, variables, masked } = curlLine(exchange.request, (t) => ctx.auth.redact(t));
   const where = ` --env ${ctx.env}`;
   return [
     `${op.id}: ${c.title} — ${finding.message}. ${note[0]!.toUpperCase()}${note.slice(1)}.`,
-    `  reproduce (${variables.length > 0 ? `${variables.join(', ')}: the credentials and signature railgate sends; 'railgate sign --partner ${ctx.partner.id} --operation ${op.id}${where}' prints them` : 'no credential needed'}):`,
+    `  reproduce (${variables.length > 0 ? `${variables.join(', ')}: the credentials and signature railgate sends; 'railgate sign --partner ${ctx.partner.id} --operation ${op.id}${where}' prints them` : 'no credential needed'}${masked ? "; the body's card and account data are masked as in the reports: put the values sent back" : ''}):`,
     `    ${command}`,
     `  re-run this case alone: railgate run --partner ${ctx.partner.id} --env ${ctx.env} --family conformance --seed ${ctx.seed} --grep ${shellQuote(exactPattern(ctx.partner.id, name))}`,
   ].join('\n');

@@ -24,6 +24,9 @@ describe('reproduction lines', () => {
     expect(command).toContain(`-H "x-api-key: $RAILGATE_X_API_KEY"`);
     expect(command).toContain(`-H 'x-request-id: abc'`);
     expect(command).toContain(`--data-raw '{"a":1}'`);
+    // A body the redaction changed is not the bytes sent: the caller says so beside the command.
+    expect(curlLine({ method: 'POST', url: 'http://127.0.0.1:1/p', headers: {}, body: '{"pan":"4242424242424242"}' }, (t) => t.replace(/\d{12}(\d{4})/, '************$1')).masked).toBe(true);
+    expect(curlLine({ method: 'POST', url: 'http://127.0.0.1:1/p', headers: {}, body: '{"a":1}' }, (t) => t).masked).toBe(false);
   });
 
   it('turns a check name into a pattern that matches it alone', () => {

@@ -46,9 +46,9 @@ function envName(header: string): string {
  * The request as a `curl` command (pure): method, URL, headers, body exactly as sent, except every header that
  * carries a credential or a signature (by name, or because `redact` changes its value), which reads an environment
  * variable of its own. The body goes through `redact` too: account numbers and PANs as the reports show them.
- * Returns the command and the variables it reads.
+ * Returns the command, the variables it reads, and whether the body it shows is masked (not the bytes sent).
  */
-export function curlLine(request: HttpRequest, redact: (text: string) => string): { command: string; variables: string[] } {
+export function curlLine(request: HttpRequest, redact: (text: string) => string): { command: string; variables: string[]; masked: boolean } {
   const variables: string[] = [];
   const parts = [`curl -sS -i -X ${request.method} ${shellQuote(request.url)}`];
   for (const [name, value] of Object.entries(request.headers)) {
@@ -61,6 +61,7 @@ export function curlLine(request: HttpRequest, redact: (text: string) => string)
       parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
     }
   }
-  if (request.body !== undefined && request.body !== '') parts.push(`--data-raw ${shellText(redact(request.body))}`);
-  return { command: parts.join(' \\\n    '), variables };
+  const body = request.body === undefined || request.body === '' ? undefined : redact(request.body);
+  if (body !== undefined) parts.push(`--data-raw ${shellText(body)}`);
+  return { command: parts.join(' \\\n    '), variables, masked: body !== undefined && body !== request.body };
 }
