@@ -26,7 +26,9 @@ export function inferIdempotency(contract: Contract): Section<IdempotencySpec> {
     .map((op) => {
       // Square carries the key in the body (`idempotency_key`): the retry is safe, but railgate's idempotency checks send a header.
       const inBody = bodyKey(contract, op);
-      const why = inBody ? `its key travels in the body (${inBody}), which railgate's idempotency checks do not send` : 'a retry after a timeout may pay twice';
+      // Only a create pays: a PATCH or DELETE retried is applied twice, which is not always money.
+      const twice = op.method === 'post' ? 'may pay twice' : `may apply the ${op.method.toUpperCase()} twice`;
+      const why = inBody ? `its key travels in the body (${inBody}), which railgate's idempotency checks do not send` : `a retry after a timeout ${twice}`;
       return { rule: 'idempotency-header' as const, message: `${op.id} (${op.method.toUpperCase()} ${op.path}) documents no ${header ?? 'idempotency'} header: ${why}`, pointer: op.pointer };
     });
   if (!header) return { notes: [], findings };

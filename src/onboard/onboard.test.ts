@@ -87,6 +87,18 @@ paths:
     expect(receiver.proposals.find((p) => p.key === 'webhooks')?.lines).toContain('  events: [payment.paid]');
   });
 
+  it('a mutating operation without the idempotency header: a POST may pay twice, a PATCH or DELETE is applied twice', async () => {
+    const file = path.join(tmp.dir, 'methods.yaml');
+    const op = (id: string) => `      operationId: ${id}\n      responses:\n        '200': { description: ok }\n`;
+    await writeFile(file, `openapi: 3.1.0\ninfo: { title: Methods, version: '1' }\npaths:\n  /x/{id}:\n    parameters: [{ name: id, in: path, required: true, schema: { type: string } }]\n    post:\n${op('postX')}    patch:\n${op('patchX')}    delete:\n${op('deleteX')}`);
+    const inferred = inferProfile((await loadOnboardingContract(file)).contract, vocabulary, { id: 'methods', contractRef: 'methods.yaml' });
+    expect(inferred.findings.filter((f) => f.rule === 'idempotency-header').map((f) => f.message.replace(/^.* header: /, ''))).toEqual([
+      'a retry after a timeout may pay twice',
+      'a retry after a timeout may apply the DELETE twice',
+      'a retry after a timeout may apply the PATCH twice',
+    ]);
+  });
+
   it('a magic value no request field fits is a commented-out proposal, not an active guess', async () => {
     const file = path.join(tmp.dir, 'magic.yaml');
     await writeFile(
