@@ -63,7 +63,15 @@ function documentedAnswers(ops: readonly Operation[]): { value?: NonNullable<Ide
       value[kind] = { status: only };
       notes.push(todo(['idempotency', 'answers', kind], `confirm: ${ANSWER_WORDS[kind]} is answered ${wanted} by default, which the contract does not document for ${ops.map((o) => o.id).join(', ')}; ${only} is the nearest status it documents`, 'after'));
     } else {
-      notes.push(todo(['idempotency'], `${ANSWER_WORDS[kind]} is expected with ${wanted}, which not every idempotent operation documents (${ops.map((o, i) => `${o.id}: ${'status' in chosen[i]! ? (chosen[i] as { status: number }).status : 'none'}`).join(', ')}): add answers.${kind}`));
+      // Grouped by what each operation documents nearest to the default: a bare `op: 422` read as if 422 were the expected answer.
+      const groups = new Map<number | undefined, string[]>();
+      ops.forEach((op, i) => {
+        const c = chosen[i]!;
+        const s = 'status' in c ? c.status : undefined;
+        groups.set(s, [...(groups.get(s) ?? []), op.id]);
+      });
+      const said = [...groups].map(([s, ids]) => `${s === undefined ? 'no status that fits' : s === wanted ? `${s}` : `${s} instead`}: ${ids.join(', ')}`).join('; ');
+      notes.push(todo(['idempotency'], `${ANSWER_WORDS[kind]} is expected with ${wanted}, which not every idempotent operation documents (${said}): add answers.${kind}`));
     }
   }
   return { ...(Object.keys(value).length > 0 && { value }), notes };

@@ -99,6 +99,17 @@ paths:
     ]);
   });
 
+  it('an idempotency answer some operations do not document names, per status documented instead, the operations', async () => {
+    const file = path.join(tmp.dir, 'answers.yaml');
+    const key = "parameters: [{ name: Idempotency-Key, in: header, schema: { type: string } }]";
+    const err = (s: string) => `'${s}': { description: e, content: { application/json: { schema: { type: object, properties: { code: { type: string } } } } } }`;
+    await writeFile(file, `openapi: 3.1.0\ninfo: { title: Answers, version: '1' }\npaths:\n  /a:\n    post:\n      operationId: makeA\n      ${key}\n      responses: { '201': { description: ok }, ${err('400')}, ${err('422')} }\n  /b:\n    post:\n      operationId: makeB\n      ${key}\n      responses: { '201': { description: ok }, ${err('400')}, ${err('422')} }\n  /c:\n    post:\n      operationId: makeC\n      ${key}\n      responses: { '201': { description: ok } }\n`);
+    const inferred = inferProfile((await loadOnboardingContract(file)).contract, vocabulary, { id: 'answers', contractRef: 'answers.yaml' });
+    const texts = inferred.notes.filter((n) => n.todo && n.path.join('.') === 'idempotency').map((n) => n.text);
+    expect(texts).toContain('TODO a request without the key is expected with 400, which not every idempotent operation documents (400: makeA, makeB; no status that fits: makeC): add answers.missingKey');
+    expect(texts).toContain('TODO a duplicate while the first is processed is expected with 409, which not every idempotent operation documents (422 instead: makeA, makeB; no status that fits: makeC): add answers.inFlight');
+  });
+
   it('a magic value no request field fits is a commented-out proposal, not an active guess', async () => {
     const file = path.join(tmp.dir, 'magic.yaml');
     await writeFile(
