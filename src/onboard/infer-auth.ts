@@ -27,7 +27,7 @@ export function envPrefix(id: string): string {
 }
 
 /** A fixed, recognisable test value the embedded simulator checks with; it opens nothing anywhere else. */
-export function testValue(id: string, env: string): string {
+export function testValue(env: string): string {
   return `test_railgate_simulator_${env.toLowerCase()}`;
 }
 
@@ -63,7 +63,7 @@ export function inferAuth(contract: Contract, id: string): InferredAuth {
     const described = typeof scheme.description === 'string' && /hmac|signature|sign/i.test(scheme.description) ? ' (its description speaks of a signature: auth.hmac or auth.rfc9421?)' : '';
     notes.push(todo(['auth'], `the contract also requires '${name}' (${String(scheme.type)}${typeof scheme.name === 'string' ? ` ${scheme.name}` : ''})${described}: railgate does not send it yet`));
   }
-  const credentials = Object.fromEntries(envNames(auth).map((env) => [env, testValue(id, env)]));
+  const credentials = Object.fromEntries(envNames(auth).map((env) => [env, testValue(env)]));
   return { value: auth, notes, credentials };
 }
 

@@ -29,7 +29,7 @@ export const UNSET_RAIL = 'XX-UNSET';
 export function inferProfile(contract: Contract, vocabulary: Vocabulary, opts: InferOptions): InferredProfile {
   const prefix = envPrefix(opts.id);
   const auth = inferAuth(contract, opts.id);
-  const webhooks = inferWebhooks(contract, prefix, (env) => testValue(opts.id, env));
+  const webhooks = inferWebhooks(contract, prefix, testValue);
   const idempotency = inferIdempotency(contract);
   const errors = inferErrors(contract, vocabulary);
   const transactions = inferTransactions(contract);
