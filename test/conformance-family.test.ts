@@ -152,6 +152,10 @@ describe('conformance family', () => {
     const pinned = (await loadPartners(REPO, 'pixpay'))[0]!;
     pinned.profile.requests = { ...pinned.profile.requests, getPayout: { params: { payoutId: 'po_pinned_0001' } } };
     expect(refusedOf(pinned).some((n) => n.startsWith('getPayout: '))).toBe(false);
+    // The contract family's probe of a read creates what it reads just the same.
+    const contractRefused = destructiveInProduction(planPartner(partners.get('pixpay')!, { env: 'production', family: 'contract' }), { env: 'production' })?.checks.map((c) => c.name) ?? [];
+    expect(contractRefused).toContain('getPayout answers conform to the contract');
+    expect(contractRefused).not.toContain('listPayouts answers conform to the contract');
   });
 
   it('plans the budget the profile or --max-cases sets', () => {

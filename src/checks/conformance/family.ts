@@ -5,13 +5,12 @@ import type { Exchange, HttpRequest, RequestParts } from '../../http/index.ts';
 import { buildRequest } from '../../http/index.ts';
 import { getPointer, setPointer, splitPointer } from '../../json/index.ts';
 import { resolveIdempotency } from '../../idempotency/index.ts';
-import { idSourcesOf } from '../../requests/index.ts';
 import { newKey } from '../idempotency/request.ts';
 import type { Partner } from '../../partner/index.ts';
 import { resolveMovements } from '../../transactions/index.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
 import type { Check, CheckContext, CheckFamily, PlanOptions } from '../model.ts';
-import { probeParts } from '../contract/probe.ts';
+import { probeCreates, probeParts } from '../contract/probe.ts';
 import { patient } from '../patience.ts';
 import { reconcile } from '../retry/reconcile.ts';
 import { isInventedCode, isLimitation, limitationMessage } from '../../simulator/index.ts';
@@ -54,7 +53,7 @@ export const conformanceFamily: CheckFamily = {
       // One check per distinct case: `--grep` must find one, and a case twice (a parameter declared twice) is one case.
       const titles = new Set<string>();
       const cases = operationCases(contract.bundled, validators, op).filter((c) => !titles.has(c.title) && titles.add(c.title));
-      const destructive = op.mutating || createsFirst(partner, op);
+      const destructive = op.mutating || probeCreates(partner, op);
       for (const c of withinBudget(cases, max)) checks.push(caseCheck(op, c, run, destructive));
     }
     const paths = new Map<string, Operation[]>();
@@ -64,7 +63,7 @@ export const conformanceFamily: CheckFamily = {
       const methods = PROBED_METHODS.filter((m) => !all.some((o) => o.method.toUpperCase() === m && servesPath(o.path, path)));
       // Methods the contract does not document may still write at the partner (an undocumented DELETE), and the path's
       // ids may need a resource created first: destructive, as a create's cases are.
-      const destructive = createsFirst(partner, ops[0]!) || methods.some((m) => m !== 'GET' && m !== 'TRACE');
+      const destructive = probeCreates(partner, ops[0]!) || methods.some((m) => m !== 'GET' && m !== 'TRACE');
       if (methods.length > 0) checks.push(methodsCheck(path, ops[0]!, methods, run, destructive));
     }
     if (checks.length > 0 && contract.operations.size > 0) checks.push(createdCheck(run));
@@ -101,15 +100,6 @@ class RunState {
     }
     return made;
   }
-}
-
-/**
- * Whether an operation's request needs a resource created first (a read of a payout creates the payout: probe.ts),
- * its path ids not pinned by the profile's `requests`: a real transaction made at the partner, as by a create.
- */
-function createsFirst(partner: Partner, op: Operation): boolean {
-  const pinned = partner.profile.requests?.[op.id]?.params ?? {};
-  return idSourcesOf(partner.contract, partner.profile.transactions ?? {}, op).some((s) => !(s.param in pinned));
 }
 
 function caseCheck(op: Operation, c: ConformanceCase, run: RunState, destructive: boolean): Check {

@@ -7,7 +7,7 @@ import type { Check, CheckFamily } from '../model.ts';
 import { CONTRACT_RULES, lintContract } from './lint-contract.ts';
 import { pciCheck } from './pci.ts';
 import { receiverChecks } from '../receiver/index.ts';
-import { probeParts } from './probe.ts';
+import { probeCreates, probeParts } from './probe.ts';
 import { patient } from '../patience.ts';
 import { exchangePlace, groupedByFinding } from '../listed.ts';
 import { isLimitation, limitationMessage } from '../../simulator/index.ts';
@@ -32,17 +32,18 @@ export const contractFamily: CheckFamily = {
       },
     }));
     const ops = [...partner.contract.operations.values()].sort((a, b) => Number(b.method === 'post') - Number(a.method === 'post'));
-    return [...statics, ...ops.map((op) => conformanceCheck(op)), ...receiverChecks(partner), pciCheck()];
+    return [...statics, ...ops.map((op) => conformanceCheck(op, op.mutating || probeCreates(partner, op))), ...receiverChecks(partner), pciCheck()];
   },
 };
 
-function conformanceCheck(op: Operation): Check {
+/** `destructive`: its probe creates (the operation mutates, or its path ids come from a resource the probe creates first). */
+function conformanceCheck(op: Operation, destructive: boolean): Check {
   return {
     name: `${op.id} answers conform to the contract`,
     family: 'contract',
     severity: 'critical',
     tags: ['conformance'],
-    destructive: op.mutating,
+    destructive,
     async run(ctx) {
       const probe = await probeParts(ctx, op);
       if (probe.parts) await ctx.call(op.id, probe.parts, `probe ${op.id} with the contract's example`, patient(ctx));

@@ -2,6 +2,7 @@ import type { Operation } from '../../contract/index.ts';
 import type { RequestParts } from '../../http/index.ts';
 import { mergeOver } from '../../json/index.ts';
 import { applyPin, generateRequest, idInAnswer, idSourcesOf, unmetPart } from '../../requests/index.ts';
+import type { Partner } from '../../partner/index.ts';
 import type { CheckContext } from '../model.ts';
 import { patient } from '../patience.ts';
 
@@ -62,4 +63,14 @@ async function probeWithin(ctx: CheckContext, op: Operation, over: RequestParts,
 /** A header `over` supplies (names compare case-insensitively). */
 function isGiven(headers: Record<string, string> | undefined, name: string): boolean {
   return Object.keys(headers ?? {}).some((h) => h.toLowerCase() === name);
+}
+
+/**
+ * Whether a probe of the operation creates a resource first (a read of a payout creates the payout it reads), its
+ * path ids not pinned by the profile's `requests`: a real transaction made at the partner, as by a create, so the
+ * check that probes it is destructive (refused against production).
+ */
+export function probeCreates(partner: Pick<Partner, 'contract' | 'profile'>, op: Operation): boolean {
+  const pinned = partner.profile.requests?.[op.id]?.params ?? {};
+  return idSourcesOf(partner.contract, partner.profile.transactions ?? {}, op).some((s) => !(s.param in pinned));
 }
