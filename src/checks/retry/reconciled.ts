@@ -27,6 +27,8 @@ export function reconciledAfterTimeout(op: Operation, rules: RetryRules, tx: Tra
     }
     if (call.outcome === 'succeeded') {
       if (found.readBack && found.readBack.status >= 300) throw new CheckFailure(`${op.id}: the retry answered ${found.readBack.id}, but reading it back gives ${found.readBack.status}\n${attempts}`);
+      // No answer to the read-back (its own retries spent) proves nothing found: never a pass.
+      if (found.readBack && found.readBack.status === 0 && found.count === undefined) throw new CheckFailure(`${op.id}: the retry answered ${found.readBack.id}, but reading it back got no answer\n${attempts}`);
       if (found.count === 0 || (found.count !== undefined && found.readBack && !found.ids.includes(found.readBack.id))) {
         throw new CheckFailure(`${op.id}: the retry answered ${found.readBack?.id ?? 'a transaction'}, but the partner's list by reference shows ${found.ids.join(', ') || 'none'}\n${attempts}`);
       }
