@@ -64,6 +64,12 @@ environments: {}
   webhookId: ${paypal.webhookId}
 environments: {}
 `,
+  // What lint refuses: PayPal signs the webhook id, and this profile gives none.
+  'paypal-no-id': `webhooks:
+  scheme: paypal
+  keyFile: paypal-cert.pem
+environments: {}
+`,
 };
 
 let ws: Awaited<ReturnType<typeof tempDir>>;
@@ -161,6 +167,15 @@ describe('railgate webhook verify, public-key (Wise) and paypal, against a sandb
     expect(stale.stdout).toContain('NOT verified — timestamp outside tolerance (too old)\n  transmitted 3505 s ago, beyond the 300 s tolerance');
     const other = await verify('paypal', paypal.body, { ...paypal.headers, 'PAYPAL-AUTH-ALGO': 'SHA512withRSA' }, at);
     expect(other.stdout).toContain('PAYPAL-AUTH-ALGO is "SHA512withRSA": railgate verifies SHA256withRSA only');
+  });
+});
+
+describe('railgate webhook verify refuses a webhooks section lint refuses', () => {
+  it('a paypal scheme without a webhook id is a located error, exit 2, not a mismatch blamed on the delivery', async () => {
+    const r = await verify('paypal-no-id', paypal.body, paypal.headers, ['--env', 'sandbox', '--at', '2016-02-18T20:02:00Z']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^partners\/paypal-no-id\.yaml:\d+:\d+ {2}webhooks\.scheme: PayPal signs the webhook id: give webhookId or webhookIdEnv$/m);
+    expect(r.stdout).not.toContain('NOT verified');
   });
 });
 

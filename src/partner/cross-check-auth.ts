@@ -31,9 +31,6 @@ export function crossCheckAuth(profile: Profile, doc: LocatedDocument, contract:
     if (params.includes('expires') && !params.includes('created')) problems.push(doc.problem(['auth', 'rfc9421', 'params'], "'expires' without 'created': the tolerance is measured from 'created'"));
   }
   const hooks = profile.webhooks;
-  if (hooks?.scheme === 'rfc9421' && hooks.algorithm && !['hmac-sha256', 'ed25519', 'ecdsa-p256-sha256', 'rsa-pss-sha512'].includes(hooks.algorithm)) {
-    problems.push(doc.problem(['webhooks', 'algorithm'], 'an rfc9421 webhook needs one of hmac-sha256, ed25519, ecdsa-p256-sha256, rsa-pss-sha512'));
-  }
   if (hooks) problems.push(...webhookSchemeProblems(hooks, doc));
   return problems;
 }
@@ -41,11 +38,15 @@ export function crossCheckAuth(profile: Profile, doc: LocatedDocument, contract:
 const HMAC_SCHEMES = new Set(['timestamped', 'body-hmac', 'fields-hmac']);
 const KEY_ALGORITHMS = ['rsa-sha256', 'rsa-sha512', 'rsa-pss-sha256', 'rsa-pss-sha512', 'ecdsa-p256-sha256', 'ed25519'];
 
-/** Keys of the `webhooks` section that only work together, or only for some schemes (docs/decisions/webhook-schemes.md). */
+/**
+ * Keys of the `webhooks` section that only work together, or only for some schemes (docs/decisions/webhook-schemes.md).
+ * The profile alone: `webhook verify`, which loads no contract, refuses what lint refuses.
+ */
 export function webhookSchemeProblems(hooks: WebhooksSpec, doc: LocatedDocument): InputProblem[] {
   const problems: InputProblem[] = [];
   const at = (key: string, message: string): number => problems.push(doc.problem(['webhooks', key], message));
   const { scheme, algorithm } = hooks;
+  if (scheme === 'rfc9421' && algorithm && !['hmac-sha256', 'ed25519', 'ecdsa-p256-sha256', 'rsa-pss-sha512'].includes(algorithm)) at('algorithm', 'an rfc9421 webhook needs one of hmac-sha256, ed25519, ecdsa-p256-sha256, rsa-pss-sha512');
   if (algorithm && HMAC_SCHEMES.has(scheme) && algorithm !== 'sha256' && algorithm !== 'sha512') at('algorithm', `a ${scheme} webhook is an HMAC: sha256 or sha512`);
   if (algorithm && scheme === 'public-key' && !KEY_ALGORITHMS.includes(algorithm)) at('algorithm', `a public-key webhook is signed by a key pair: one of ${KEY_ALGORITHMS.join(', ')}`);
   if (algorithm && scheme === 'paypal') at('algorithm', `PayPal names its algorithm in PAYPAL-AUTH-ALGO (${'SHA256withRSA'}): leave algorithm out`);
