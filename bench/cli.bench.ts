@@ -47,9 +47,12 @@ export function measure(args: string[], cwd = REPO): Promise<CliSample> {
     let err = '';
     let tree = 0;
     const sampler = setInterval(() => (tree = Math.max(tree, treeRss(child.pid))), 50);
+    // A hung command is stopped after ten minutes: its sample shows the time it was given and its exit, -1.
+    const deadline = setTimeout(() => child.kill('SIGKILL'), 10 * 60_000);
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('close', (code) => {
       clearInterval(sampler);
+      clearTimeout(deadline);
       const kb = Number(/railgate-bench-rss (\d+)/.exec(err)?.[1] ?? 0);
       resolve({ wallMs: performance.now() - t0, rssMb: kb / 1024, treeMb: Math.max(tree, kb * 1024) / 1048576, code: code ?? -1 });
     });

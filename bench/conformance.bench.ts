@@ -41,14 +41,21 @@ export interface ConformanceFigures {
   schemathesisAbsent?: string;
 }
 
+/** The longest one command may take: a hung tool is stopped and its run counted as such (exit -1). */
+const COMMAND_DEADLINE_MS = 10 * 60_000;
+
 function exec(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; out: string; wallMs: number }> {
   return new Promise((resolve) => {
     const t0 = performance.now();
     const child = spawn(cmd, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...opts.env } });
+    const deadline = setTimeout(() => child.kill('SIGKILL'), COMMAND_DEADLINE_MS);
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('close', (code) => resolve({ code: code ?? -1, out, wallMs: performance.now() - t0 }));
+    child.on('close', (code) => {
+      clearTimeout(deadline);
+      resolve({ code: code ?? -1, out, wallMs: performance.now() - t0 });
+    });
   });
 }
 
@@ -58,7 +65,9 @@ async function railgate(reports: string, defect: string | undefined): Promise<Co
   const ready = JSON.parse(await readFile(path.join(dir, 'readiness', `${PARTNER}.json`), 'utf8')) as { checks: Array<{ family: string; status: string; reason?: string }> };
   const checks = ready.checks.filter((c) => c.family === 'conformance');
   const failed = checks.filter((c) => c.status === 'failed');
-  return { wallMs: r.wallMs, cases: checks.length, findings: failed.length, code: r.code, caught: defect !== undefined && failed.length > 0 };
+  // Caught: the run failed on the partner's answers (a finding, not a broken check); the clean row shows no false finding.
+  const findings = failed.filter((c) => /\[(partner-defect|contract-drift)\]/.test(c.reason ?? ''));
+  return { wallMs: r.wallMs, cases: checks.length, findings: failed.length, code: r.code, caught: defect !== undefined && r.code === 1 && findings.length > 0 };
 }
 
 /** `railgate simulate` on a free port with the defect, until stopped; resolves with its base URL once it listens. */
