@@ -1,5 +1,5 @@
 import type { RequestParts } from '../../http/index.ts';
-import { getPointer, setPointer, splitPointer } from '../../json/index.ts';
+import { getPointer, joinPointer, setPointer, splitPointer } from '../../json/index.ts';
 import type { Ancestor, Change } from './cases.ts';
 
 /** A valid value for a body object's schema (a member's parent the generated body left out). */
@@ -31,13 +31,7 @@ export function applyChange(base: RequestParts, change: Change, fill: FillAncest
 }
 
 function changeBody(parts: RequestParts, change: Extract<Change, { do: 'set' | 'remove' }>, fill: FillAncestor): RequestParts | undefined {
-  if (change.do === 'remove') {
-    const segs = splitPointer(change.name);
-    const parent = getPointer(parts.body, segs.slice(0, -1).map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join(''));
-    if (typeof parent !== 'object' || parent === null) return undefined;
-    delete (parent as Record<string, unknown>)[segs[segs.length - 1]!];
-    return parts;
-  }
+  if (change.do === 'remove') return removeMember(parts.body, change.name) ? parts : undefined;
   if (typeof parts.body !== 'object' || parts.body === null) parts.body = {};
   for (const ancestor of change.ancestors ?? []) {
     if (getPointer(parts.body, ancestor.pointer) === undefined && !setPointer(parts.body, ancestor.pointer, fill(ancestor))) return undefined;
@@ -51,4 +45,13 @@ function changeParameter(parts: RequestParts, change: Extract<Change, { do: 'set
   if (change.do === 'remove') delete bag[change.name];
   else bag[change.name] = change.value as string;
   return parts;
+}
+
+/** Deletes the member a pointer names from a body, in place; false when its parent is not an object. */
+export function removeMember(body: unknown, pointer: string): boolean {
+  const segs = splitPointer(pointer);
+  const parent = getPointer(body, joinPointer('', ...segs.slice(0, -1)));
+  if (typeof parent !== 'object' || parent === null || segs.length === 0) return false;
+  delete (parent as Record<string, unknown>)[segs.at(-1)!];
+  return true;
 }

@@ -162,7 +162,7 @@ function walkBody(doc: Obj, validators: SchemaValidators, schemaPointer: string,
     add({ kind: 'invalid', rule: 'additionalProperties', where: `body ${at || '/'}`, title: `body ${at || '/'} with a member '${UNKNOWN_MEMBER}' it does not declare (additionalProperties: false)`, change: { do: 'set', part: 'body', name: `${at}/${UNKNOWN_MEMBER}`, value: true, ancestors } });
   }
   for (const name of Object.keys(schema.properties as Obj)) {
-    const pointer = `${at}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const pointer = joinPointer(at, name);
     const member = memberPointer(resolved, name);
     const sub = resolve(doc, member);
     if (!sub || sub.schema.readOnly === true) continue;

@@ -3,7 +3,7 @@ import type { Operation } from '../../contract/index.ts';
 import { loadVocabulary } from '../../errors/index.ts';
 import type { Exchange, HttpRequest, RequestParts } from '../../http/index.ts';
 import { buildRequest } from '../../http/index.ts';
-import { getPointer, setPointer, splitPointer } from '../../json/index.ts';
+import { getPointer, joinPointer, setPointer } from '../../json/index.ts';
 import { resolveIdempotency } from '../../idempotency/index.ts';
 import { newKey } from '../idempotency/request.ts';
 import type { Partner } from '../../partner/index.ts';
@@ -14,7 +14,7 @@ import { probeCreates, probeParts } from '../contract/probe.ts';
 import { patient } from '../patience.ts';
 import { reconcile } from '../retry/reconcile.ts';
 import { isInventedCode, isLimitation, limitationMessage } from '../../simulator/index.ts';
-import { applyChange } from './apply.ts';
+import { applyChange, removeMember } from './apply.ts';
 import { operationCases, withinBudget } from './cases.ts';
 import type { ConformanceCase } from './cases.ts';
 import { judgeAnswer } from './judge.ts';
@@ -279,16 +279,13 @@ function without(p: RequestParts, bag: 'query' | 'headers', name: string): Reque
 function withoutMember(p: RequestParts, pointer: string): RequestParts | undefined {
   if (getPointer(p.body, pointer) === undefined) return undefined;
   const body = structuredClone(p.body);
-  const segs = splitPointer(pointer);
-  const parent = getPointer(body, segs.slice(0, -1).map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')) as Record<string, unknown>;
-  delete parent[segs.at(-1)!];
-  return { ...p, body };
+  return removeMember(body, pointer) ? { ...p, body } : undefined;
 }
 
 function memberPointers(body: unknown, at = ''): string[] {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
   return Object.entries(body).flatMap(([k, v]) => {
-    const pointer = `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const pointer = joinPointer(at, k);
     return [pointer, ...memberPointers(v, pointer)];
   });
 }
