@@ -70,6 +70,15 @@ environments: {}
   keyFile: paypal-cert.pem
 environments: {}
 `,
+  // What lint refuses: the canonical string signs a timestamp that no header carries.
+  'hmac-no-ts': `auth:
+  hmac:
+    algorithm: sha256
+    components: [method, path, timestamp]
+    headers: { signature: X-Signature }
+    secretEnv: H_SECRET
+environments: { simulator: { testCredentials: { H_SECRET: test_secret } } }
+`,
 };
 
 let ws: Awaited<ReturnType<typeof tempDir>>;
@@ -170,12 +179,19 @@ describe('railgate webhook verify, public-key (Wise) and paypal, against a sandb
   });
 });
 
-describe('railgate webhook verify refuses a webhooks section lint refuses', () => {
+describe('railgate webhook verify and sign refuse a scheme lint refuses', () => {
   it('a paypal scheme without a webhook id is a located error, exit 2, not a mismatch blamed on the delivery', async () => {
     const r = await verify('paypal-no-id', paypal.body, paypal.headers, ['--env', 'sandbox', '--at', '2016-02-18T20:02:00Z']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^partners\/paypal-no-id\.yaml:\d+:\d+ {2}webhooks\.scheme: PayPal signs the webhook id: give webhookId or webhookIdEnv$/m);
     expect(r.stdout).not.toContain('NOT verified');
+  });
+
+  it('sign: a canonical string signing a timestamp no header carries is a located error, exit 2, nothing signed', async () => {
+    const r = await railgate(['sign', '--partner', 'hmac-no-ts', '--operation', 'any']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^partners\/hmac-no-ts\.yaml:\d+:\d+ {2}auth\.hmac\.components\[2\]: the canonical string signs a timestamp, but headers\.timestamp names no header to send it in$/m);
+    expect(r.stdout).toBe('');
   });
 });
 

@@ -1,5 +1,5 @@
 import { credentialProblems, credentialsFor } from '../credentials/index.ts';
-import { loadSigningPartner, webhookSchemeProblems } from '../partner/index.ts';
+import { loadSigningPartner } from '../partner/index.ts';
 import type { EnvironmentName } from '../profile/index.ts';
 import { DEFAULT_RULES, redactText, withSecrets } from '../redact/index.ts';
 import { InputError } from '../source/index.ts';
@@ -43,8 +43,7 @@ export async function cmdWebhook(args: string[], out: Output): Promise<number> {
   const partner = await loadSigningPartner(process.cwd(), v.partner as string);
   const spec = partner.profile.webhooks;
   if (!spec) throw new UsageError(`partner '${partner.id}' declares no webhooks in ${partner.profileFile}`);
-  // What lint refuses in the webhooks section (a PayPal scheme with no webhook id) would otherwise read as the delivery's mismatch.
-  const problems = [...webhookSchemeProblems(spec, partner.profileDoc), ...credentialProblems(partner.profile, partner.profileDoc, env, process.env).filter((p) => p.path.startsWith('webhooks'))];
+  const problems = credentialProblems(partner.profile, partner.profileDoc, env, process.env).filter((p) => p.path.startsWith('webhooks'));
   if (problems.length > 0) throw new InputError(problems);
   const path = spec.path ?? `/webhooks/${partner.id}`;
   const publicUrl = partner.profile.environments[env]?.webhookUrl;

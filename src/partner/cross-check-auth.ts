@@ -7,16 +7,24 @@ import type { InputProblem, LocatedDocument } from '../source/index.ts';
  * What the JSON Schema cannot say about `auth` and `webhooks`: references into the contract, and parts of
  * a scheme that only work together (a signed timestamp needs a header to travel in). Pure; located.
  */
-export function crossCheckAuth(profile: Profile, doc: LocatedDocument, contract: Contract): InputProblem[] {
+export function crossCheckAuth(profile: Profile, doc: LocatedDocument, contract: Pick<Contract, 'operations'>): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const oauth2 = profile.auth?.oauth2;
+  if (oauth2?.tokenOperation && !contract.operations.has(oauth2.tokenOperation)) {
+    const hint = closest(oauth2.tokenOperation, contract.operations.keys());
+    problems.push(doc.problem(['auth', 'oauth2', 'tokenOperation'], `operation '${oauth2.tokenOperation}' is not in the contract${hint ? ` (did you mean '${hint}'?)` : ''}`));
+  }
+  return [...problems, ...authSchemeProblems(profile, doc)];
+}
+
+/**
+ * The profile alone (no contract): the parts of `auth` and `webhooks` that only work together. `sign` and `webhook
+ * verify`, which load no validated contract, refuse what lint refuses here rather than sign or verify by a broken scheme.
+ */
+export function authSchemeProblems(profile: Profile, doc: LocatedDocument): InputProblem[] {
   const problems: InputProblem[] = [];
   const { oauth2, hmac, rfc9421 } = profile.auth ?? {};
-  if (oauth2) {
-    if (!oauth2.tokenOperation && !oauth2.tokenUrl) problems.push(doc.problem(['auth', 'oauth2'], 'needs tokenOperation (an operationId of the contract) or tokenUrl'));
-    if (oauth2.tokenOperation && !contract.operations.has(oauth2.tokenOperation)) {
-      const hint = closest(oauth2.tokenOperation, contract.operations.keys());
-      problems.push(doc.problem(['auth', 'oauth2', 'tokenOperation'], `operation '${oauth2.tokenOperation}' is not in the contract${hint ? ` (did you mean '${hint}'?)` : ''}`));
-    }
-  }
+  if (oauth2 && !oauth2.tokenOperation && !oauth2.tokenUrl) problems.push(doc.problem(['auth', 'oauth2'], 'needs tokenOperation (an operationId of the contract) or tokenUrl'));
   if (hmac) {
     hmac.components.forEach((c, i) => {
       if ((c === 'timestamp' || c === 'nonce') && !hmac.headers[c]) {
@@ -38,10 +46,7 @@ export function crossCheckAuth(profile: Profile, doc: LocatedDocument, contract:
 const HMAC_SCHEMES = new Set(['timestamped', 'body-hmac', 'fields-hmac']);
 const KEY_ALGORITHMS = ['rsa-sha256', 'rsa-sha512', 'rsa-pss-sha256', 'rsa-pss-sha512', 'ecdsa-p256-sha256', 'ed25519'];
 
-/**
- * Keys of the `webhooks` section that only work together, or only for some schemes (docs/decisions/webhook-schemes.md).
- * The profile alone: `webhook verify`, which loads no contract, refuses what lint refuses.
- */
+/** Keys of the `webhooks` section that only work together, or only for some schemes (docs/decisions/webhook-schemes.md). */
 export function webhookSchemeProblems(hooks: WebhooksSpec, doc: LocatedDocument): InputProblem[] {
   const problems: InputProblem[] = [];
   const at = (key: string, message: string): number => problems.push(doc.problem(['webhooks', key], message));

@@ -3,7 +3,6 @@ export { loadSigningContract, loadSigningPartner } from './load-signing.ts';
 export type { SigningPartner } from './load-signing.ts';
 export type { InMemoryProfile } from './load-partner.ts';
 export { crossCheckProfile } from './cross-check.ts';
-export { webhookSchemeProblems } from './cross-check-auth.ts';
 export { lintRegistration } from './cross-check-setup.ts';
 export type { SetupFinding } from './cross-check-setup.ts';
 export type { Partner } from './model.ts';

@@ -5,6 +5,7 @@ import { loadProfile } from '../profile/index.ts';
 import type { Profile } from '../profile/index.ts';
 import { InputError } from '../source/index.ts';
 import type { LocatedDocument } from '../source/index.ts';
+import { authSchemeProblems } from './cross-check-auth.ts';
 import { anchorKeyFile, contractFault, profileFiles } from './load-partner.ts';
 
 /** A partner as `sign` and `webhook verify` need it: the profile, validated — not the scenarios, not a validated contract. */
@@ -24,7 +25,10 @@ export async function loadSigningPartner(root: string, id: string): Promise<Sign
   const [profileFile] = await profileFiles(root, id);
   const { profile, doc } = await loadProfile(profileFile as string);
   const expectedId = path.basename(profileFile as string).replace(/\.ya?ml$/, '');
-  if (profile.id !== expectedId) throw new InputError([doc.problem(['id'], `must match the file name '${expectedId}'`)]);
+  // The scheme checks lint makes of the profile alone (pure, no contract): a timestamp signed but sent in no header, a
+  // PayPal scheme without its webhook id, would otherwise be signed or verified as if they worked.
+  const problems = [...(profile.id === expectedId ? [] : [doc.problem(['id'], `must match the file name '${expectedId}'`)]), ...authSchemeProblems(profile, doc)];
+  if (problems.length > 0) throw new InputError(problems);
   anchorKeyFile(profile, profileFile as string);
   return { id: profile.id, profileFile: profileFile as string, profile, profileDoc: doc };
 }
