@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destructiveInProduction, planPartner } from '../src/checks/index.ts';
-import { operationCases, servesPath, withinBudget } from '../src/checks/conformance/index.ts';
+import { judgeAnswer, operationCases, servesPath, withinBudget } from '../src/checks/conformance/index.ts';
 import { requestMedia } from '../src/contract/index.ts';
 import { loadPartners } from '../src/partner/index.ts';
 import type { Partner } from '../src/partner/index.ts';
@@ -128,6 +128,15 @@ describe('conformance family', () => {
     // Each broken value breaks its member's schema, each edge value keeps to it (checked when the cases are made).
     expect(all.filter((c) => c.kind === 'valid').map((c) => c.title)).toContain('body /amount at its maximum (100000000)');
     expect(all.filter((c) => c.kind === 'invalid').map((c) => c.title)).toContain("header parameter 'Idempotency-Key' 65 characters, over its maxLength 64");
+  });
+
+  it('a partner railgate cannot reach is no finding against it; a partner that drops the connection is', () => {
+    const partner = partners.get('pixpay')!;
+    const op = partner.contract.operations.get('createPayout')!;
+    const exchange = (code: string) => ({ seq: 1, request: { method: 'POST', url: 'http://127.0.0.1:9/v2/payouts', headers: {} }, startedAt: '', durationMs: 0, error: { code, message: `${code} 127.0.0.1:9` } });
+    expect(judgeAnswer({ validators: partner.validators }, op, 'invalid', exchange('ECONNREFUSED'))).toMatchObject({ kind: 'configuration', signature: 'unreachable' });
+    expect(judgeAnswer({ validators: partner.validators }, op, 'invalid', exchange('ENOTFOUND'))?.message).toMatch(/could not reach the partner, so nothing is judged \(is the environment's baseUrl right\?\)/);
+    expect(judgeAnswer({ validators: partner.validators }, op, 'invalid', exchange('ECONNRESET'))).toMatchObject({ kind: 'partner-defect', signature: 'no-answer' });
   });
 
   it('probes a method on a path only where no operation of that method takes the path', () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createHttpClient } from '../http/index.ts';
 import { startFaultProxy } from './proxy.ts';
 import { createClient, errorCodeOf, headerOf, startUpstream, waitFor } from './test-helpers.ts';
 import type { FaultProxy } from './types.ts';
@@ -90,6 +91,22 @@ describe('forwarding without faults', () => {
       expect(res.headers['x-railgate-proxy-error']).toBe('ECONNREFUSED');
       expect(orphan.log[0]!.error).toMatch(/ECONNREFUSED/);
     } finally {
+      await orphan.close();
+    }
+  });
+
+  test("railgate's client takes the proxy's marked 502 for what it stands for: no answer from the partner, never the partner's 502", async () => {
+    const gone = await startUpstream();
+    await gone.close();
+    const orphan = await startFaultProxy({ target: gone.url });
+    const http = createHttpClient({ timeouts: { connectMs: 5_000, headersMs: 5_000, bodyMs: 5_000, deadlineMs: 10_000 }, route: { from: gone.url, to: orphan.url } });
+    try {
+      const exchange = await http.send({ operationId: 'getX', method: 'GET', url: `${gone.url}/x`, headers: {} });
+      expect(exchange.response).toBeUndefined();
+      expect(exchange.error?.code).toBe('ECONNREFUSED');
+      expect(exchange.error?.message).toMatch(/ECONNREFUSED/);
+    } finally {
+      await http.close();
       await orphan.close();
     }
   });

@@ -45,6 +45,9 @@ export interface SendOptions {
 }
 
 /** Header that names the operation for the fault layer's rules; the fault layer strips it before forwarding. */
+/** Marks the fault layer's own 502 when it could not reach the target (src/faults/proxy.ts). */
+export const PROXY_ERROR_HEADER = 'x-railgate-proxy-error';
+
 export const OPERATION_HEADER = 'x-railgate-operation';
 
 export function createHttpClient(opts: ClientOptions): HttpClient {
@@ -75,6 +78,10 @@ export function createHttpClient(opts: ClientOptions): HttpClient {
       const signal = opts.signal && sendOpts.signal ? AbortSignal.any([opts.signal, sendOpts.signal]) : (opts.signal ?? sendOpts.signal);
       const res = await timedDispatch(agent, url, { method: req.method, headers, body: req.body }, { clock, timeouts, signal, ...(opts.limits && { maxBodyBytes: opts.limits.maxBodyBytes }) });
       const response = toResponse(res.status, res.headers, res.bodyText);
+      // The fault layer could not reach the target (refused, unknown host…): its own 502, marked, is no answer of the
+      // partner's. It is the transport error it stands for, so no check judges it as the partner's server error.
+      const proxyError = route && response.headers[PROXY_ERROR_HEADER];
+      if (proxyError) throw Object.assign(new Error(response.bodyText.replace(/^railgate fault proxy: /, '')), { code: proxyError });
       // Never followed; one to a host the profile does not name is refused, so no check takes it for an answer.
       const refused = redirectRefusal(req.url, response.status, response.headers.location, opts.limits?.hosts);
       if (refused) throw new RefusedAnswer('REDIRECT_REFUSED', refused, { status: response.status, headers: response.headers, bodyHead: response.bodyText, receivedBytes: Buffer.byteLength(response.bodyText) });

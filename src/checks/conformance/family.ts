@@ -6,6 +6,7 @@ import { buildRequest } from '../../http/index.ts';
 import { getPointer, joinPointer, setPointer } from '../../json/index.ts';
 import { resolveIdempotency } from '../../idempotency/index.ts';
 import { newKey } from '../idempotency/request.ts';
+import { networkFailure } from '../../retry/index.ts';
 import type { Partner } from '../../partner/index.ts';
 import { resolveMovements } from '../../transactions/index.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
@@ -326,6 +327,8 @@ function methodsCheck(path: string, op: Operation, methods: readonly string[], r
         const exchange = await ctx.send(signed, `${method} ${path}`, patient(ctx));
         const status = exchange.response?.status;
         if (status === 405 || status === 501) continue;
+        const code = exchange.error?.code;
+        if (code && networkFailure(code) === 'refused') throw new CheckFailure(`${method} ${path}: no answer (${code}): railgate could not reach the partner, so nothing is judged (is the environment's baseUrl right?)`, { kind: 'configuration' });
         const why = status === undefined ? `no answer (${exchange.error?.code ?? 'none'})` : status >= 500 ? `${status}, a server error` : status < 300 ? `${status}: it accepted a method the contract does not document` : `${status}`;
         wrong.push({ method, exchange, why });
       }

@@ -3,6 +3,7 @@ import type { Operation, SchemaValidators } from '../../contract/index.ts';
 import { mapError, UNMAPPED } from '../../errors/index.ts';
 import type { ErrorsSpec, Vocabulary } from '../../errors/index.ts';
 import type { Exchange } from '../../http/index.ts';
+import { networkFailure } from '../../retry/index.ts';
 import type { FailureKind } from '../model.ts';
 import type { CaseKind } from './cases.ts';
 
@@ -28,7 +29,13 @@ export interface JudgeSources {
  */
 export function judgeAnswer(src: JudgeSources, op: Operation, kind: CaseKind, exchange: Exchange): Finding | undefined {
   const r = exchange.response;
-  if (!r) return { signature: `no-answer`, kind: 'partner-defect', message: `no answer (${exchange.error?.code ?? 'no response'}: ${exchange.error?.message ?? ''})` };
+  if (!r) {
+    const code = exchange.error?.code ?? 'no response';
+    const what = `no answer (${code}: ${exchange.error?.message ?? ''})`;
+    // Not reached at all (refused, unknown host, no route): the environment's address, not the partner's answer.
+    if (networkFailure(code) === 'refused') return { signature: 'unreachable', kind: 'configuration', message: `${what}: railgate could not reach the partner, so nothing is judged (is the environment's baseUrl right?)` };
+    return { signature: 'no-answer', kind: 'partner-defect', message: what };
+  }
   if (r.status >= 500) return { signature: `status-${r.status}`, kind: 'partner-defect', message: `answered ${r.status}: a server error, where ${kind === 'invalid' ? 'a documented 4xx' : 'a documented answer'} is due` };
   if (kind === 'invalid' && r.status < 300) return { signature: 'accepted-invalid', kind: 'partner-defect', message: `accepted it with ${r.status}, where the contract forbids it: a documented 4xx is due` };
   const issues = checkResponse(src.validators, op, { status: r.status, headers: r.headers, body: r.body });
