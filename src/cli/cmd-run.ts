@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { parseShard } from '../checks/select.ts';
+import { todoMarkers } from '../onboard/todo-markers.ts';
 import type { EnvironmentName, Family } from '../profile/index.ts';
 import { plantedLabel } from '../simulator/defects.ts';
 import { InputError } from '../source/index.ts';
+import type { InputProblem } from '../source/index.ts';
 import type { RunConfig } from '../suite/run-config.ts';
 import { REPORTER_CHOICES } from '../run/console-lines.ts';
 import type { ReporterChoice } from '../run/console-lines.ts';
@@ -35,6 +38,7 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     reporter: { type: 'string' },
     'max-time': { type: 'string' },
     'max-cases': { type: 'string' },
+    'accept-todos': { type: 'boolean' },
   });
   if (v.help) return out.help('run');
   const env = (v.env as EnvironmentName | undefined) ?? 'simulator';
@@ -84,6 +88,8 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     }
     // A missing secret stops the run before it starts, located at the key that names it.
     problems.push(...credentialProblems(p.profile, profileDoc, env, process.env));
+    // What `init` guessed and nobody settled would judge a real partner: a wrong guess must not become its NO-GO.
+    if (env !== 'simulator' && v['accept-todos'] !== true) problems.push(...(await unsettled([p.profileFile, ...p.scenarios.map((s) => s.file)])));
     const refused = destructiveInProduction(planPartner(p, config), config);
     if (refused && allowProduction) inProduction.push({ id: p.id, reason: refused.reason });
     else if (refused) {
@@ -141,4 +147,14 @@ function maxCasesOption(text: unknown): { maxCases?: number } {
   const n = Number(text);
   if (!/^\d+$/.test(String(text)) || n < 1 || n > 1000) throw new UsageError(`--max-cases takes a whole number from 1 to 1000 (got '${String(text)}')`);
   return { maxCases: n };
+}
+
+/**
+ * The `# TODO` comments `railgate init` left in a partner's files, each located: against a sandbox or production
+ * they stop the run (exit 2) until settled, or until `--accept-todos` says the guesses stand. The simulator is built
+ * from the same guesses, so it runs them.
+ */
+async function unsettled(files: readonly string[]): Promise<InputProblem[]> {
+  const found = (await Promise.all(files.map(async (f) => todoMarkers(f, await readFile(f, 'utf8'))))).flat();
+  return found.map((t) => ({ ...t, message: `${t.message} — unsettled: a guess that would judge a real partner (settle it, or run with --accept-todos)` }));
 }

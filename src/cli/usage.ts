@@ -33,6 +33,7 @@ Options:
   --shard I/N         the I-th of N runners: partners are dealt out in id order, each partner
                       whole; merge the shards' reports with 'railgate report --merge'
   --bail              stop at the first failed check
+  --accept-todos      run against a sandbox or production although init's TODOs are unsettled
   --max-cases N       conformance cases per operation (default: the profile's conformance.maxCases, else 12)
   --max-time DURATION end the whole run after this long (e.g. 20m), over the profiles' runTimeout
                       (default 30m a partner): checks still running are reported not finished
