@@ -91,7 +91,7 @@ describe('conformance family', () => {
     trigger.body = {};
     const r = await runInProcess(partner, { families: ['conformance'], seed: SEED, checks: /^authorizePayment: .* is answered as documented$/ });
     expect(r.outcomes.length).toBeGreaterThan(0);
-    for (const o of r.outcomes) expect(`${o.status}: ${o.reason ?? ''}`).toBe("broken: [configuration] authorizePayment: rate limited twice (429), the case could not be judged: lower the profile's concurrency or the budget (--max-cases)");
+    for (const o of r.outcomes) expect(`${o.status}: ${o.reason ?? ''}`).toBe("broken: [configuration] authorizePayment: rate limited twice (429), the case could not be judged: run fewer cases (--max-cases) or when the partner's limit allows");
   });
 
   it('shrinks a body sent as text/plain only as far as its text still breaks nothing else: no required member left out', async () => {

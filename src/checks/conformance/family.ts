@@ -122,7 +122,7 @@ function caseCheck(op: Operation, c: ConformanceCase, run: RunState, destructive
       // goes out as the signer made it, not as the case: the partner's answer says nothing of the case.
       if (!sentAsCased(c, first.request)) throw new CheckSkipped(`${c.where} is written by railgate's own signing (the profile's auth): the request sent is not the case`);
       // Still rate limited after waiting once: the case never reached the partner's judgement, and a 429 is no verdict on it.
-      if (first.response?.status === 429) throw new CheckFailure(`${op.id}: rate limited twice (429), the case could not be judged: lower the profile's concurrency or the budget (--max-cases)`, { kind: 'configuration' });
+      if (first.response?.status === 429) throw new CheckFailure(`${op.id}: rate limited twice (429), the case could not be judged: run fewer cases (--max-cases) or when the partner's limit allows`, { kind: 'configuration' });
       const finding = judge(ctx, op, c, first, run);
       if (!finding) return;
       const shrunk = await shrink(ctx, op, c, base.parts, form, { finding, exchange: first, note: '' }, run);
