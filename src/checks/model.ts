@@ -41,6 +41,11 @@ export interface CheckContext {
   send(request: HttpRequest, label: string, sendOpts?: SendOptions): Promise<Exchange>;
   /** Signing, forging and redaction for the auth family; the webhook receiver. */
   auth: AuthRuntime;
+  /**
+   * The run selects part of the partner's checks (`--family`, `--scenario`, `--grep` …): a judgement of the whole
+   * run (the share of error codes provoked) is reported, not judged, as the readiness judge treats operation coverage.
+   */
+  partial?: boolean;
 }
 
 export interface Check {

@@ -4,10 +4,7 @@ import { judgeReadiness, latencyScope } from '../readiness/index.ts';
 import type { CheckOutcome, OperationScope, Readiness } from '../readiness/index.ts';
 import type { RunConfig } from '../suite/run-config.ts';
 
-/** Any filter but partner, rail and shard leaves checks out: the verdict then speaks only for what ran. */
-export function isPartialRun(config: Pick<RunConfig, 'family' | 'scenario' | 'tags' | 'grep' | 'bail'>): boolean {
-  return Boolean(config.family || config.scenario || config.tags || config.grep || config.bail);
-}
+export { isPartialRun } from '../suite/run-config.ts';
 
 /**
  * One partner's readiness from its checks' outcomes, on what its profile and contract say: the verdict

@@ -32,6 +32,8 @@ export interface SessionOptions {
   allowProduction?: boolean;
   /** The run's overall bound: when it aborts, every exchange in flight ends and no new one starts. */
   signal?: AbortSignal;
+  /** The run selects part of the partner's checks (CheckContext.partial). */
+  partial?: boolean;
 }
 
 export interface Session {
@@ -97,6 +99,7 @@ export async function openSession(partner: Partner, opts: SessionOptions): Promi
     },
     send: (request, label, sendOpts) => opts.report.step(label, () => record(request, sendOpts)),
     auth,
+    ...(opts.partial && { partial: true }),
   };
   return {
     ctx,

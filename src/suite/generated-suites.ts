@@ -11,7 +11,7 @@ import { setupScenario } from '../scenario/index.ts';
 import { allureSink, labelCheck } from './allure-sink.ts';
 import { recordingSink, routedSink } from './recorded-steps.ts';
 import { withPlantedCrash } from './planted-crash.ts';
-import { decodeRunConfig } from './run-config.ts';
+import { decodeRunConfig, isPartialRun } from './run-config.ts';
 import { checkMeta, endedMeta, openTarget, runPlannedCheck, runSetup, skipNote } from './run-planned.ts';
 import type { CheckTarget } from './run-planned.ts';
 
@@ -28,7 +28,7 @@ for (const partner of partners) {
     const report = routedSink(allureSink);
     const setupSteps = recordingSink();
     beforeAll(async () => {
-      target = await openTarget(partner, config, report.sink, config.verbose ? (t) => console.log(t) : undefined);
+      target = await openTarget(partner, { ...config, partial: isPartialRun(config) }, report.sink, config.verbose ? (t) => console.log(t) : undefined);
       // The profile's setup (registering railgate's receiver, say) runs once, before any check of the partner.
       // Its failure fails every check (a throw here would only skip them, and skipped must never read as GO).
       // Its steps are recorded, then shown by the setup test below, not spread into every test's report.

@@ -29,6 +29,11 @@ export interface RunConfig {
 }
 
 export const RUN_CONFIG_VAR = 'RAILGATE_RUN';
+
+/** Any filter but partner, rail and shard leaves checks out: the verdict then speaks only for what ran. */
+export function isPartialRun(config: Pick<RunConfig, 'family' | 'scenario' | 'tags' | 'grep' | 'bail'>): boolean {
+  return Boolean(config.family || config.scenario || config.tags || config.grep || config.bail);
+}
 /** The compiled generated suites (dist/suites.js) when railgate runs from its build: vitest's worker imports them natively. */
 export const COMPILED_SUITES_VAR = 'RAILGATE_SUITES';
 

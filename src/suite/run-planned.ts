@@ -32,7 +32,7 @@ const BLOCKER_FAMILIES = new Set(['auth', 'idempotency']);
  * (docs/decisions/run-bound.md) counts from here, and what is still running when it is reached ends, reported
  * not finished.
  */
-export async function openTarget(partner: Partner, config: Pick<RunConfig, 'env' | 'seed' | 'defects' | 'maxTime' | 'allowProduction'>, report: ReportSink, print?: (text: string) => void): Promise<CheckTarget> {
+export async function openTarget(partner: Partner, config: Pick<RunConfig, 'env' | 'seed' | 'defects' | 'maxTime' | 'allowProduction'> & { partial?: boolean }, report: ReportSink, print?: (text: string) => void): Promise<CheckTarget> {
   const bound = startRunBound(boundSpec(partner.profile, config.env, config.maxTime));
   const session = await openSession(partner, {
     signal: bound.signal,
@@ -42,6 +42,7 @@ export async function openTarget(partner: Partner, config: Pick<RunConfig, 'env'
     report,
     print,
     allowProduction: config.allowProduction === true,
+    ...(config.partial && { partial: true }),
   });
   return { session, time: holdBetweenChecks(session.ctx.clock), bound };
 }

@@ -51,7 +51,7 @@ export async function runInProcess(partner: Partner, opts: { families: Family[];
   const outcomes: CheckOutcome[] = [];
   let target: CheckTarget | undefined;
   try {
-    target = await openTarget(partner, config, quiet);
+    target = await openTarget(partner, { ...config, partial }, quiet);
   } catch (e) {
     // As vitest reports the checks of a suite whose beforeAll threw: never run, each broken with the session's error.
     for (const check of checks) outcomes.push(outcomeOf(checkMeta(partner.id, partner.profile.rails, check), { state: 'skipped', setupError: errorShape(e) }, 0));
