@@ -104,7 +104,7 @@ export function checkRequest(validators: SchemaValidators, op: Operation, req: O
 }
 
 /** Parameters travel as text; a numeric or boolean schema reads them as such. */
-function coerceParameter(raw: string, validators: SchemaValidators, pointer: string): unknown {
+export function coerceParameter(raw: string, validators: SchemaValidators, pointer: string): unknown {
   if (validators.validate(pointer, raw).length === 0) return raw;
   if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
   if (raw === 'true' || raw === 'false') return raw === 'true';

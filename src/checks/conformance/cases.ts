@@ -1,4 +1,4 @@
-import { deref, joinPointer, requestMedia } from '../../contract/index.ts';
+import { coerceParameter, deref, joinPointer, requestMedia } from '../../contract/index.ts';
 import type { Operation, ParameterSpec, SchemaValidators } from '../../contract/index.ts';
 
 type Obj = Record<string, unknown>;
@@ -200,7 +200,8 @@ function typeOf(schema: Obj): string | undefined {
 function valueCases(validators: SchemaValidators, sub: Resolved, label: string, set: (value: unknown) => Change, add: Add, asText = false): void {
   const { schema, pointer } = sub;
   const type = typeOf(schema);
-  const fails = (v: unknown): boolean => validators.validate(pointer, asText ? textual(v, type) : v).length > 0;
+  // A parameter is judged as the partner's contract check reads it off the wire (the simulator's own reading).
+  const fails = (v: unknown): boolean => validators.validate(pointer, asText ? coerceParameter(typeof v === 'object' ? JSON.stringify(v) : String(v), validators, pointer) : v).length > 0;
   const passes = (v: unknown): boolean => !fails(v);
   const broken = (rule: string, value: unknown, title: string): void => {
     if (fails(value)) add({ kind: 'invalid', rule, where: label, title: `${label} ${title}`, change: set(value) });
@@ -283,14 +284,6 @@ function numberCases(schema: Obj, type: string, broken: Emit, edge: Emit): void 
     edge('at-minimum', schema.minimum, `at its minimum (${schema.minimum})`);
   }
   if (typeof schema.exclusiveMinimum === 'number') broken('minimum', schema.exclusiveMinimum, `${schema.exclusiveMinimum}, at its exclusiveMinimum`);
-}
-
-/** How a parameter's schema sees a value once it has travelled as text: numbers and booleans read back as such. */
-function textual(value: unknown, type: string | undefined): unknown {
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if ((type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
-  if (type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
-  return text;
 }
 
 function safeRegExp(source: string): RegExp | undefined {
