@@ -1,4 +1,4 @@
-import { checkRequest, validSample } from '../../contract/index.ts';
+import { checkRequest, pathTemplateSource, validSample } from '../../contract/index.ts';
 import type { Operation } from '../../contract/index.ts';
 import { loadVocabulary } from '../../errors/index.ts';
 import type { Exchange, HttpRequest, RequestParts } from '../../http/index.ts';
@@ -6,7 +6,7 @@ import { buildRequest } from '../../http/index.ts';
 import { getPointer, joinPointer, setPointer } from '../../json/index.ts';
 import { resolveIdempotency } from '../../idempotency/index.ts';
 import { newKey } from '../idempotency/request.ts';
-import { networkFailure } from '../../retry/index.ts';
+import { networkFailure, parseRetryAfter } from '../../retry/index.ts';
 import type { Partner } from '../../partner/index.ts';
 import { resolveMovements } from '../../transactions/index.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
@@ -79,11 +79,7 @@ export const conformanceFamily: CheckFamily = {
  */
 export function servesPath(template: string, path: string): boolean {
   if (template === path) return true;
-  const source = template
-    .split(/(\{[^}]+\})/)
-    .map((part) => (/^\{[^}]+\}$/.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`).test(path);
+  return new RegExp(`^${pathTemplateSource(template, '[^/]+').source}$`).test(path);
 }
 
 /** What the family's checks share in one run: each operation's base request, and what its cases created. */
@@ -179,8 +175,8 @@ async function sendCase(ctx: CheckContext, op: Operation, c: ConformanceCase, pa
   let exchange = await send();
   const status = exchange.response?.status;
   if (status === 429 || status === 503) {
-    const after = Number(exchange.response!.headers['retry-after']);
-    await ctx.clock.sleep(Math.min(Number.isFinite(after) && after >= 0 ? after * 1000 : 1000, MAX_RETRY_AFTER_MS));
+    const after = parseRetryAfter(exchange.response!.headers['retry-after'], ctx.clock.now());
+    await ctx.clock.sleep(Math.min(after ?? 1000, MAX_RETRY_AFTER_MS));
     exchange = await send();
   }
   if (op.mutating && exchange.response && exchange.response.status < 300) run.created.push({ op, exchange });
