@@ -12,6 +12,7 @@ import { schemaBreakages } from './breakages.ts';
 import { deliver } from './deliver.ts';
 import type { Sender } from './deliver.ts';
 import { eventSamples } from './samples.ts';
+import type { EventSamples } from './samples.ts';
 
 /** What one receiver check has at hand while it runs: the event, its sender authentication, a receiver of its own. */
 interface Receiving {
@@ -121,7 +122,7 @@ async function refusesBreakages(r: Receiving): Promise<void> {
   const { ctx, event, auth, fail } = r;
   const samples = eventSamples(ctx.partner, event, ctx.seed);
   if (!samples.schema) throw new CheckSkipped(`the contract documents no payload schema for ${event.id}: there is nothing to break`);
-  const breakages = schemaBreakages(ctx.partner.validators, samples.schema, firstValid(r));
+  const breakages = schemaBreakages(ctx.partner.validators, samples.schema, firstValid(r, samples));
   if (breakages.length === 0) throw new CheckSkipped(`the schema of ${event.id} refuses neither a field removed nor a value of another type in its sample`);
   const accepted: string[] = [];
   for (const b of breakages) {
@@ -144,8 +145,9 @@ function isRefusal(status: number): boolean {
   return status >= 400 && status < 500;
 }
 
-function firstValid({ ctx, event }: Receiving): unknown {
-  const sample = eventSamples(ctx.partner, event, ctx.seed).valid[0];
+/** The first valid sample of the event: of `samples` when the check has made them already. */
+function firstValid({ ctx, event }: Receiving, samples: EventSamples = eventSamples(ctx.partner, event, ctx.seed)): unknown {
+  const sample = samples.valid[0];
   if (!sample) throw new CheckSkipped(`no valid sample of ${event.id} to start from (see its valid-samples check)`);
   return sample.payload;
 }
