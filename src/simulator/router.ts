@@ -1,3 +1,4 @@
+import { pathTemplateSource } from '../contract/index.ts';
 import type { OperationHandler } from './handlers.ts';
 
 /** The operation a request is for, and its path parameters (percent-decoded). */
@@ -22,16 +23,7 @@ export function createRouter(base: string, operations: readonly OperationHandler
   const byMethod = new Map<string, Compiled[]>();
   for (const operation of operations) {
     const { op } = operation.route;
-    const names: string[] = [];
-    const source = (base + op.path)
-      .split(/(\{[^}]+\})/)
-      .map((part) => {
-        const param = /^\{([^}]+)\}$/.exec(part);
-        if (!param) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        names.push(param[1]!);
-        return '([^/#?]+?)';
-      })
-      .join('');
+    const { source, names } = pathTemplateSource(base + op.path, '([^/#?]+?)');
     const method = op.method.toUpperCase();
     const list = byMethod.get(method) ?? [];
     list.push({ operation, pattern: new RegExp(`^.*?${source}/?$`, 'i'), names });
