@@ -5,15 +5,6 @@ import { getPointer } from '../json/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
 import type { WebhookDelivery } from './model.ts';
 
-/** The body as JSON, or undefined: fields-hmac reads its fields and its signature inside it. */
-export function jsonBody(body: string): unknown {
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * fields-hmac: each pointer's value as the partner signs it. A missing field signs as the empty text (Adyen's
  * libraries sign an absent originalReference as ''); a number or boolean as its JSON text.

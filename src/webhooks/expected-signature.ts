@@ -1,6 +1,7 @@
 import { signBodyHmac, signFieldsHmac, signTimestampedWebhook, signWithKey } from '../auth/index.ts';
+import { parseJson } from '../json/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
-import { jsonBody, keySignatureScheme, paypalDeliveryMessage, signedFields, signedMessage } from './delivery-message.ts';
+import { keySignatureScheme, paypalDeliveryMessage, signedFields, signedMessage } from './delivery-message.ts';
 import { isHmacScheme, keyObjectOf, type WebhookKeys } from './keys.ts';
 import type { WebhookDelivery } from './model.ts';
 import { hmacHash } from './sign-delivery.ts';
@@ -26,7 +27,7 @@ export function expectedSignature(spec: WebhooksSpec, keys: WebhookKeys, deliver
       return t === undefined ? { value, note: 'the delivery names no t=: computed at t=0' } : { value };
     }
     if (spec.scheme === 'body-hmac') return { value: signBodyHmac({ body: delivery.body, secret, algorithm: hmacHash(spec), encoding: spec.encoding ?? 'hex', ...(spec.prefix === undefined ? {} : { prefix: spec.prefix }) }).signature };
-    return { value: signFieldsHmac({ fields: signedFields(spec, jsonBody(delivery.body)), secret, separator: spec.separator ?? ':', algorithm: hmacHash(spec), encoding: spec.encoding ?? 'base64' }).signature };
+    return { value: signFieldsHmac({ fields: signedFields(spec, parseJson(delivery.body)), secret, separator: spec.separator ?? ':', algorithm: hmacHash(spec), encoding: spec.encoding ?? 'base64' }).signature };
   }
   if (spec.scheme === 'rfc9421') return { note: 'compare the signature base above with the one the partner signed' };
   if (!sign?.key) return { note: `only the partner's private key makes it; the received one was checked against the public key from ${keys.source ?? 'the profile'}` };

@@ -1,9 +1,9 @@
 import { PAYPAL_AUTH_ALGO, PAYPAL_HEADERS, contentDigest, signBodyHmac, signFieldsHmac, signMessage, signTimestampedWebhook, signWithKey } from '../auth/index.ts';
 import type { HmacHash } from '../auth/index.ts';
-import { setPointer } from '../json/index.ts';
+import { parseJson, setPointer } from '../json/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
 import { coveredComponents } from '../signer/index.ts';
-import { jsonBody, keySignatureScheme, paypalDeliveryMessage, signedFields, signedMessage, timestampHeader, transmissionId, transmissionTime } from './delivery-message.ts';
+import { keySignatureScheme, paypalDeliveryMessage, signedFields, signedMessage, timestampHeader, transmissionId, transmissionTime } from './delivery-message.ts';
 import { keyObjectOf, type WebhookKey } from './keys.ts';
 import type { SignedText, WebhookDelivery } from './model.ts';
 
@@ -31,7 +31,7 @@ export function signDelivery(spec: WebhooksSpec, key: WebhookKey, delivery: Webh
       return { headers: { [header]: signed.signature }, signed: { kind: 'signed payload', text: signed.signedPayload } };
     }
     case 'fields-hmac': {
-      const body = jsonBody(delivery.body);
+      const body = parseJson(delivery.body);
       const signed = signFieldsHmac({ fields: signedFields(spec, body), secret: need(key.secret), separator: spec.separator ?? ':', algorithm: hmacHash(spec), encoding: spec.encoding ?? 'base64' });
       if (!setPointer(body, spec.signatureAt as string, signed.signature)) throw new Error(`the webhook body has no place for a signature at ${spec.signatureAt}`);
       return { headers: {}, body: JSON.stringify(body), signed: { kind: 'signed fields', text: signed.signedString } };

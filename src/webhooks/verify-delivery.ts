@@ -1,9 +1,9 @@
 import { PAYPAL_AUTH_ALGO, PAYPAL_HEADERS, verifyBodyHmac, verifyFieldsHmac, verifyMessage, verifyTimestampedWebhook, verifyWithKey } from '../auth/index.ts';
 import type { KeySignatureVerification, SignatureAlgorithm, VerifyMessageStep } from '../auth/index.ts';
-import { getPointer } from '../json/index.ts';
+import { getPointer, parseJson } from '../json/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
 import { coveredComponents, toleranceSeconds } from '../signer/index.ts';
-import { jsonBody, keySignatureScheme, paypalDeliveryMessage, signaturePlace, signedFields, signedMessage, timestampHeader } from './delivery-message.ts';
+import { keySignatureScheme, paypalDeliveryMessage, signaturePlace, signedFields, signedMessage, timestampHeader } from './delivery-message.ts';
 import { keyObjectOf, type WebhookKey } from './keys.ts';
 import type { DeliveryStep, DeliveryVerification, SignedText, WebhookDelivery } from './model.ts';
 import { DEFAULT_WEBHOOK_COMPONENTS, hmacHash } from './sign-delivery.ts';
@@ -40,7 +40,7 @@ export function verifyDelivery(spec: WebhooksSpec, key: WebhookKey, delivery: We
 /** The signature as the delivery carries it where the profile says, or undefined. */
 export function receivedSignature(spec: WebhooksSpec, delivery: WebhookDelivery): string | undefined {
   if (spec.scheme === 'fields-hmac') {
-    const value = getPointer(jsonBody(delivery.body), spec.signatureAt as string);
+    const value = getPointer(parseJson(delivery.body), spec.signatureAt as string);
     return typeof value === 'string' ? value : undefined;
   }
   if (spec.scheme === 'paypal') return delivery.headers[PAYPAL_HEADERS.signature];
@@ -68,7 +68,7 @@ function verifyByScheme(spec: WebhooksSpec, key: WebhookKey, delivery: WebhookDe
       return result.ok ? { ok: true, signed } : { ok: false, step: result.step, reason: result.reason, signed };
     }
     case 'fields-hmac': {
-      const body = jsonBody(delivery.body);
+      const body = parseJson(delivery.body);
       if (body === undefined) return { ok: false, step: 'malformed-signature', reason: `the body is not JSON: no signature can sit at ${spec.signatureAt}` };
       const result = verifyFieldsHmac({ fields: signedFields(spec, body), signature: receivedSignature(spec, delivery), secrets: key.secret as Buffer, separator: spec.separator ?? ':', algorithm: hmacHash(spec), encoding: spec.encoding ?? 'base64' });
       const signed = { kind: 'signed fields' as const, text: result.signedString };
