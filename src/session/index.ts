@@ -1,2 +1,2 @@
-export { clientTimeouts, openSession, targetBaseUrl } from './open-session.ts';
+export { openSession, targetBaseUrl } from './open-session.ts';
 export type { Session, SessionOptions } from './open-session.ts';

@@ -2,7 +2,7 @@ import { checkResponse } from '../contract/index.ts';
 import { CheckFailure, ExchangeLedger } from '../checks/index.ts';
 import type { CheckContext, ReportSink } from '../checks/index.ts';
 import { buildRequest, createHttpClient } from '../http/index.ts';
-import type { ClientTimeouts, Exchange } from '../http/index.ts';
+import type { Exchange } from '../http/index.ts';
 import type { Partner } from '../partner/index.ts';
 import { environmentTimeouts, productionReason } from '../profile/index.ts';
 import type { EnvironmentName } from '../profile/index.ts';
@@ -42,11 +42,6 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** The client's timeouts against an environment: the profile's, that environment's own first. */
-export function clientTimeouts(partner: Partner, env: EnvironmentName): ClientTimeouts {
-  return environmentTimeouts(partner.profile, env);
-}
-
 /** Where a partner's checks run: the embedded simulator, or the base URL of the named environment. */
 export function targetBaseUrl(partner: Partner, env: EnvironmentName): string | undefined {
   return partner.profile.environments[env]?.baseUrl;
@@ -66,7 +61,7 @@ export async function openSession(partner: Partner, opts: SessionOptions): Promi
   // Every request goes through the fault layer, against the simulator and a sandbox alike; idle, it only
   // forwards. Requests are built (and signed) for the target's own URL and routed to the proxy on send.
   const faults = refuseInProduction(await startFaultProxy({ target: baseUrl, clock, logHeaders: partner.profile.idempotency ? [partner.profile.idempotency.header] : [] }), opts.allowProduction ? undefined : productionReason(partner.profile, opts.env));
-  const timeouts = clientTimeouts(partner, opts.env);
+  const timeouts = environmentTimeouts(partner.profile, opts.env);
   const client = createHttpClient({ timeouts, clock, route: { from: baseUrl, to: faults.url }, limits: answerLimits(partner.profile, baseUrl), ...(opts.signal && { signal: opts.signal }) });
   const ledger = new ExchangeLedger();
   const record = async (request: HttpRequest, sendOpts?: SendOptions): Promise<Exchange> => {
