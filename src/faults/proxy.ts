@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Pool } from 'undici';
 import { createClock } from '../clock/index.ts';
+import { OPERATION_HEADER, PROXY_ERROR_HEADER } from '../http/client.ts';
 import { backstopMs, watchedConnector } from '../http/watched-connector.ts';
 import { splitRequestHeaders } from './headers.ts';
 import { createSchedule } from './schedule.ts';
@@ -14,7 +15,6 @@ import { describeError, errorCode } from './describe-error.ts';
 import type { Exchange, FaultEnv } from './exchange.ts';
 import type { FaultProxy, FaultProxyOptions, ProxyEvent } from './types.ts';
 
-const DEFAULT_OPERATION_HEADER = 'x-railgate-operation';
 const DEFAULT_MAX_HOLD_MS = 600_000;
 
 /**
@@ -26,7 +26,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const target = parseTarget(options.target);
   const maxHoldMs = checkMaxHold(options.maxHoldMs ?? DEFAULT_MAX_HOLD_MS);
   const clock = options.clock ?? createClock();
-  const operationHeader = (options.operationHeader ?? DEFAULT_OPERATION_HEADER).toLowerCase();
+  const operationHeader = (options.operationHeader ?? OPERATION_HEADER).toLowerCase();
   const logHeaders = new Set((options.logHeaders ?? []).map((h) => h.toLowerCase()));
   const closing = new AbortController();
   const env: FaultEnv = {
@@ -81,7 +81,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     }
     // The proxy's own failure (target unreachable…) is marked, so it is never taken for the partner's 502.
     const body = Buffer.from(`railgate fault proxy: ${event.error}`);
-    res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'content-length': body.length, 'x-railgate-proxy-error': errorCode(err) });
+    res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'content-length': body.length, [PROXY_ERROR_HEADER]: errorCode(err) });
     event.status = 502;
     res.end(body);
   }
