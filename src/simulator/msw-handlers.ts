@@ -14,7 +14,8 @@ export function mswHandlers(base: string, operations: readonly OperationHandler[
     return http[route.op.method as 'get'](pattern, async ({ request, params }) => {
       const headers: Record<string, string> = {};
       request.headers.forEach((v, k) => (headers[k] = v));
-      const pathParams = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, decodeURIComponent(String(v))]));
+      // msw has percent-decoded the params once already (path-to-regexp's decode); a second decoding read `%2541` as `A`.
+      const pathParams = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
       return answerResponse(await answer({ method: request.method, url: new URL(request.url), headers, body: await request.text(), pathParams }));
     });
   });
