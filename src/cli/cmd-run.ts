@@ -8,7 +8,7 @@ import type { InputProblem } from '../source/index.ts';
 import type { RunConfig } from '../suite/run-config.ts';
 import { REPORTER_CHOICES } from '../run/console-lines.ts';
 import type { ReporterChoice } from '../run/console-lines.ts';
-import { UsageError, defectsOption, parse, seedOption } from './args.ts';
+import { UsageError, defectsOption, intOption, parse, seedOption } from './args.ts';
 import { confirmProduction } from './confirm-production.ts';
 import { maxTimeOption } from './max-time.ts';
 import type { Output } from './output.ts';
@@ -142,11 +142,9 @@ function narrowingOptions(v: Record<string, string | boolean | string[] | undefi
 }
 
 /** `--max-cases N`: the conformance family's generated cases per operation, over the profiles' `conformance.maxCases`. */
-function maxCasesOption(text: unknown): { maxCases?: number } {
-  if (text === undefined) return {};
-  const n = Number(text);
-  if (!/^\d+$/.test(String(text)) || n < 1 || n > 1000) throw new UsageError(`--max-cases takes a whole number from 1 to 1000 (got '${String(text)}')`);
-  return { maxCases: n };
+function maxCasesOption(v: unknown): { maxCases?: number } {
+  const n = intOption(v, 'max-cases', 1, 1000);
+  return n === undefined ? {} : { maxCases: n };
 }
 
 /**
