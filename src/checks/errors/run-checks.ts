@@ -27,12 +27,13 @@ export function runChecks(spec: ErrorsSpec): Check[] {
       destructive: false,
       runsLast: true,
       async run(ctx) {
-        const coverage = errorCoverage(spec.map, await seen(ctx, spec));
+        const observed = await seen(ctx, spec);
+        const coverage = errorCoverage(spec.map, observed);
         await ctx.report.attach('error-code coverage', JSON.stringify(coverage, null, 2), 'application/json');
         const evidence = { errors: coverage };
         // A partial run provokes only what its selection calls for: an auth rejection is the auth family's to provoke.
         // There the share is judged over the codes this family's own triggers provoke; the whole matrix is still shown.
-        const short = ctx.partial ? belowMinimum(triggeredOnly(coverage, spec), spec.minCoverage, 'of the codes errors.triggers provoke (a partial run)') : belowMinimum(coverage, spec.minCoverage);
+        const short = ctx.partial ? belowMinimum(errorCoverage(triggeredMap(spec), observed), spec.minCoverage, 'of the codes errors.triggers provoke (a partial run)') : belowMinimum(coverage, spec.minCoverage);
         if (short) throw new CheckFailure(short, { evidence });
         return evidence;
       },
@@ -57,11 +58,10 @@ export function runChecks(spec: ErrorsSpec): Check[] {
   ];
 }
 
-/** The coverage of the codes a trigger of the profile provokes: what the errors family exercises by itself. */
-function triggeredOnly(coverage: ErrorCoverage, spec: ErrorsSpec): ErrorCoverage {
+/** The map's codes a trigger of the profile provokes: what the errors family exercises by itself. */
+function triggeredMap(spec: ErrorsSpec): ErrorsSpec['map'] {
   const triggered = new Set((spec.triggers ?? []).map((t) => t.code));
-  const matrix = coverage.matrix.filter((r) => triggered.has(r.code));
-  return { ...coverage, matrix, coverage: matrix.length === 0 ? 1 : matrix.filter((r) => r.exercised).length / matrix.length };
+  return Object.fromEntries(Object.entries(spec.map).filter(([code]) => triggered.has(code)));
 }
 
 /** Why the run's coverage falls short of the profile's `errors.minCoverage`, naming what was not provoked; else undefined. */
