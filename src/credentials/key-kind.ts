@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import { unfitKey } from '../auth/index.ts';
-import type { KeySignatureAlgorithm } from '../auth/index.ts';
+import { isHmacScheme, isKeyPairScheme, keyPairAlgorithm } from '../profile/index.ts';
 import type { Profile, WebhooksSpec } from '../profile/index.ts';
 import type { InputProblem, LocatedDocument } from '../source/index.ts';
 import type { Credentials } from './credentials.ts';
@@ -17,8 +17,6 @@ export function materialOf(text: string): 'certificate' | 'private key' | 'publi
   return undefined;
 }
 
-const HMAC = new Set(['timestamped', 'body-hmac', 'fields-hmac']);
-
 /**
  * Key material where a shared secret belongs, or a shared secret where a key belongs, in the `webhooks` section
  * (and `auth.hmac`): a located sentence saying what was expected. Checks the values `credentials` holds (the
@@ -33,7 +31,7 @@ export function keyKindProblems(profile: Profile, doc: LocatedDocument, credenti
     if (found) problems.push(doc.problem(['auth', 'hmac', 'secretEnv'], `${hmacSecret} holds a ${found}, not a shared secret: auth.hmac signs with a secret both sides hold`));
   }
   if (!hooks) return problems;
-  if (HMAC.has(hooks.scheme) && hooks.secretEnv !== undefined && credentials.has(hooks.secretEnv)) {
+  if (isHmacScheme(hooks) && hooks.secretEnv !== undefined && credentials.has(hooks.secretEnv)) {
     const value = credentials.get(hooks.secretEnv);
     const found = materialOf(value);
     if (found) {
@@ -46,14 +44,14 @@ export function keyKindProblems(profile: Profile, doc: LocatedDocument, credenti
       }
     }
   }
-  if (hooks.scheme === 'public-key' || hooks.scheme === 'paypal') problems.push(...keyPairProblems(hooks, doc, credentials, env));
+  if (isKeyPairScheme(hooks)) problems.push(...keyPairProblems(hooks, doc, credentials, env));
   return problems;
 }
 
 function keyPairProblems(hooks: WebhooksSpec, doc: LocatedDocument, credentials: Credentials, env: string): InputProblem[] {
   const problems: InputProblem[] = [];
   const expected = hooks.scheme === 'paypal' ? "PayPal's certificate (PEM) or its public key" : "the partner's public key (PEM or JWK) or its certificate";
-  const algorithm = (hooks.scheme === 'paypal' ? 'rsa-sha256' : (hooks.algorithm ?? 'rsa-sha256')) as KeySignatureAlgorithm;
+  const algorithm = keyPairAlgorithm(hooks);
   const judge = (path: Array<string | number>, name: string, text: string, publicOnly: boolean): void => {
     const found = materialOf(text);
     if (!found) {

@@ -1,5 +1,6 @@
 import type { EnvironmentName } from '../profile/index.ts';
 import type { InputProblem, LocatedDocument } from '../source/index.ts';
+import { isKeyPairScheme } from '../profile/index.ts';
 import type { Profile } from '../profile/index.ts';
 import { credentialsFor } from './credentials.ts';
 import { keyKindProblems } from './key-kind.ts';
@@ -15,7 +16,7 @@ export function credentialProblems(profile: Profile, doc: LocatedDocument, env: 
   const credentials = credentialsFor(profile, env, processEnv);
   const problems: InputProblem[] = [];
   const hooks = profile.webhooks;
-  const keyPair = hooks?.scheme === 'public-key' || hooks?.scheme === 'paypal';
+  const keyPair = hooks !== undefined && isKeyPairScheme(hooks);
   if (env === 'simulator' && keyPair && hooks.keyEnv === undefined) {
     problems.push(doc.problem(['webhooks', 'keyFile'], `the simulator signs its webhooks with the partner's private key, which a keyFile must not hold: add keyEnv and put a test private key under that name in environments.simulator.testCredentials`));
   }

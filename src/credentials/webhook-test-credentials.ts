@@ -1,4 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { keyPairAlgorithm } from '../profile/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
 
 /**
@@ -10,7 +11,7 @@ import type { WebhooksSpec } from '../profile/index.ts';
 export function webhookTestCredentials(spec: WebhooksSpec): Record<string, string> {
   const out: Record<string, string> = {};
   if (spec.secretEnv !== undefined) out[spec.secretEnv] = testSecret(spec.secretEncoding ?? 'utf8');
-  if (spec.keyEnv !== undefined && spec.scheme !== 'rfc9421') out[spec.keyEnv] = testPrivateKey(spec.scheme === 'paypal' ? 'rsa-sha256' : (spec.algorithm ?? 'rsa-sha256'));
+  if (spec.keyEnv !== undefined && spec.scheme !== 'rfc9421') out[spec.keyEnv] = testPrivateKey(keyPairAlgorithm(spec));
   if (spec.webhookIdEnv !== undefined) out[spec.webhookIdEnv] = `WHTEST${randomBytes(6).toString('hex').toUpperCase()}`;
   return out;
 }

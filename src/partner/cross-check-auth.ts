@@ -1,4 +1,5 @@
 import type { Contract } from '../contract/index.ts';
+import { PUBLIC_KEY_ALGORITHMS, isHmacScheme, isKeyPairScheme } from '../profile/index.ts';
 import type { Profile, WebhooksSpec } from '../profile/index.ts';
 import { closest } from '../source/index.ts';
 import type { InputProblem, LocatedDocument } from '../source/index.ts';
@@ -43,25 +44,22 @@ export function authSchemeProblems(profile: Profile, doc: LocatedDocument): Inpu
   return problems;
 }
 
-const HMAC_SCHEMES = new Set(['timestamped', 'body-hmac', 'fields-hmac']);
-const KEY_ALGORITHMS = ['rsa-sha256', 'rsa-sha512', 'rsa-pss-sha256', 'rsa-pss-sha512', 'ecdsa-p256-sha256', 'ed25519'];
-
 /** Keys of the `webhooks` section that only work together, or only for some schemes (docs/decisions/webhook-schemes.md). */
 export function webhookSchemeProblems(hooks: WebhooksSpec, doc: LocatedDocument): InputProblem[] {
   const problems: InputProblem[] = [];
   const at = (key: string, message: string): number => problems.push(doc.problem(['webhooks', key], message));
   const { scheme, algorithm } = hooks;
   if (scheme === 'rfc9421' && algorithm && !['hmac-sha256', 'ed25519', 'ecdsa-p256-sha256', 'rsa-pss-sha512'].includes(algorithm)) at('algorithm', 'an rfc9421 webhook needs one of hmac-sha256, ed25519, ecdsa-p256-sha256, rsa-pss-sha512');
-  if (algorithm && HMAC_SCHEMES.has(scheme) && algorithm !== 'sha256' && algorithm !== 'sha512') at('algorithm', `a ${scheme} webhook is an HMAC: sha256 or sha512`);
-  if (algorithm && scheme === 'public-key' && !KEY_ALGORITHMS.includes(algorithm)) at('algorithm', `a public-key webhook is signed by a key pair: one of ${KEY_ALGORITHMS.join(', ')}`);
+  if (algorithm && isHmacScheme(hooks) && algorithm !== 'sha256' && algorithm !== 'sha512') at('algorithm', `a ${scheme} webhook is an HMAC: sha256 or sha512`);
+  if (algorithm && scheme === 'public-key' && !(PUBLIC_KEY_ALGORITHMS as readonly string[]).includes(algorithm)) at('algorithm', `a public-key webhook is signed by a key pair: one of ${PUBLIC_KEY_ALGORITHMS.join(', ')}`);
   if (algorithm && scheme === 'paypal') at('algorithm', `PayPal names its algorithm in PAYPAL-AUTH-ALGO (${'SHA256withRSA'}): leave algorithm out`);
-  if (scheme === 'public-key' || scheme === 'paypal') {
+  if (isKeyPairScheme(hooks)) {
     if (hooks.keyEnv === undefined && hooks.keyFile === undefined) problems.push(doc.problem(['webhooks', 'scheme'], `a ${scheme} webhook is verified with the partner's public key${scheme === 'paypal' ? ' (its certificate)' : ''}: give keyEnv or keyFile`));
     if (hooks.secretEnv !== undefined) at('secretEnv', `a ${scheme} webhook has no shared secret: the partner signs with its private key; name its public key with keyEnv or keyFile`);
   } else if (hooks.keyFile !== undefined) {
-    at('keyFile', `keyFile is for the public-key and paypal schemes; a ${scheme} webhook takes ${HMAC_SCHEMES.has(scheme) ? 'secretEnv' : 'keyEnv'}`);
+    at('keyFile', `keyFile is for the public-key and paypal schemes; a ${scheme} webhook takes ${isHmacScheme(hooks) ? 'secretEnv' : 'keyEnv'}`);
   }
-  if (HMAC_SCHEMES.has(scheme) && hooks.keyEnv !== undefined) at('keyEnv', `a ${scheme} webhook is an HMAC with a shared secret: name it with secretEnv (keyEnv is for schemes signed by a key pair)`);
+  if (isHmacScheme(hooks) && hooks.keyEnv !== undefined) at('keyEnv', `a ${scheme} webhook is an HMAC with a shared secret: name it with secretEnv (keyEnv is for schemes signed by a key pair)`);
   if (scheme === 'paypal' && hooks.webhookId === undefined && hooks.webhookIdEnv === undefined) problems.push(doc.problem(['webhooks', 'scheme'], 'PayPal signs the webhook id: give webhookId or webhookIdEnv'));
   if (hooks.ecdsaSignature !== undefined && algorithm !== 'ecdsa-p256-sha256') at('ecdsaSignature', 'ecdsaSignature applies to algorithm ecdsa-p256-sha256 only');
   if (hooks.message !== undefined && scheme !== 'public-key') at('message', 'message applies to the public-key scheme only');

@@ -3,6 +3,7 @@
  * auth and webhooks). Secrets are never written here: every `…Env` key names an environment variable.
  */
 import type { Duration } from './model.ts';
+import type { PublicKeyAlgorithm } from './webhook-schemes.ts';
 
 /** What a strict partner detected when it refused a request; rejections can differ by it. */
 export type Detection =
@@ -85,9 +86,6 @@ export interface AuthSpec {
 
 /** See docs/decisions/webhook-schemes.md for each scheme's keys. */
 export type WebhookScheme = 'timestamped' | 'body-hmac' | 'fields-hmac' | 'public-key' | 'paypal' | 'rfc9421';
-
-/** public-key: RSASSA-PKCS1-v1_5, RSA-PSS, ECDSA P-256 or Ed25519. */
-export type PublicKeyAlgorithm = 'rsa-sha256' | 'rsa-sha512' | 'rsa-pss-sha256' | 'rsa-pss-sha512' | 'ecdsa-p256-sha256' | 'ed25519';
 
 /** public-key: one part of the signed message: the raw body, a header's value, fixed text, or the unix time the sender puts in a header. */
 export type MessagePart = 'body' | { header: string } | { text: string } | { timestamp: string };

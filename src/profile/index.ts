@@ -16,7 +16,6 @@ export type {
   HmacComponentSpec,
   MessagePart,
   OAuth2Auth,
-  PublicKeyAlgorithm,
   Rejection,
   Rfc9421Auth,
   Rfc9421Param,
@@ -26,3 +25,5 @@ export type {
   WebhooksSpec,
 } from './auth-model.ts';
 export { DEFAULT_REJECTION, rejectionFor, rejectionStatuses } from './rejection.ts';
+export { PUBLIC_KEY_ALGORITHMS, isHmacScheme, isKeyPairScheme, keyPairAlgorithm } from './webhook-schemes.ts';
+export type { PublicKeyAlgorithm } from './webhook-schemes.ts';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { PAYPAL_HEADERS, paypalMessage } from '../auth/index.ts';
 import type { KeySignatureScheme, SignedField } from '../auth/index.ts';
 import { getPointer } from '../json/index.ts';
+import { keyPairAlgorithm } from '../profile/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
 import type { WebhookDelivery } from './model.ts';
 
@@ -33,7 +34,7 @@ export function timestampHeader(spec: WebhooksSpec): string | undefined {
 export function keySignatureScheme(spec: WebhooksSpec): KeySignatureScheme {
   if (spec.scheme === 'paypal') return { algorithm: 'rsa-sha256', encoding: 'base64' };
   return {
-    algorithm: (spec.algorithm ?? 'rsa-sha256') as NonNullable<KeySignatureScheme['algorithm']>,
+    algorithm: keyPairAlgorithm(spec),
     encoding: spec.encoding ?? 'base64',
     ...(spec.prefix === undefined ? {} : { prefix: spec.prefix }),
     ...(spec.ecdsaSignature === undefined ? {} : { ecdsaSignature: spec.ecdsaSignature }),

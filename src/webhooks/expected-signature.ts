@@ -1,8 +1,9 @@
 import { signBodyHmac, signFieldsHmac, signTimestampedWebhook, signWithKey } from '../auth/index.ts';
 import { parseJson } from '../json/index.ts';
+import { isHmacScheme } from '../profile/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
 import { keySignatureScheme, paypalDeliveryMessage, signedFields, signedMessage } from './delivery-message.ts';
-import { isHmacScheme, keyObjectOf, type WebhookKeys } from './keys.ts';
+import { keyObjectOf, type WebhookKeys } from './keys.ts';
 import type { WebhookDelivery } from './model.ts';
 import { hmacHash } from './sign-delivery.ts';
 

@@ -21,7 +21,7 @@ export type { ExpectedSignature } from './expected-signature.ts';
 export { signaturePlace } from './delivery-message.ts';
 export { DEFAULT_WEBHOOK_COMPONENTS, applySigned, signDelivery } from './sign-delivery.ts';
 export type { SignedDelivery } from './sign-delivery.ts';
-export { forgedWebhookKey, isHmacScheme, isKeyPairScheme, signsTime, webhookKeys } from './keys.ts';
+export { forgedWebhookKey, signsTime, webhookKeys } from './keys.ts';
 export type { WebhookKey, WebhookKeys } from './keys.ts';
 export { webhookEvent } from './event.ts';
 export { DELIVERY_TIMEOUT_MS, redeliveryPlan } from './redelivery.ts';

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { SignatureAlgorithm, SigningKey } from '../auth/index.ts';
 import type { Credentials } from '../credentials/index.ts';
 import { foreignKey, foreignRsaKey, foreignSecret, parseKey, secretBytes, verifyingKey } from '../credentials/index.ts';
+import { isHmacScheme, isKeyPairScheme, keyPairAlgorithm } from '../profile/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
 import { keyIdOf, signingKeyOf } from '../signer/index.ts';
 
@@ -33,16 +34,6 @@ export function keyObjectOf(key: WebhookKey): KeyObject {
   if (k === undefined) throw new Error('no key for this webhook scheme here (partners signing with their own key publish only its public half)');
   if (k instanceof Uint8Array) throw new TypeError('a signature by a key pair needs a key, not a shared secret');
   return k;
-}
-
-/** The schemes whose shared secret both sides hold. */
-export function isHmacScheme(spec: WebhooksSpec): boolean {
-  return spec.scheme === 'timestamped' || spec.scheme === 'body-hmac' || spec.scheme === 'fields-hmac';
-}
-
-/** The schemes signed by the partner's own key pair, named by `keyEnv` or `keyFile`. */
-export function isKeyPairScheme(spec: WebhooksSpec): boolean {
-  return spec.scheme === 'public-key' || spec.scheme === 'paypal';
 }
 
 /** The schemes that sign a time, so a replayed delivery can be told stale. */
@@ -100,7 +91,7 @@ export function forgedWebhookKey(spec: WebhooksSpec, real?: WebhookKey): Webhook
 
 /** A private key for the public-key and paypal schemes' algorithm (RSA for paypal and the rsa-* algorithms). */
 function foreignKeyFor(spec: WebhooksSpec): KeyObject {
-  const alg = spec.scheme === 'paypal' ? 'rsa-sha256' : (spec.algorithm ?? 'rsa-sha256');
+  const alg = keyPairAlgorithm(spec);
   if (alg === 'ed25519' || alg === 'ecdsa-p256-sha256') return foreignKey(alg) as KeyObject;
   return foreignRsaKey();
 }
