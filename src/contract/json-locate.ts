@@ -1,4 +1,5 @@
 import type { Position } from '../source/index.ts';
+import { lineStarts, positionAt } from './line-starts.ts';
 
 type Path = ReadonlyArray<string | number>;
 
@@ -11,17 +12,7 @@ type Path = ReadonlyArray<string | number>;
  */
 export function jsonLocator(text: string): (path: Path, at?: 'key' | 'value') => Position | undefined {
   let lines: number[] | undefined;
-  const position = (offset: number): Position => {
-    lines ??= lineStarts(text);
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((lines[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - (lines[lo] as number) + 1 };
-  };
+  const position = (offset: number): Position => positionAt((lines ??= lineStarts(text)), offset);
   // Where each path walked so far sits: problems cluster (components/schemas/…), and a walk from the root skips
   // every big sibling before them again.
   const walked = new Map<string, Found>();
@@ -33,12 +24,6 @@ export function jsonLocator(text: string): (path: Path, at?: 'key' | 'value') =>
       return undefined;
     }
   };
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 class NotJson extends Error {}

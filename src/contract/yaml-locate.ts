@@ -1,4 +1,5 @@
 import type { Position } from '../source/index.ts';
+import { lineStarts, positionAt } from './line-starts.ts';
 
 type Path = ReadonlyArray<string | number>;
 
@@ -21,9 +22,9 @@ export function yamlLocator(text: string): (path: Path, at?: 'key' | 'value') =>
 }
 
 class Lines {
-  readonly starts: number[] = [0];
+  readonly starts: number[];
   constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    this.starts = lineStarts(text);
   }
   get count(): number {
     return this.starts.length;
@@ -41,14 +42,7 @@ class Lines {
     return i;
   }
   position(offset: number): Position {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - (this.starts[lo] as number) + 1 };
+    return positionAt(this.starts, offset);
   }
 }
 
