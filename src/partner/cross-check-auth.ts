@@ -1,3 +1,4 @@
+import { PAYPAL_AUTH_ALGO } from '../auth/index.ts';
 import type { Contract } from '../contract/index.ts';
 import { PUBLIC_KEY_ALGORITHMS, isHmacScheme, isKeyPairScheme } from '../profile/index.ts';
 import type { Profile, WebhooksSpec } from '../profile/index.ts';
@@ -52,7 +53,7 @@ export function webhookSchemeProblems(hooks: WebhooksSpec, doc: LocatedDocument)
   if (scheme === 'rfc9421' && algorithm && !['hmac-sha256', 'ed25519', 'ecdsa-p256-sha256', 'rsa-pss-sha512'].includes(algorithm)) at('algorithm', 'an rfc9421 webhook needs one of hmac-sha256, ed25519, ecdsa-p256-sha256, rsa-pss-sha512');
   if (algorithm && isHmacScheme(hooks) && algorithm !== 'sha256' && algorithm !== 'sha512') at('algorithm', `a ${scheme} webhook is an HMAC: sha256 or sha512`);
   if (algorithm && scheme === 'public-key' && !(PUBLIC_KEY_ALGORITHMS as readonly string[]).includes(algorithm)) at('algorithm', `a public-key webhook is signed by a key pair: one of ${PUBLIC_KEY_ALGORITHMS.join(', ')}`);
-  if (algorithm && scheme === 'paypal') at('algorithm', `PayPal names its algorithm in PAYPAL-AUTH-ALGO (${'SHA256withRSA'}): leave algorithm out`);
+  if (algorithm && scheme === 'paypal') at('algorithm', `PayPal names its algorithm in PAYPAL-AUTH-ALGO (${PAYPAL_AUTH_ALGO}): leave algorithm out`);
   if (isKeyPairScheme(hooks)) {
     if (hooks.keyEnv === undefined && hooks.keyFile === undefined) problems.push(doc.problem(['webhooks', 'scheme'], `a ${scheme} webhook is verified with the partner's public key${scheme === 'paypal' ? ' (its certificate)' : ''}: give keyEnv or keyFile`));
     if (hooks.secretEnv !== undefined) at('secretEnv', `a ${scheme} webhook has no shared secret: the partner signs with its private key; name its public key with keyEnv or keyFile`);
