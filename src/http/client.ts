@@ -6,7 +6,7 @@ import { RefusedAnswer, redirectRefusal } from './answer-limits.ts';
 import type { AnswerLimits } from './answer-limits.ts';
 import { jsonIssue } from './json-issue.ts';
 import type { ClientTimeouts, Exchange, HttpRequest, HttpResponse } from './model.ts';
-import { timedDispatch } from './timed-dispatch.ts';
+import { flatHeaders, timedDispatch } from './timed-dispatch.ts';
 import { backstopMs, watchedConnector } from './watched-connector.ts';
 
 export type ExchangeListener = (exchange: Exchange) => void;
@@ -110,8 +110,7 @@ export function createHttpClient(opts: ClientOptions): HttpClient {
 }
 
 function toResponse(status: number, raw: Record<string, string | string[] | undefined>, bodyText: string): HttpResponse {
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  const headers = flatHeaders(raw);
   const issue = jsonIssue(headers['content-type'], bodyText);
   return { status, headers, bodyText, body: parseBody(headers['content-type'], bodyText), ...(issue && { bodyIssue: issue }) };
 }

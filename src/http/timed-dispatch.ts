@@ -51,8 +51,7 @@ export function timedDispatch(dispatcher: Dispatcher, url: string, init: { metho
     // Nothing past the cap is kept: the exchange ends, with what came so far for the report.
     const refuseOversize = (): void => {
       const head = Buffer.concat(chunks).subarray(0, REFUSED_HEAD_BYTES).toString('utf8');
-      const flat: Record<string, string> = {};
-      for (const [k, v] of Object.entries(headers)) if (v !== undefined) flat[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+      const flat = flatHeaders(headers);
       fail(new RefusedAnswer('BODY_TOO_LARGE', oversizeMessage(cap, received, flat['content-length']), { status, headers: flat, bodyHead: head, receivedBytes: received }));
     };
 
@@ -125,6 +124,13 @@ export function timedDispatch(dispatcher: Dispatcher, url: string, init: { metho
       },
     );
   });
+}
+
+/** Undici's raw headers as the harness keeps them: lower-case names, a repeated field joined with `, `. */
+export function flatHeaders(raw: TimedResponse['headers']): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) if (v !== undefined) flat[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return flat;
 }
 
 function contentLength(headers: TimedResponse['headers']): string | undefined {
