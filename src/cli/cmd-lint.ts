@@ -1,15 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import { lintContract, lintErrorMap } from '../checks/index.ts';
 import type { ContractFinding } from '../checks/index.ts';
 import { SchemaCompileError, locateAllInContract, locateInContract } from '../contract/index.ts';
 import { loadVocabulary } from '../errors/index.ts';
 import type { Vocabulary } from '../errors/index.ts';
-import { todoMarkers } from '../onboard/index.ts';
 import { lintRegistration, loadPartners } from '../partner/index.ts';
 import type { Partner } from '../partner/index.ts';
 import { formatInputProblem } from '../source/index.ts';
 import { UsageError, parse, railOption } from './args.ts';
 import type { Output } from './output.ts';
+import { partnerTodos } from './partner-todos.ts';
 
 /**
  * Loading is the lint: any error throws (exit 2). Contract findings are warnings a reviewer should see.
@@ -69,9 +68,7 @@ export async function lintPartner(p: Partner, vocabulary: Vocabulary): Promise<L
     out.push({ level: 'warning', line: place ? formatInputProblem({ ...place, path: '' }) : `${p.contract.file}  ${f.rule}: ${f.message}` });
   }
   // What `railgate init` left for a person: every TODO comment, located, until it is settled.
-  for (const file of [p.profileFile, ...p.scenarios.map((s) => s.file)]) {
-    for (const t of todoMarkers(file, await readFile(file, 'utf8'))) out.push({ level: 'warning', line: formatInputProblem(t) });
-  }
+  for (const t of await partnerTodos(p)) out.push({ level: 'warning', line: formatInputProblem(t) });
   out.push({ level: 'ok', line: `ok  ${p.id}: profile ${p.profileFile}, contract ${p.contract.file} (${p.contract.operations.size} operations), ${p.scenarios.length} scenario${p.scenarios.length === 1 ? '' : 's'}` });
   return out;
 }

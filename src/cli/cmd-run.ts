@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { parseShard } from '../checks/select.ts';
-import { todoMarkers } from '../onboard/todo-markers.ts';
+import type { Partner } from '../partner/index.ts';
 import type { EnvironmentName, Family } from '../profile/index.ts';
 import { plantedLabel } from '../simulator/defects.ts';
 import { InputError } from '../source/index.ts';
@@ -12,6 +11,7 @@ import { UsageError, defectsOption, intOption, parse, seedOption } from './args.
 import { confirmProduction } from './confirm-production.ts';
 import { maxTimeOption } from './max-time.ts';
 import type { Output } from './output.ts';
+import { partnerTodos } from './partner-todos.ts';
 import { reportsOption } from './reports-option.ts';
 import { exitCodeOf, printVerdicts } from './verdicts.ts';
 
@@ -89,7 +89,7 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     // A missing secret stops the run before it starts, located at the key that names it.
     problems.push(...credentialProblems(p.profile, profileDoc, env, process.env));
     // What `init` guessed and nobody settled would judge a real partner: a wrong guess must not become its NO-GO.
-    if (env !== 'simulator' && v['accept-todos'] !== true) problems.push(...(await unsettled([p.profileFile, ...p.scenarios.map((s) => s.file)])));
+    if (env !== 'simulator' && v['accept-todos'] !== true) problems.push(...(await unsettled(p)));
     const refused = destructiveInProduction(planPartner(p, config), config);
     if (refused && allowProduction) inProduction.push({ id: p.id, reason: refused.reason });
     else if (refused) {
@@ -152,7 +152,6 @@ function maxCasesOption(v: unknown): { maxCases?: number } {
  * they stop the run (exit 2) until settled, or until `--accept-todos` says the guesses stand. The simulator is built
  * from the same guesses, so it runs them.
  */
-async function unsettled(files: readonly string[]): Promise<InputProblem[]> {
-  const found = (await Promise.all(files.map(async (f) => todoMarkers(f, await readFile(f, 'utf8'))))).flat();
-  return found.map((t) => ({ ...t, message: `${t.message} — unsettled: a guess that would judge a real partner (settle it, or run with --accept-todos)` }));
+async function unsettled(p: Partner): Promise<InputProblem[]> {
+  return (await partnerTodos(p)).map((t) => ({ ...t, message: `${t.message} — unsettled: a guess that would judge a real partner (settle it, or run with --accept-todos)` }));
 }
