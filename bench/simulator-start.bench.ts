@@ -7,12 +7,12 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { request } from 'undici';
 import { parse } from 'yaml';
+import { freePort } from '../test/helpers/free-port.ts';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(REPO, 'bin/railgate.mjs');
@@ -74,17 +74,6 @@ async function probeOf(file: string): Promise<{ method: string; path: string; ba
   if (!found) return { method: 'GET', path: '/', base };
   const method = methods.find((m) => m in found[1]) ?? 'get';
   return { method: method.toUpperCase(), path: found[0].replace(/\{[^}]+\}/g, 'x'), base };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Spawns the command and asks `url` every 20 ms until any HTTP answer; then stops the process (by its pid). */
