@@ -24,9 +24,8 @@ export interface InMemoryProfile {
 export async function loadPartner(profileFile: string, root: string, inMemory?: InMemoryProfile): Promise<Partner> {
   const { profile, doc } = await loadProfile(profileFile, inMemory?.text);
   const problems: InputProblem[] = [];
-  const expectedId = path.basename(profileFile).replace(/\.ya?ml$/, '');
-  if (!inMemory && profile.id !== expectedId) problems.push(doc.problem(['id'], `must match the file name '${expectedId}'`));
-  const contractFile = path.relative(process.cwd(), path.resolve(path.dirname(profileFile), profile.contract));
+  if (!inMemory) problems.push(...idProblems(profile, doc, profileFile));
+  const contractFile = fromProfile(profileFile, profile.contract);
   let contract: Contract;
   try {
     contract = inMemory?.contract ?? await loadContract(contractFile, { validation: profile.contractValidation ?? 'strict' });
@@ -70,9 +69,20 @@ async function validatorsFor(contract: Contract): Promise<SchemaValidators> {
   }
 }
 
+/** A profile's `id` is its file's name: a problem at `id` when it is not. */
+export function idProblems(profile: Profile, doc: LocatedDocument, profileFile: string): InputProblem[] {
+  const expectedId = path.basename(profileFile).replace(/\.ya?ml$/, '');
+  return profile.id === expectedId ? [] : [doc.problem(['id'], `must match the file name '${expectedId}'`)];
+}
+
+/** A file the profile names (its contract, a webhook keyFile), written relative to the profile: relative to the working directory. */
+export function fromProfile(profileFile: string, file: string): string {
+  return path.relative(process.cwd(), path.resolve(path.dirname(profileFile), file));
+}
+
 /** A webhook `keyFile` is written relative to the profile, as the contract is: from here on, relative to the working directory. */
 export function anchorKeyFile(profile: Profile, profileFile: string): void {
-  if (profile.webhooks?.keyFile !== undefined) profile.webhooks.keyFile = path.relative(process.cwd(), path.resolve(path.dirname(profileFile), profile.webhooks.keyFile));
+  if (profile.webhooks?.keyFile !== undefined) profile.webhooks.keyFile = fromProfile(profileFile, profile.webhooks.keyFile);
 }
 
 /** A contract that cannot be opened is the profile's mistake, at its `contract` key; anything else is located in the contract itself. */

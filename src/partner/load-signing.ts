@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { loadOperations } from '../contract/index.ts';
 import type { Contract } from '../contract/index.ts';
 import { loadProfile } from '../profile/index.ts';
@@ -6,7 +5,7 @@ import type { Profile } from '../profile/index.ts';
 import { InputError } from '../source/index.ts';
 import type { LocatedDocument } from '../source/index.ts';
 import { authSchemeProblems } from './cross-check-auth.ts';
-import { anchorKeyFile, contractFault, profileFiles } from './load-partner.ts';
+import { anchorKeyFile, contractFault, fromProfile, idProblems, profileFiles } from './load-partner.ts';
 
 /** A partner as `sign` and `webhook verify` need it: the profile, validated — not the scenarios, not a validated contract. */
 export interface SigningPartner {
@@ -24,10 +23,9 @@ export interface SigningPartner {
 export async function loadSigningPartner(root: string, id: string): Promise<SigningPartner> {
   const [profileFile] = await profileFiles(root, id);
   const { profile, doc } = await loadProfile(profileFile as string);
-  const expectedId = path.basename(profileFile as string).replace(/\.ya?ml$/, '');
   // The scheme checks lint makes of the profile alone (pure, no contract): a timestamp signed but sent in no header, a
   // PayPal scheme without its webhook id, would otherwise be signed or verified as if they worked.
-  const problems = [...(profile.id === expectedId ? [] : [doc.problem(['id'], `must match the file name '${expectedId}'`)]), ...authSchemeProblems(profile, doc)];
+  const problems = [...idProblems(profile, doc, profileFile as string), ...authSchemeProblems(profile, doc)];
   if (problems.length > 0) throw new InputError(problems);
   anchorKeyFile(profile, profileFile as string);
   return { id: profile.id, profileFile: profileFile as string, profile, profileDoc: doc };
@@ -35,7 +33,7 @@ export async function loadSigningPartner(root: string, id: string): Promise<Sign
 
 /** The partner's contract as far as `sign` reads it: servers and operations (load-contract.ts loadOperations). */
 export async function loadSigningContract(p: SigningPartner): Promise<Pick<Contract, 'file' | 'servers' | 'operations'>> {
-  const contractFile = path.relative(process.cwd(), path.resolve(path.dirname(p.profileFile), p.profile.contract));
+  const contractFile = fromProfile(p.profileFile, p.profile.contract);
   try {
     return await loadOperations(contractFile);
   } catch (e) {
