@@ -1,9 +1,6 @@
-export { inferProfile, UNSET_RAIL } from './infer-profile.ts';
 export type { InferOptions } from './infer-profile.ts';
-export { renderProfile } from './render-profile.ts';
 export type { InferredProfile, Note, OnboardFinding } from './model.ts';
 export { idFromFile, loadOnboardingContract, partnerFromContract } from './load-for-onboarding.ts';
 export type { InferredPartner, OnboardingContract } from './load-for-onboarding.ts';
-export { todoMarkers } from './todo-markers.ts';
 export { initPartner } from './init-partner.ts';
 export type { InitOptions, InitResult } from './init-partner.ts';

@@ -1,7 +1,7 @@
 export { loadProfile } from './load-profile.ts';
 export type { LoadedProfile } from './load-profile.ts';
 export { parseDuration } from './duration.ts';
-export { DEFAULT_TIMEOUTS, environmentTimeouts } from './timeouts.ts';
+export { environmentTimeouts } from './timeouts.ts';
 export { parseSize } from './size.ts';
 export type { TimeoutsMs } from './timeouts.ts';
 export { productionReason } from './production.ts';
