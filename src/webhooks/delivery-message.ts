@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PAYPAL_HEADERS, paypalMessage } from '../auth/index.ts';
-import type { KeySignatureScheme, SignedField } from '../auth/index.ts';
+import type { BodyHmacScheme, FieldsHmacScheme, HmacHash, KeySignatureScheme, SignedField } from '../auth/index.ts';
 import { getPointer } from '../json/index.ts';
 import { keyPairAlgorithm } from '../profile/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
@@ -28,6 +28,21 @@ export function signedMessage(spec: WebhooksSpec, delivery: WebhookDelivery): st
 export function timestampHeader(spec: WebhooksSpec): string | undefined {
   const part = spec.message?.find((p): p is { timestamp: string } => typeof p === 'object' && 'timestamp' in p);
   return part?.timestamp.toLowerCase();
+}
+
+/** The HMAC schemes' hash: sha512 when the profile says so, else sha256. */
+function hmacHash(spec: WebhooksSpec): HmacHash {
+  return spec.algorithm === 'sha512' ? 'sha512' : 'sha256';
+}
+
+/** body-hmac: the scheme options of src/auth, from the profile. */
+export function bodyHmacScheme(spec: WebhooksSpec): BodyHmacScheme {
+  return { algorithm: hmacHash(spec), encoding: spec.encoding ?? 'hex', ...(spec.prefix === undefined ? {} : { prefix: spec.prefix }) };
+}
+
+/** fields-hmac: the scheme options of src/auth, from the profile. */
+export function fieldsHmacScheme(spec: WebhooksSpec): FieldsHmacScheme {
+  return { separator: spec.separator ?? ':', algorithm: hmacHash(spec), encoding: spec.encoding ?? 'base64' };
 }
 
 /** public-key and paypal: the scheme options of src/auth, from the profile. */

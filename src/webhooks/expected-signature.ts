@@ -2,10 +2,9 @@ import { signBodyHmac, signFieldsHmac, signTimestampedWebhook, signWithKey } fro
 import { parseJson } from '../json/index.ts';
 import { isHmacScheme } from '../profile/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
-import { keySignatureScheme, paypalDeliveryMessage, signedFields, signedMessage } from './delivery-message.ts';
+import { bodyHmacScheme, fieldsHmacScheme, keySignatureScheme, paypalDeliveryMessage, signedFields, signedMessage } from './delivery-message.ts';
 import { keyObjectOf, type WebhookKeys } from './keys.ts';
 import type { WebhookDelivery } from './model.ts';
-import { hmacHash } from './sign-delivery.ts';
 
 /** What railgate would have put where the partner's signature is, or why it cannot say. */
 export interface ExpectedSignature {
@@ -27,8 +26,8 @@ export function expectedSignature(spec: WebhooksSpec, keys: WebhookKeys, deliver
       const value = signTimestampedWebhook({ body: delivery.body, secret, timestamp: Number(t ?? 0) }).header;
       return t === undefined ? { value, note: 'the delivery names no t=: computed at t=0' } : { value };
     }
-    if (spec.scheme === 'body-hmac') return { value: signBodyHmac({ body: delivery.body, secret, algorithm: hmacHash(spec), encoding: spec.encoding ?? 'hex', ...(spec.prefix === undefined ? {} : { prefix: spec.prefix }) }).signature };
-    return { value: signFieldsHmac({ fields: signedFields(spec, parseJson(delivery.body)), secret, separator: spec.separator ?? ':', algorithm: hmacHash(spec), encoding: spec.encoding ?? 'base64' }).signature };
+    if (spec.scheme === 'body-hmac') return { value: signBodyHmac({ body: delivery.body, secret, ...bodyHmacScheme(spec) }).signature };
+    return { value: signFieldsHmac({ fields: signedFields(spec, parseJson(delivery.body)), secret, ...fieldsHmacScheme(spec) }).signature };
   }
   if (spec.scheme === 'rfc9421') return { note: 'compare the signature base above with the one the partner signed' };
   if (!sign?.key) return { note: `only the partner's private key makes it; the received one was checked against the public key from ${keys.source ?? 'the profile'}` };

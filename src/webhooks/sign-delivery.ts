@@ -1,9 +1,8 @@
 import { PAYPAL_AUTH_ALGO, PAYPAL_HEADERS, contentDigest, signBodyHmac, signFieldsHmac, signMessage, signTimestampedWebhook, signWithKey } from '../auth/index.ts';
-import type { HmacHash } from '../auth/index.ts';
 import { parseJson, setPointer } from '../json/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
 import { coveredComponents } from '../signer/index.ts';
-import { keySignatureScheme, paypalDeliveryMessage, signedFields, signedMessage, timestampHeader, transmissionId, transmissionTime } from './delivery-message.ts';
+import { bodyHmacScheme, fieldsHmacScheme, keySignatureScheme, paypalDeliveryMessage, signedFields, signedMessage, timestampHeader, transmissionId, transmissionTime } from './delivery-message.ts';
 import { keyObjectOf, type WebhookKey } from './keys.ts';
 import type { SignedText, WebhookDelivery } from './model.ts';
 
@@ -26,13 +25,13 @@ export function signDelivery(spec: WebhooksSpec, key: WebhookKey, delivery: Webh
       return { headers: { [header]: signed.header }, signed: { kind: 'signed payload', text: signed.signedPayload } };
     }
     case 'body-hmac': {
-      const options = { body: delivery.body, secret: need(key.secret), algorithm: hmacHash(spec), encoding: spec.encoding ?? 'hex', ...(spec.prefix === undefined ? {} : { prefix: spec.prefix }) };
+      const options = { body: delivery.body, secret: need(key.secret), ...bodyHmacScheme(spec) };
       const signed = signBodyHmac(options);
       return { headers: { [header]: signed.signature }, signed: { kind: 'signed payload', text: signed.signedPayload } };
     }
     case 'fields-hmac': {
       const body = parseJson(delivery.body);
-      const signed = signFieldsHmac({ fields: signedFields(spec, body), secret: need(key.secret), separator: spec.separator ?? ':', algorithm: hmacHash(spec), encoding: spec.encoding ?? 'base64' });
+      const signed = signFieldsHmac({ fields: signedFields(spec, body), secret: need(key.secret), ...fieldsHmacScheme(spec) });
       if (!setPointer(body, spec.signatureAt as string, signed.signature)) throw new Error(`the webhook body has no place for a signature at ${spec.signatureAt}`);
       return { headers: {}, body: JSON.stringify(body), signed: { kind: 'signed fields', text: signed.signedString } };
     }
@@ -74,10 +73,6 @@ export function signDelivery(spec: WebhooksSpec, key: WebhookKey, delivery: Webh
 export function applySigned(delivery: WebhookDelivery, signed: SignedDelivery): void {
   Object.assign(delivery.headers, signed.headers);
   if (signed.body !== undefined) delivery.body = signed.body;
-}
-
-export function hmacHash(spec: WebhooksSpec): HmacHash {
-  return spec.algorithm === 'sha512' ? 'sha512' : 'sha256';
 }
 
 function need<T>(value: T | undefined): T {

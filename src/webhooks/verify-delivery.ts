@@ -3,10 +3,10 @@ import type { KeySignatureVerification, SignatureAlgorithm, VerifyMessageStep } 
 import { getPointer, parseJson } from '../json/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
 import { coveredComponents, toleranceSeconds } from '../signer/index.ts';
-import { keySignatureScheme, paypalDeliveryMessage, signaturePlace, signedFields, signedMessage, timestampHeader } from './delivery-message.ts';
+import { bodyHmacScheme, fieldsHmacScheme, keySignatureScheme, paypalDeliveryMessage, signaturePlace, signedFields, signedMessage, timestampHeader } from './delivery-message.ts';
 import { keyObjectOf, type WebhookKey } from './keys.ts';
 import type { DeliveryStep, DeliveryVerification, SignedText, WebhookDelivery } from './model.ts';
-import { DEFAULT_WEBHOOK_COMPONENTS, hmacHash } from './sign-delivery.ts';
+import { DEFAULT_WEBHOOK_COMPONENTS } from './sign-delivery.ts';
 
 const RFC9421_STEPS: Record<VerifyMessageStep, DeliveryStep> = {
   'missing-signature': 'missing-signature',
@@ -63,14 +63,14 @@ function verifyByScheme(spec: WebhooksSpec, key: WebhookKey, delivery: WebhookDe
       return { ok: false, step, reason: result.reason, signed };
     }
     case 'body-hmac': {
-      const result = verifyBodyHmac({ body: delivery.body, signature: header, secrets: key.secret as Buffer, algorithm: hmacHash(spec), encoding: spec.encoding ?? 'hex', ...(spec.prefix === undefined ? {} : { prefix: spec.prefix }) });
+      const result = verifyBodyHmac({ body: delivery.body, signature: header, secrets: key.secret as Buffer, ...bodyHmacScheme(spec) });
       const signed = { kind: 'signed payload' as const, text: delivery.body };
       return result.ok ? { ok: true, signed } : { ok: false, step: result.step, reason: result.reason, signed };
     }
     case 'fields-hmac': {
       const body = parseJson(delivery.body);
       if (body === undefined) return { ok: false, step: 'malformed-signature', reason: `the body is not JSON: no signature can sit at ${spec.signatureAt}` };
-      const result = verifyFieldsHmac({ fields: signedFields(spec, body), signature: receivedSignature(spec, delivery), secrets: key.secret as Buffer, separator: spec.separator ?? ':', algorithm: hmacHash(spec), encoding: spec.encoding ?? 'base64' });
+      const result = verifyFieldsHmac({ fields: signedFields(spec, body), signature: receivedSignature(spec, delivery), secrets: key.secret as Buffer, ...fieldsHmacScheme(spec) });
       const signed = { kind: 'signed fields' as const, text: result.signedString };
       return result.ok ? { ok: true, signed } : { ok: false, step: result.step, reason: result.reason, signed };
     }
