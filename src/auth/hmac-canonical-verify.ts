@@ -3,13 +3,14 @@
  * report names the real defect: a forged body that kept the original digest is a digest-mismatch.
  */
 import { safeEqual } from './bytes.ts';
-import { fieldValue, type HttpMessage } from './http-message.ts';
+import { fieldIndex, type HttpMessage } from './http-message.ts';
 import {
-  bodyDigestValue,
+  bodyDigestBytes,
+  bodyDigestEncoding,
   canonicalString,
   decodeBytes,
   hmacBytes,
-  type BinaryEncoding,
+  type FieldLookup,
   type HmacCanonicalSpec,
   type HmacSecret,
 } from './hmac-canonical.ts';
@@ -57,18 +58,12 @@ export type HmacVerification = HmacVerified | HmacVerificationFailure;
 const failure = (step: VerifyHmacStep, reason: string, canonical?: string): HmacVerificationFailure =>
   canonical === undefined ? { ok: false, step, reason } : { ok: false, step, reason, canonical };
 
-function sameEncoded(a: string, b: string, encoding: BinaryEncoding): boolean {
-  const left = decodeBytes(a, encoding);
-  const right = decodeBytes(b, encoding);
-  return left !== undefined && right !== undefined && safeEqual(left, right);
-}
-
-function checkTimestamp(spec: HmacCanonicalSpec, request: HttpMessage, options: VerifyHmacOptions): number | HmacVerificationFailure | undefined {
+function checkTimestamp(spec: HmacCanonicalSpec, field: FieldLookup, options: VerifyHmacOptions): number | HmacVerificationFailure | undefined {
   const name = spec.headers.timestamp;
   if (name === undefined) {
     return spec.components.includes('timestamp') ? failure('missing-timestamp', 'the spec signs a timestamp but names no timestamp header') : undefined;
   }
-  const text = fieldValue(request.headers, name);
+  const text = field(name);
   if (text === undefined) return failure('missing-timestamp', `no ${name} header`);
   if (!/^\d{1,15}$/.test(text)) return failure('malformed-timestamp', `${name} is not unix seconds: ${JSON.stringify(text)}`);
   const timestamp = Number(text);
@@ -80,14 +75,16 @@ function checkTimestamp(spec: HmacCanonicalSpec, request: HttpMessage, options: 
 
 function verifyChecked(spec: HmacCanonicalSpec, request: HttpMessage, options: VerifyHmacOptions): HmacVerification {
   const { headers: names } = spec;
-  const header = fieldValue(request.headers, names.signature);
+  // The header names lower-cased once for every field asked below.
+  const field = fieldIndex(request.headers);
+  const header = field(names.signature);
   if (header === undefined || header === '') return failure('missing-signature', `no ${names.signature} header`);
   const prefix = spec.signaturePrefix ?? '';
   if (!header.startsWith(prefix)) return failure('malformed-signature', `${names.signature} does not start with ${JSON.stringify(prefix)}`);
   const provided = decodeBytes(header.slice(prefix.length), spec.encoding);
   if (provided === undefined) return failure('malformed-signature', `${names.signature} is not ${spec.encoding}`);
 
-  const keyId = names.keyId === undefined ? undefined : fieldValue(request.headers, names.keyId);
+  const keyId = names.keyId === undefined ? undefined : field(names.keyId);
   if (names.keyId !== undefined && keyId === undefined) return failure('missing-key-id', `no ${names.keyId} header`);
   let secret: HmacSecret | undefined;
   try {
@@ -97,26 +94,28 @@ function verifyChecked(spec: HmacCanonicalSpec, request: HttpMessage, options: V
   }
   if (secret === undefined) return failure('unknown-key', `no secret for key id ${JSON.stringify(keyId ?? null)}`);
 
-  const timestamp = checkTimestamp(spec, request, options);
+  const timestamp = checkTimestamp(spec, field, options);
   if (typeof timestamp === 'object') return timestamp;
 
-  const nonce = names.nonce === undefined ? undefined : fieldValue(request.headers, names.nonce);
+  const nonce = names.nonce === undefined ? undefined : field(names.nonce);
   if (names.nonce !== undefined && nonce === undefined) return failure('missing-nonce', `no ${names.nonce} header`);
   if (nonce === undefined && spec.components.includes('nonce')) return failure('missing-nonce', 'the spec signs a nonce but names no nonce header');
 
   let bodyDigest: string | undefined;
   if (names.digest !== undefined) {
-    const digest = fieldValue(request.headers, names.digest);
+    const digest = field(names.digest);
     if (digest === undefined) return failure('missing-digest', `no ${names.digest} header`);
-    const encoding = spec.bodyDigest?.encoding ?? 'hex';
-    bodyDigest = bodyDigestValue(spec, request.body);
-    if (!sameEncoded(digest, bodyDigest, encoding)) {
+    const encoding = bodyDigestEncoding(spec);
+    const sent = decodeBytes(digest, encoding);
+    const computed = bodyDigestBytes(spec, request.body);
+    if (sent === undefined || !safeEqual(sent, computed)) {
       return failure('digest-mismatch', `${names.digest} does not match the body`);
     }
+    bodyDigest = computed.toString(encoding);
   }
 
   // The digest of the body as received, computed once: what the header was checked against is what is signed.
-  const canonical = canonicalString(spec, request, { timestamp, nonce, ...(bodyDigest === undefined ? {} : { bodyDigest }) });
+  const canonical = canonicalString(spec, request, { timestamp, nonce, ...(bodyDigest === undefined ? {} : { bodyDigest }) }, field);
   if (!safeEqual(provided, hmacBytes(spec.algorithm, secret, canonical))) {
     return failure('signature-mismatch', `the HMAC-${spec.algorithm.toUpperCase()} does not match the canonical string`, canonical);
   }

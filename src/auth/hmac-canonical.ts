@@ -2,9 +2,12 @@
  * HMAC over a canonical string, the common PSP style: a declarative spec names the parts, their
  * order, the separator, the encodings and the headers the values travel in.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 import { decodeBase64, decodeHex, toBuffer, type Bytes } from './bytes.ts';
 import { fieldValue, type HttpMessage } from './http-message.ts';
+
+/** A field's combined value by name, or undefined if absent (fieldValue, or fieldIndex's lookup). */
+export type FieldLookup = (name: string) => string | undefined;
 
 export type HmacHash = 'sha256' | 'sha512';
 export type BinaryEncoding = 'hex' | 'base64';
@@ -61,13 +64,24 @@ export function decodeBytes(text: string, encoding: BinaryEncoding): Buffer | un
   return encoding === 'hex' ? decodeHex(text) : decodeBase64(text);
 }
 
-export function hmacBytes(hash: HmacHash, secret: HmacSecret, data: Bytes): Buffer {
-  return createHmac(hash, toBuffer(secret)).update(toBuffer(data)).digest();
+export function hmacBytes(algorithm: HmacHash, secret: HmacSecret, data: Bytes): Buffer {
+  // Text goes in as UTF-8, as toBuffer would encode it, without a copy first.
+  return createHmac(algorithm, toBuffer(secret))
+    .update(typeof data === 'string' ? data : toBuffer(data))
+    .digest();
 }
 
 export function bodyDigestValue(spec: HmacCanonicalSpec, body: Bytes | undefined): string {
-  const { algorithm, encoding } = spec.bodyDigest ?? { algorithm: spec.algorithm, encoding: 'hex' };
-  return createHash(algorithm).update(toBuffer(body ?? '')).digest(encoding);
+  return bodyDigestBytes(spec, body).toString(bodyDigestEncoding(spec));
+}
+
+/** The body's digest as bytes (the same as bodyDigestValue decoded): one-shot hashing, no Hash object. */
+export function bodyDigestBytes(spec: HmacCanonicalSpec, body: Bytes | undefined): Buffer {
+  return hash(spec.bodyDigest?.algorithm ?? spec.algorithm, toBuffer(body ?? ''), 'buffer');
+}
+
+export function bodyDigestEncoding(spec: HmacCanonicalSpec): BinaryEncoding {
+  return spec.bodyDigest?.encoding ?? 'hex';
 }
 
 function queryOf(url: URL, sort: boolean): string {
@@ -86,8 +100,8 @@ function queryOf(url: URL, sort: boolean): string {
     .join('&');
 }
 
-function part(spec: HmacCanonicalSpec, request: HttpMessage, url: URL, inputs: CanonicalInputs, component: HmacComponent): string {
-  if (typeof component !== 'string') return fieldValue(request.headers, component.header) ?? '';
+function part(spec: HmacCanonicalSpec, request: HttpMessage, url: URL, inputs: CanonicalInputs, component: HmacComponent, field: FieldLookup): string {
+  if (typeof component !== 'string') return field(component.header) ?? '';
   switch (component) {
     case 'method':
       return request.method.toUpperCase();
@@ -109,9 +123,11 @@ function part(spec: HmacCanonicalSpec, request: HttpMessage, url: URL, inputs: C
 }
 
 /** The string the HMAC is computed over. Throws when a timestamp or nonce it needs is not given. */
-export function canonicalString(spec: HmacCanonicalSpec, request: HttpMessage, inputs: CanonicalInputs): string {
+export function canonicalString(spec: HmacCanonicalSpec, request: HttpMessage, inputs: CanonicalInputs, field: FieldLookup = (name) => fieldValue(request.headers, name)): string {
   const url = new URL(request.url);
-  return spec.components.map((component) => part(spec, request, url, inputs, component)).join(spec.separator);
+  let out = '';
+  for (let i = 0; i < spec.components.length; i++) out += (i === 0 ? '' : spec.separator) + part(spec, request, url, inputs, spec.components[i]!, field);
+  return out;
 }
 
 export function hmacSignatureValue(spec: HmacCanonicalSpec, secret: HmacSecret, canonical: string): string {

@@ -27,16 +27,43 @@ export function fieldLines(headers: HttpMessage['headers'], name: string): strin
   for (const key in headers) {
     // Length first: lower-casing every header name for every field asked for is most of a verification's cost.
     if (key.length !== wanted.length || (key !== wanted && key.toLowerCase() !== wanted)) continue;
-    const value = headers[key]!;
-    for (const line of typeof value === 'string' ? [value] : value) {
-      lines.push((line.includes('\n') ? line.replace(/\r?\n[ \t]+/g, ' ') : line).trim());
-    }
+    pushLines(lines, headers[key]!);
   }
   return lines;
 }
 
+function pushLines(lines: string[], value: string | readonly string[]): void {
+  for (const line of typeof value === 'string' ? [value] : value) {
+    lines.push((line.includes('\n') ? line.replace(/\r?\n[ \t]+/g, ' ') : line).trim());
+  }
+}
+
 /** The combined field value (RFC 9110 §5.3: lines joined with ", "), or undefined if absent. */
 export function fieldValue(headers: HttpMessage['headers'], name: string): string | undefined {
-  const lines = fieldLines(headers, name);
+  return combined(fieldLines(headers, name));
+}
+
+function combined(lines: readonly string[]): string | undefined {
   return lines.length === 0 ? undefined : lines.join(', ');
+}
+
+/**
+ * fieldValue for one message asked for many fields (a verification): the names are lower-cased once, not once per
+ * field asked. The headers must not change while it is used.
+ */
+export function fieldIndex(headers: HttpMessage['headers']): (name: string) => string | undefined {
+  const byName = new Map<string, Array<string | readonly string[]>>();
+  for (const key in headers) {
+    const lower = key.toLowerCase();
+    const values = byName.get(lower);
+    if (values) values.push(headers[key]!);
+    else byName.set(lower, [headers[key]!]);
+  }
+  return (name) => {
+    const values = byName.get(name.toLowerCase());
+    if (values === undefined) return undefined;
+    const lines: string[] = [];
+    for (const value of values) pushLines(lines, value);
+    return combined(lines);
+  };
 }

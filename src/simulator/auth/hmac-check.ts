@@ -47,9 +47,11 @@ export function hmacCheck(auth: HmacAuth, credentials: Credentials, nonces: Nonc
   const strict = hmacSpecOf(auth);
   const spec = defects.unsignedBody ? ignoringBody(strict) : strict;
   const tolerance = toleranceSeconds(auth.tolerance);
+  const secretOf = lastOf((text: string) => secretBytes(text, auth.secretEncoding));
   return (message, now) => {
     if (defects.acceptMissingSignature && !fieldValue(message.headers, strict.headers.signature)) return undefined;
-    const secret = secretBytes(credentials.get(auth.secretEnv), auth.secretEncoding);
+    // Read at every request as before; decoded again only when the credential's text changes.
+    const secret = secretOf(credentials.get(auth.secretEnv));
     const keyId = keyIdOf(auth, (n) => credentials.get(n));
     // `accept-stale-timestamp`: an old timestamp is judged against itself, as if the partner's clock agreed.
     const claimed = defects.acceptStaleTimestamp && strict.headers.timestamp ? Number(fieldValue(message.headers, strict.headers.timestamp)) : NaN;
@@ -61,5 +63,14 @@ export function hmacCheck(auth: HmacAuth, credentials: Credentials, nonces: Nonc
       seenNonce: (nonce) => nonces.replayed(nonce),
     });
     return result.ok ? undefined : { detection: DETECTIONS[result.step], reason: result.reason };
+  };
+}
+
+/** `derive` remembering its last argument and result: what a request derives from a credential that rarely changes. */
+function lastOf<T>(derive: (text: string) => T): (text: string) => T {
+  let last: { text: string; value: T } | undefined;
+  return (text) => {
+    if (last?.text !== text) last = { text, value: derive(text) };
+    return last.value;
   };
 }
