@@ -6,8 +6,8 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
-import { cpus, loadavg } from 'node:os';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { request } from 'undici';
@@ -33,7 +33,10 @@ export interface StartSample {
 export interface StartCase {
   contract: string;
   probe: string;
+  /** Warm: railgate's cache folder holds what a first start wrote (the loaded contract). */
   railgate: StartSample[];
+  /** Cold: an empty cache folder each time. */
+  cold: StartSample[];
   prism: StartSample[];
 }
 
@@ -77,9 +80,9 @@ async function probeOf(file: string): Promise<{ method: string; path: string; ba
 }
 
 /** Spawns the command and asks `url` every 20 ms until any HTTP answer; then stops the process (by its pid). */
-async function firstAnswer(command: string, args: string[], url: string, method: string): Promise<StartSample & { stderr: string }> {
+async function firstAnswer(command: string, args: string[], url: string, method: string, env: Record<string, string> = {}): Promise<StartSample & { stderr: string }> {
   const t0 = performance.now();
-  const child: ChildProcess = spawn(command, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const child: ChildProcess = spawn(command, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } });
   let stderr = '';
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -114,15 +117,26 @@ export async function runSimulatorStartBench(opts: { runs?: number; progress?: (
   const prismAbsent = !prismBin ? 'PRISM_BIN is not set' : !existsSync(prismBin) ? `PRISM_BIN=${prismBin} does not exist` : undefined;
   const cases: StartCase[] = [];
   let throughTsx = false;
-  for (const contract of await contracts()) {
+  // railgate's cache (src/contract/disk-cache.ts) in folders of the bench's own: one per contract kept warm, one per cold start.
+  const caches = await mkdtemp(path.join(tmpdir(), 'railgate-bench-start-'));
+  const railgate = async (contract: string, probe: { method: string; path: string; base: string }, cache: string) => {
+    const port = await freePort();
+    const ours = await firstAnswer(process.execPath, [BIN, 'simulate', '--contract', path.join(REAL, contract), '--port', String(port)], `http://127.0.0.1:${port}${probe.base}${probe.path}`, probe.method, { RAILGATE_CACHE_DIR: cache });
+    if (/running the TypeScript through tsx/.test(ours.stderr)) throughTsx = true;
+    return ours;
+  };
+  for (const [k, contract] of (await contracts()).entries()) {
     const probe = await probeOf(contract);
-    const c: StartCase = { contract, probe: `${probe.method} ${probe.path}`, railgate: [], prism: [] };
+    const c: StartCase = { contract, probe: `${probe.method} ${probe.path}`, railgate: [], cold: [], prism: [] };
+    const warm = path.join(caches, `warm-${k}`);
+    await railgate(contract, probe, warm);
     for (let i = 0; i < runs; i++) {
-      const port = await freePort();
-      const ours = await firstAnswer(process.execPath, [BIN, 'simulate', '--contract', path.join(REAL, contract), '--port', String(port)], `http://127.0.0.1:${port}${probe.base}${probe.path}`, probe.method);
-      if (/running the TypeScript through tsx/.test(ours.stderr)) throughTsx = true;
+      const cold = await railgate(contract, probe, path.join(caches, `cold-${k}-${i}`));
+      c.cold.push(sampleOf(cold));
+      opts.progress?.(`  ${contract}: railgate cold ${fmt(cold)}`);
+      const ours = await railgate(contract, probe, warm);
       c.railgate.push(sampleOf(ours));
-      opts.progress?.(`  ${contract}: railgate ${fmt(ours)}`);
+      opts.progress?.(`  ${contract}: railgate warm ${fmt(ours)}`);
       if (prismAbsent || !prismBin) continue;
       const prismPort = await freePort();
       // Prism serves the document's paths at its root, without the server URL's base path.
@@ -132,6 +146,7 @@ export async function runSimulatorStartBench(opts: { runs?: number; progress?: (
     }
     cases.push(c);
   }
+  await rm(caches, { recursive: true, force: true });
   return { cores: cpus().length, node: process.version, load: loadavg()[0]!, ...(prismAbsent ? { prismAbsent } : {}), throughTsx, cases };
 }
 
@@ -147,13 +162,15 @@ export function formatSimulatorStartBench(f: StartFigures): string {
   if (f.throughTsx) lines.push('  note: railgate ran through tsx (dist/ missing or out of date: npm run build), not as a user runs it');
   if (f.prismAbsent) lines.push(`  Prism absent (${f.prismAbsent}): npm install --prefix /tmp/prism @stoplight/prism-cli@5, then PRISM_BIN=/tmp/prism/node_modules/.bin/prism npm run bench`);
   for (const c of f.cases) {
-    const ours = median(c.railgate);
     const theirs = median(c.prism);
-    const ms = (x: number | undefined): string => (x === undefined ? '    —' : `${Math.round(x)}`.padStart(5));
-    const ratio = ours !== undefined && theirs !== undefined ? ours / theirs : undefined;
     const why = c.prism.find((p) => p.why)?.why;
-    const verdict = ratio === undefined ? (theirs === undefined && !f.prismAbsent ? `Prism cannot serve it${why ? `: ${why}` : ''}` : '') : `${ratio.toFixed(2)}× Prism; goal ≤ 0.33×: ${ratio <= GOAL ? 'met' : 'NOT met'}`;
-    lines.push(`  ${c.contract.padEnd(44)} railgate ${ms(ours)} ms  Prism ${ms(theirs)} ms  ${verdict}  (${c.probe})`);
+    const ms = (x: number | undefined): string => (x === undefined ? '    —' : `${Math.round(x)}`.padStart(5));
+    for (const [label, samples] of [['cold', c.cold], ['warm', c.railgate]] as const) {
+      const ours = median(samples);
+      const ratio = ours !== undefined && theirs !== undefined ? ours / theirs : undefined;
+      const verdict = ratio === undefined ? (theirs === undefined && !f.prismAbsent ? `Prism cannot serve it${why ? `: ${why}` : ''}` : '') : `${ratio.toFixed(2)}× Prism; goal ≤ 0.33×: ${ratio <= GOAL ? 'met' : 'NOT met'}`;
+      lines.push(`  ${(label === 'cold' ? c.contract : '').padEnd(44)} ${label} railgate ${ms(ours)} ms  Prism ${ms(theirs)} ms  ${verdict}${label === 'cold' ? `  (${c.probe})` : ''}`);
+    }
   }
   return lines.join('\n');
 }

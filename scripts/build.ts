@@ -11,6 +11,7 @@ import standaloneModule from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import type { Plugin } from 'esbuild';
 import { SCHEMAS_DIR, shippedAjv, shippedSchemasHash } from '../src/source/input-schema.ts';
+import { hashTree } from '../src/contract/disk-cache.ts';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 
@@ -75,6 +76,8 @@ function inputValidatorsCode(): string {
 export async function buildCli(outdir = path.join(REPO, 'dist')): Promise<number> {
   // Taken before esbuild reads a file: one saved while the build runs differs from what the manifest says, hence stale.
   const before = await statSources(path.join(REPO, 'src'));
+  // What the on-disk cache (src/contract/disk-cache.ts) knows this build by: the bytes of src/ as the bundle read them.
+  const sourceHash = hashTree(REPO, ['src']);
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
   const result = await build({
@@ -92,6 +95,7 @@ export async function buildCli(outdir = path.join(REPO, 'dist')): Promise<number
     metafile: true,
     logLevel: 'warning',
     plugins: [sourceUrls(outdir)],
+    define: { RAILGATE_SOURCE_HASH: JSON.stringify(sourceHash) },
   });
   const files = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/'));
   const inputs: BuildManifest['inputs'] = {};

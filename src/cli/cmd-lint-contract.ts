@@ -1,6 +1,8 @@
 import path from 'node:path';
-import { lintContract, lintErrorMap } from '../checks/index.ts';
-import { SchemaCompileError, locateAllInContract, locateInContract } from '../contract/index.ts';
+// The two lint rules by their own modules: the checks' index brings every family, and the HTTP client with them.
+import { lintContract } from '../checks/contract/lint-contract.ts';
+import { lintErrorMap } from '../checks/errors/lint-error-map.ts';
+import { SchemaCompileError, cachedForContract, locateAllInContract, locateInContract } from '../contract/index.ts';
 import type { Contract } from '../contract/index.ts';
 import { loadVocabulary } from '../errors/index.ts';
 import { idFromFile, loadOnboardingContract, partnerFromContract } from '../onboard/index.ts';
@@ -41,7 +43,8 @@ export async function lintContractFile(file: string, rail: string | undefined, o
   const c = partner.contract;
   out.info(`contract ${file}: ${c.title} ${c.version}, OpenAPI ${c.openapi}, ${c.operations.size} operation${c.operations.size === 1 ? '' : 's'}, ${c.webhooks.size} event${c.webhooks.size === 1 ? '' : 's'}${loaded.lenientBreaks !== undefined ? ' (loaded leniently)' : ''}`);
   out.info(`inferred: ${summary(partner, inferred)}`);
-  const found = await findings(partner, inferred);
+  // The same for the same contract, inferred profile and railgate: kept on disk beside the loaded contract.
+  const found = await cachedForContract('lint-contract', c, [partner.profileHash, file, rail ?? ''], () => findings(partner, inferred));
   const rules = [...new Set(found.map((f) => f.rule))];
   for (const rule of rules) {
     const lines = found.filter((f) => f.rule === rule);

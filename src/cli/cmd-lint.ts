@@ -1,6 +1,8 @@
-import { lintContract, lintErrorMap } from '../checks/index.ts';
-import type { ContractFinding } from '../checks/index.ts';
-import { SchemaCompileError, locateAllInContract, locateInContract } from '../contract/index.ts';
+// The two lint rules by their own modules: the checks' index brings every family, and the HTTP client with them.
+import { lintContract } from '../checks/contract/lint-contract.ts';
+import type { ContractFinding } from '../checks/contract/lint-contract.ts';
+import { lintErrorMap } from '../checks/errors/lint-error-map.ts';
+import { SchemaCompileError, cachedForContract, locateAllInContract, locateInContract } from '../contract/index.ts';
 import { loadVocabulary } from '../errors/index.ts';
 import type { Vocabulary } from '../errors/index.ts';
 import { lintRegistration, loadPartners } from '../partner/index.ts';
@@ -53,22 +55,29 @@ export async function lintPartner(p: Partner, vocabulary: Vocabulary): Promise<L
   for (const f of [...lintErrorMap(p, vocabulary), ...lintRegistration(p.profile, p.profileDoc)]) out.push({ level: f.level, line: formatInputProblem(f.problem) });
   // Limits are what railgate reads past (an unknown format): the partner's contract is not at fault, but a reviewer should know.
   for (const w of [...p.contract.warnings, ...p.contract.limits]) out.push({ level: 'warning', line: formatInputProblem(w) });
-  let findings: ContractFinding[];
+  let lines: LintLine[];
   try {
-    findings = lintContract(p.contract, p.validators, p.profile);
+    // The contract's findings, located: the same for the same contract, profile and railgate, so kept on disk.
+    lines = await cachedForContract('lint', p.contract, [p.profileHash], () => contractFindings(p));
   } catch (e) {
     if (!(e instanceof SchemaCompileError)) throw e;
     out.push({ level: 'error', line: formatInputProblem(await locateInContract(p.contract, e.pointer, `railgate cannot validate against this schema: ${e.reason}`)) });
     return out;
   }
-  const shown = findings.filter((f) => f.rule !== 'openapi-schema');
-  const located = await locateAllInContract(p.contract, shown.flatMap((f) => (f.pointer ? [{ pointer: f.pointer, message: `${f.rule}: ${f.message}` }] : [])));
-  for (const f of shown) {
-    const place = f.pointer ? located.shift() : undefined;
-    out.push({ level: 'warning', line: place ? formatInputProblem({ ...place, path: '' }) : `${p.contract.file}  ${f.rule}: ${f.message}` });
-  }
+  out.push(...lines);
   // What `railgate init` left for a person: every TODO comment, located, until it is settled.
   for (const t of await partnerTodos(p)) out.push({ level: 'warning', line: formatInputProblem(t) });
   out.push({ level: 'ok', line: `ok  ${p.id}: profile ${p.profileFile}, contract ${p.contract.file} (${p.contract.operations.size} operations), ${p.scenarios.length} scenario${p.scenarios.length === 1 ? '' : 's'}` });
   return out;
+}
+
+/** lintContract's findings but the OpenAPI breaks (shown above as the contract's warnings), each at its file:line:col. */
+async function contractFindings(p: Partner): Promise<LintLine[]> {
+  const findings: ContractFinding[] = lintContract(p.contract, p.validators, p.profile);
+  const shown = findings.filter((f) => f.rule !== 'openapi-schema');
+  const located = await locateAllInContract(p.contract, shown.flatMap((f) => (f.pointer ? [{ pointer: f.pointer, message: `${f.rule}: ${f.message}` }] : [])));
+  return shown.map((f) => {
+    const place = f.pointer ? located.shift() : undefined;
+    return { level: 'warning', line: place ? formatInputProblem({ ...place, path: '' }) : `${p.contract.file}  ${f.rule}: ${f.message}` };
+  });
 }

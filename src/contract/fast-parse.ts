@@ -1,11 +1,15 @@
-import SwaggerParser from '@apidevtools/swagger-parser';
 import { MAX_DEPTH, formatPath, parseLocatedYaml } from '../source/index.ts';
 import type { LocatedDocument, Position } from '../source/index.ts';
 import { jsonLocator } from './json-locate.ts';
 import { yamlLocator } from './yaml-locate.ts';
 
-/** swagger-parser's base class (json-schema-ref-parser): reads one file with its parsers, no OpenAPI check. */
-const RefParser = Object.getPrototypeOf(SwaggerParser) as { parse(path: string, options: object): Promise<unknown> };
+/**
+ * swagger-parser's base class (json-schema-ref-parser): reads one file with its parsers, no OpenAPI check. Imported
+ * at the first read: a command that finds its contract in the cache (disk-cache.ts) never loads the package.
+ */
+async function refParser(): Promise<{ parse(path: string, options: object): Promise<unknown> }> {
+  return Object.getPrototypeOf((await import('@apidevtools/swagger-parser')).default) as { parse(path: string, options: object): Promise<unknown> };
+}
 
 /**
  * A contract file's text as a document whose data comes from swagger-parser's own reader (js-yaml, YAML 1.2
@@ -35,7 +39,7 @@ export async function parseContractText(file: string, text: string): Promise<Loc
 async function fastData(file: string, text: string): Promise<unknown> {
   let data: unknown;
   try {
-    data = await RefParser.parse(file, {
+    data = await (await refParser()).parse(file, {
       // JSON text too goes to the YAML reader: JSON.parse keeps the last of two equal keys without a word.
       parse: { json: false, text: false, binary: false },
       resolve: { file: false, http: false, given: { order: 1, canRead: true, read: () => text } },

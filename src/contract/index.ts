@@ -1,4 +1,4 @@
-export { loadContract, loadOperations } from './load-contract.ts';
+export { cachedForContract, loadContract, loadOperations } from './load-contract.ts';
 export type { LoadContractOptions } from './load-contract.ts';
 export { indexOperations, deref } from './index-operations.ts';
 export { indexWebhooks } from './index-webhooks.ts';

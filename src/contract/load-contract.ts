@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import SwaggerParser from '@apidevtools/swagger-parser';
+import path from 'node:path';
+import type SwaggerParserType from '@apidevtools/swagger-parser';
 import type { ErrorObject } from 'ajv';
 import { InputError, pointerToPath, readLocatedYaml } from '../source/index.ts';
 import type { InputProblem, LocatedDocument } from '../source/index.ts';
 import { splitPointer } from '../json/index.ts';
 import { CONTRACT_READ, readContractFiles } from './contract-files.ts';
 import type { ContractFiles } from './contract-files.ts';
+import { diskCache, digest } from './disk-cache.ts';
 import { indexOperations } from './index-operations.ts';
 import { indexWebhooks } from './index-webhooks.ts';
 import type { Contract } from './model.ts';
@@ -32,7 +34,62 @@ export interface LoadContractOptions {
  * `run` say which contract they could not load instead of stopping on an internal error.
  */
 export async function loadContract(file: string, opts: LoadContractOptions = {}): Promise<Contract> {
-  return guarded(file, (progress) => readContract(file, opts, progress));
+  const cache = diskCache('contract');
+  // Where and how it is loaded: messages name the files relative to the working directory, as given.
+  const where = JSON.stringify([file, process.cwd(), opts.validation ?? 'strict']);
+  const cached = cache && (await cachedContract(await cache.get(where)));
+  if (cached) return cached;
+  const before = cache && (await fingerprint(path.resolve(file)));
+  const { contract, files } = await guarded(file, (progress) => readContract(file, opts, progress));
+  const prints: Array<[string, string]> = [];
+  for (const f of files) prints.push([f, await fingerprint(f)]);
+  CONTENT.set(contract, digest(prints.flat()));
+  // A root file that changed while it was read is not kept: the entry would say it was made from the new bytes.
+  if (cache && prints[0]?.[1] === before) await cache.put(where, { prints, contract });
+  return contract;
+}
+
+/** Each loaded contract's content key: the sha256 of every file it was made from, even those a `$ref` named and could not open. */
+const CONTENT = new WeakMap<Contract, string>();
+
+/**
+ * What `compute` makes of a loaded contract, kept on disk beside it: found again while every file of the contract has
+ * the same bytes, railgate is the same build and `inputs` (what else it reads: the profile's hash, options) are the
+ * same. Names in messages are relative to the working directory, which is part of the key. Only results are kept:
+ * a throw is thrown again next time.
+ */
+export async function cachedForContract<T>(kind: string, contract: Contract, inputs: readonly string[], compute: () => Promise<T>): Promise<T> {
+  const content = CONTENT.get(contract);
+  const cache = content === undefined ? undefined : diskCache(kind);
+  if (!cache) return compute();
+  const key = JSON.stringify([content, contract.file, process.cwd(), ...inputs]);
+  const hit = (await cache.get(key)) as { value: T } | undefined;
+  if (hit && typeof hit === 'object' && 'value' in hit) return hit.value;
+  const value = await compute();
+  await cache.put(key, { value });
+  return value;
+}
+
+/** A cached entry's contract, when every file it was made from still has the same bytes (or is still missing). */
+async function cachedContract(entry: unknown): Promise<Contract | undefined> {
+  const e = entry as { prints?: Array<[string, string]>; contract?: Contract } | undefined;
+  if (!e || !Array.isArray(e.prints) || e.prints.length === 0 || !e.contract) return undefined;
+  for (const [f, print] of e.prints) if ((await fingerprint(f)) !== print) return undefined;
+  CONTENT.set(e.contract, digest(e.prints.flat()));
+  return e.contract;
+}
+
+/** A file's bytes, hashed; or why it cannot be read (a `$ref` target that does not exist yet must miss once written). */
+async function fingerprint(file: string): Promise<string> {
+  try {
+    return createHash('sha256').update(await readFile(file)).digest('hex');
+  } catch (e) {
+    return `unread:${(e as NodeJS.ErrnoException).code ?? 'error'}`;
+  }
+}
+
+async function swaggerParser(): Promise<typeof SwaggerParserType> {
+  return (await import('@apidevtools/swagger-parser')).default;
 }
 
 /**
@@ -48,6 +105,7 @@ export async function loadOperations(file: string): Promise<Pick<Contract, 'file
     const refs = resolveRefs(files, true);
     if (files.problems.length + refs.errors.length > 0) throw new InputError([...files.problems, ...refs.errors]);
     progress.stage = 'bundling it';
+    const SwaggerParser = await swaggerParser();
     const bundled = (await new SwaggerParser().bundle(file, root.data as never, bundleOptions(files) as never)) as unknown as Obj;
     progress.stage = 'indexing its operations';
     const { operations } = indexOperations(bundled);
@@ -67,7 +125,8 @@ async function guarded<T>(file: string, load: (progress: { stage: string }) => P
   }
 }
 
-async function readContract(file: string, opts: LoadContractOptions, progress: { stage: string }): Promise<Contract> {
+/** The contract, and every file read for it (absolute paths, the root first). */
+async function readContract(file: string, opts: LoadContractOptions, progress: { stage: string }): Promise<{ contract: Contract; files: string[] }> {
   const root = await readLocatedYaml(file, CONTRACT_READ);
   const version = openApiVersion(root);
   const dialect = version.startsWith('3.1') ? '3.1' : '3.0';
@@ -81,6 +140,7 @@ async function readContract(file: string, opts: LoadContractOptions, progress: {
   const limits = [...unhonouredKeywords(files), ...dropBadPatterns(files)];
   const errors = [...files.problems, ...refs.errors];
   progress.stage = 'bundling it';
+  const SwaggerParser = await swaggerParser();
   const parser = new SwaggerParser();
   let bundled: Obj;
   try {
@@ -89,7 +149,7 @@ async function readContract(file: string, opts: LoadContractOptions, progress: {
     throw new InputError([...errors, ...parserProblems(root, e)]);
   }
   progress.stage = 'validating it against the OpenAPI schema';
-  const invalid = await validateOpenApi(bundled, dialect);
+  const invalid = await validateOpenApi(SwaggerParser, bundled, dialect);
   if (invalid) {
     // A `$ref` already reported and dropped leaves an empty object the meta-schema complains about again.
     const problems = parserProblems(root, invalid).filter((p) => !refs.patched.has(`${p.file}\u0000${p.path}`));
@@ -107,7 +167,7 @@ async function readContract(file: string, opts: LoadContractOptions, progress: {
   const components = isObj(bundled.components) ? bundled.components : {};
   progress.stage = 'reading its schemas';
   normalizeSchemas(bundled);
-  return {
+  const contract: Contract = {
     file,
     title: String(info.title ?? ''),
     version: String(info.version ?? ''),
@@ -124,6 +184,7 @@ async function readContract(file: string, opts: LoadContractOptions, progress: {
     ...(relaxed > 0 && { relaxed }),
     securitySchemes: (isObj(components.securitySchemes) ? components.securitySchemes : {}) as Record<string, Record<string, unknown>>,
   };
+  return { contract, files: [...files.files.keys()] };
 }
 
 function openApiVersion(root: LocatedDocument): string {
@@ -165,7 +226,7 @@ function fileOf(url: string): string {
  * contract validates in a tenth of the time a dereferenced copy takes. A 3.0 contract is shown with its
  * 2020-12 spellings said the 3.0 way, so a mixture is not refused for its spelling.
  */
-async function validateOpenApi(bundled: Obj, dialect: '3.0' | '3.1'): Promise<unknown> {
+async function validateOpenApi(SwaggerParser: typeof SwaggerParserType, bundled: Obj, dialect: '3.0' | '3.1'): Promise<unknown> {
   const view = dialect === '3.0' ? as30ForValidation(bundled) : bundled;
   try {
     await SwaggerParser.validate(view as never, { resolve: { external: false }, dereference: { excludedPathMatcher: () => true } } as never);

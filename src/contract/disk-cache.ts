@@ -1,0 +1,148 @@
+// A content-addressed cache on disk for work that only depends on files (a loaded contract, a contract's lint
+// findings): an entry is found by the sha256 of everything it was computed from — the inputs' bytes, railgate's own
+// code and shipped data, the versions of the packages that do the work and of Node — so a changed input, a new
+// railgate or an upgraded ajv can never meet an old entry (docs/decisions/validator-cache.md).
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+
+/** Replaced by scripts/build.ts with the hash of src/ the bundle was made from; absent when the TypeScript runs through tsx. */
+declare const RAILGATE_SOURCE_HASH: string | undefined;
+
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Folders whose files are railgate's code and shipped data: any change to one is a new railgate. */
+const SOURCE_DIRS = ['src'];
+const DATA_DIRS = ['schemas', 'vocabulary'];
+/** The packages whose output an entry holds: a new version of any of them is a miss. */
+const WORKERS = ['ajv', 'ajv-formats', '@apidevtools/swagger-parser', '@apidevtools/json-schema-ref-parser', 'yaml', 'js-yaml'];
+const FORMAT = 1;
+const DIGEST_BYTES = 32;
+
+/**
+ * Where entries go: `RAILGATE_CACHE_DIR` if set; none when `RAILGATE_CACHE` is `off` (or `0`, `false`, `no`), or
+ * under the project's own tests (hermetic unless a test names a folder); else `node_modules/.cache/railgate` in
+ * railgate's install, the folder `npm ci` empties with the code it replaces.
+ */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (/^(off|0|false|no)$/i.test(env.RAILGATE_CACHE ?? '')) return undefined;
+  if (env.RAILGATE_CACHE_DIR) return path.resolve(env.RAILGATE_CACHE_DIR);
+  if (env.VITEST) return undefined;
+  return path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'railgate');
+}
+
+/** sha256 over named parts, each length-prefixed so that no two different lists hash alike. */
+export function digest(parts: ReadonlyArray<string | Uint8Array>): string {
+  const h = createHash('sha256');
+  for (const p of parts) {
+    const bytes = typeof p === 'string' ? Buffer.from(p) : p;
+    h.update(`${bytes.length}:`).update(bytes);
+  }
+  return h.digest('hex');
+}
+
+/** Every file under `dirs` (of `root`), sorted, as path and bytes: what railgate is made of. */
+export function hashTree(root: string, dirs: readonly string[]): string {
+  const parts: Array<string | Uint8Array> = [];
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' });
+    } catch {
+      continue;
+    }
+    for (const name of names.sort()) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(path.join(root, dir, name));
+      } catch {
+        continue; // a folder
+      }
+      parts.push(`${dir}/${name.split(path.sep).join('/')}`, bytes);
+    }
+  }
+  return digest(parts);
+}
+
+/** The hash of src/ the build saw (scripts/build.ts defines it); computed from the files under tsx. */
+export function sourceHash(): string {
+  return typeof RAILGATE_SOURCE_HASH === 'string' ? RAILGATE_SOURCE_HASH : hashTree(PACKAGE_ROOT, SOURCE_DIRS);
+}
+
+function packageVersion(name: string): string {
+  try {
+    return String((JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version?: unknown }).version);
+  } catch {
+    return 'absent';
+  }
+}
+
+let identityMemo: string | undefined;
+
+/** railgate's identity for the cache: its code, shipped data and version, the working packages' versions, Node's. */
+export function railgateIdentity(): string {
+  identityMemo ??= digest([
+    `format ${FORMAT}`,
+    sourceHash(),
+    hashTree(PACKAGE_ROOT, DATA_DIRS),
+    readFileSync(path.join(PACKAGE_ROOT, 'package.json')),
+    ...WORKERS.map((w) => `${w}@${packageVersion(w)}`),
+    `node ${process.version}`,
+  ]);
+  return identityMemo;
+}
+
+/**
+ * One kind of entry (`contract`, `lint`) in the cache folder. Reads and writes never fail the command: an entry that
+ * cannot be read, is cut short, altered or made for another key is a miss; a folder that cannot be written is no cache.
+ */
+export class DiskCache {
+  constructor(
+    readonly dir: string,
+    readonly kind: string,
+  ) {}
+
+  /** The entry's file: its key, which already names railgate's identity, is the name. */
+  fileOf(key: string): string {
+    return path.join(this.dir, `${this.kind}-${digest([railgateIdentity(), this.kind, key])}.v8`);
+  }
+
+  async get(key: string): Promise<unknown> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.fileOf(key));
+    } catch {
+      return undefined;
+    }
+    try {
+      const payload = bytes.subarray(DIGEST_BYTES);
+      if (bytes.length <= DIGEST_BYTES || !createHash('sha256').update(payload).digest().equals(bytes.subarray(0, DIGEST_BYTES))) return undefined;
+      const entry = deserialize(payload) as { key?: unknown; value?: unknown };
+      return entry.key === key ? entry.value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Written whole to a file of its own, then renamed into place: a reader sees the old entry, the new one, or none. */
+  async put(key: string, value: unknown): Promise<void> {
+    const file = this.fileOf(key);
+    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      const payload = serialize({ key, value });
+      await mkdir(this.dir, { recursive: true });
+      await writeFile(temp, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
+      await rename(temp, file);
+    } catch {
+      await unlink(temp).catch(() => undefined);
+    }
+  }
+}
+
+/** The cache of one kind, or undefined when caching is off. */
+export function diskCache(kind: string): DiskCache | undefined {
+  const dir = cacheDir();
+  return dir === undefined ? undefined : new DiskCache(dir, kind);
+}
