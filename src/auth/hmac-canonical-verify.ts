@@ -39,6 +39,8 @@ export interface VerifyHmacOptions {
   toleranceSeconds: number;
   /** True when the nonce was seen before; asked only once the signature is valid. */
   seenNonce?: (nonce: string) => boolean;
+  /** The request's URL as the caller already parsed it: used when its href is the request's url, not parsed again. */
+  url?: URL;
 }
 
 export interface HmacVerified {
@@ -115,7 +117,8 @@ function verifyChecked(spec: HmacCanonicalSpec, request: HttpMessage, options: V
   }
 
   // The digest of the body as received, computed once: what the header was checked against is what is signed.
-  const canonical = canonicalString(spec, request, { timestamp, nonce, ...(bodyDigest === undefined ? {} : { bodyDigest }) }, field);
+  const url = options.url !== undefined && options.url.href === request.url ? options.url : undefined;
+  const canonical = canonicalString(spec, request, { timestamp, nonce, ...(bodyDigest === undefined ? {} : { bodyDigest }) }, url ? { field, url } : { field });
   if (!safeEqual(provided, hmacBytes(spec.algorithm, secret, canonical))) {
     return failure('signature-mismatch', `the HMAC-${spec.algorithm.toUpperCase()} does not match the canonical string`, canonical);
   }

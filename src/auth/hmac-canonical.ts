@@ -123,8 +123,15 @@ function part(spec: HmacCanonicalSpec, request: HttpMessage, url: URL, inputs: C
 }
 
 /** The string the HMAC is computed over. Throws when a timestamp or nonce it needs is not given. */
-export function canonicalString(spec: HmacCanonicalSpec, request: HttpMessage, inputs: CanonicalInputs, field: FieldLookup = (name) => fieldValue(request.headers, name)): string {
-  const url = new URL(request.url);
+/** What a verifier already has of the request: its fields indexed (fieldIndex), its URL parsed from `request.url`. */
+export interface CanonicalReading {
+  field?: FieldLookup;
+  url?: URL;
+}
+
+export function canonicalString(spec: HmacCanonicalSpec, request: HttpMessage, inputs: CanonicalInputs, read: CanonicalReading = {}): string {
+  const url = read.url ?? new URL(request.url);
+  const field = read.field ?? ((name: string) => fieldValue(request.headers, name));
   let out = '';
   for (let i = 0; i < spec.components.length; i++) out += (i === 0 ? '' : spec.separator) + part(spec, request, url, inputs, spec.components[i]!, field);
   return out;

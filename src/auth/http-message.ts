@@ -33,9 +33,11 @@ export function fieldLines(headers: HttpMessage['headers'], name: string): strin
 }
 
 function pushLines(lines: string[], value: string | readonly string[]): void {
-  for (const line of typeof value === 'string' ? [value] : value) {
-    lines.push((line.includes('\n') ? line.replace(/\r?\n[ \t]+/g, ' ') : line).trim());
-  }
+  for (const line of typeof value === 'string' ? [value] : value) lines.push(oneLine(line));
+}
+
+function oneLine(line: string): string {
+  return (line.includes('\n') ? line.replace(/\r?\n[ \t]+/g, ' ') : line).trim();
 }
 
 /** The combined field value (RFC 9110 §5.3: lines joined with ", "), or undefined if absent. */
@@ -47,23 +49,32 @@ function combined(lines: readonly string[]): string | undefined {
   return lines.length === 0 ? undefined : lines.join(', ');
 }
 
+/** Values of one field name under several keys (names differing in case), in the headers' order. */
+class Several {
+  constructor(readonly values: Array<string | readonly string[]>) {}
+}
+
 /**
  * fieldValue for one message asked for many fields (a verification): the names are lower-cased once, not once per
  * field asked. The headers must not change while it is used.
  */
 export function fieldIndex(headers: HttpMessage['headers']): (name: string) => string | undefined {
-  const byName = new Map<string, Array<string | readonly string[]>>();
+  const byName = new Map<string, string | readonly string[] | Several>();
   for (const key in headers) {
     const lower = key.toLowerCase();
-    const values = byName.get(lower);
-    if (values) values.push(headers[key]!);
-    else byName.set(lower, [headers[key]!]);
+    const value = headers[key]!;
+    const before = byName.get(lower);
+    // A value of neither kind (a caller's mistake) fails when asked for, as fieldValue fails, not before.
+    if (before === undefined) byName.set(lower, typeof value === 'string' || Array.isArray(value) ? value : new Several([value]));
+    else if (before instanceof Several) before.values.push(value);
+    else byName.set(lower, new Several([before, value]));
   }
   return (name) => {
-    const values = byName.get(name.toLowerCase());
-    if (values === undefined) return undefined;
+    const value = byName.get(name.toLowerCase());
+    if (value === undefined) return undefined;
+    if (typeof value === 'string') return oneLine(value);
     const lines: string[] = [];
-    for (const value of values) pushLines(lines, value);
+    for (const v of value instanceof Several ? value.values : [value]) pushLines(lines, v);
     return combined(lines);
   };
 }

@@ -107,9 +107,9 @@ export function buildOperations(state: SimulatorState): OperationHandler[] {
     answer: async (request) => {
       const text = request.body;
       const { headers } = request;
-      const gated = state.auth?.check(route.op, { method: request.method, url: request.url.href, headers, body: text });
+      const gated = state.auth?.check(route.op, { method: request.method, url: request.url.href, target: request.url, headers, body: text });
       if (gated) return gated.kind === 'respond' ? gated.answer : reply(state, route.op, gated.status, gated.code, gated.message);
-      const query = Object.fromEntries(request.url.searchParams.entries());
+      const query = request.url.search === '' ? {} : Object.fromEntries(request.url.searchParams.entries());
       const screened = screenRequest(partner.validators, state.defects, { op: route.op, kind: route.kind, text, contentType: headers['content-type'], pathParams: request.pathParams, query, headers });
       if ('refuse' in screened) return reply(state, route.op, screened.refuse.status, screened.refuse.code, screened.refuse.message, screened.refuse.planted);
       const { body } = screened;

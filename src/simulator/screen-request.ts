@@ -26,7 +26,7 @@ const LENGTH_RULE = /must NOT have (more|fewer) than \d+ characters/;
  */
 export function screenRequest(validators: SchemaValidators, defects: ReadonlySet<string>, req: ScreenInput): Screened {
   const { op } = req;
-  const declared = op.requestBody?.content.map((m) => m.contentType) ?? [];
+  const declared = declaredTypes(op);
   const type = req.contentType?.split(';')[0]?.trim().toLowerCase();
   const takes = (t: string | undefined): boolean => t !== undefined && declared.some((d) => d === t || d === '*/*' || (isJsonType(d) && isJsonType(t)));
   if (req.text !== '' && declared.length > 0 && !takes(type) && !defects.has('wrong-content-type')) {
@@ -54,6 +54,15 @@ export function screenRequest(validators: SchemaValidators, defects: ReadonlySet
   const message = issues.map((i) => i.message).join('; ');
   return { refuse: { status: issues.every((i) => i.in === 'path') ? 404 : 400, message } };
 }
+
+/** The content types an operation's body may be sent as: asked at every request, listed once per operation. */
+function declaredTypes(op: Operation): readonly string[] {
+  let types = declaredByOp.get(op);
+  if (!types) declaredByOp.set(op, (types = op.requestBody?.content.map((m) => m.contentType) ?? []));
+  return types;
+}
+
+const declaredByOp = new WeakMap<Operation, readonly string[]>();
 
 /** The issues a planted defect lets through: all of a create's (`accepts-invalid`), or every length rule (`length-rule-ignored`). */
 function loosened(defects: ReadonlySet<string>, kind: string, issues: ConformanceIssue[]): ConformanceIssue[] {

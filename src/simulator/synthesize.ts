@@ -4,9 +4,15 @@ import { getPointer, setPointer, toPointer } from '../json/index.ts';
 
 /** The success response the simulator gives: 201 for a create when documented, else the first 2xx. */
 export function successResponse(op: Operation): ResponseSpec | undefined {
+  // Asked at every create, read and list: chosen once per operation.
+  if (successes.has(op)) return successes.get(op);
   const ok = op.responses.filter((r) => /^2/.test(r.status));
-  return ok.find((r) => r.status === '201') ?? ok.find((r) => r.status === '200') ?? ok[0];
+  const chosen = ok.find((r) => r.status === '201') ?? ok.find((r) => r.status === '200') ?? ok[0];
+  successes.set(op, chosen);
+  return chosen;
 }
+
+const successes = new WeakMap<Operation, ResponseSpec | undefined>();
 
 export function jsonMedia(spec: ResponseSpec | undefined): MediaSpec | undefined {
   return spec?.content.find((m) => /json/.test(m.contentType)) ?? spec?.content[0];

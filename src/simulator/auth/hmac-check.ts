@@ -61,6 +61,7 @@ export function hmacCheck(auth: HmacAuth, credentials: Credentials, nonces: Nonc
       now: clock,
       toleranceSeconds: tolerance,
       seenNonce: (nonce) => nonces.replayed(nonce),
+      ...(message.target ? { url: message.target } : {}),
     });
     return result.ok ? undefined : { detection: DETECTIONS[result.step], reason: result.reason };
   };

@@ -6,15 +6,18 @@ import type { Answer } from '../answer.ts';
 /** A layer's judgement of a request: undefined when it passes, else what a strict partner detected. */
 export type LayerVerdict = { detection: Detection; reason: string } | undefined;
 
+/** A request as the gate judges it: its body as text; `target`, when given, is its `url` as already parsed. */
+export type GateMessage = HttpMessage & { body: string; target?: URL };
+
 /** One layer of the simulator's verification, mirror of a client signing layer. */
-export type VerifyLayer = (message: HttpMessage & { body: string }, now: number) => LayerVerdict;
+export type VerifyLayer = (message: GateMessage, now: number) => LayerVerdict;
 
 /** What the gate does with a request: refuse it (an error body follows), or answer it itself (tokens). */
 export type GateAnswer = { kind: 'refuse'; status: number; code?: string; message: string } | { kind: 'respond'; answer: Answer };
 
 export interface AuthGate {
   /** Undefined when the request may proceed to the operation's handler. */
-  check(op: Operation, message: HttpMessage & { body: string }): GateAnswer | undefined;
+  check(op: Operation, message: GateMessage): GateAnswer | undefined;
   /** Expires every access token issued so far, as a partner's revocation would. */
   revokeTokens(): void;
 }
