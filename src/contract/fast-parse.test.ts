@@ -48,6 +48,19 @@ describe('a contract file read the fast way', () => {
     expect(placed / (2 * all.length)).toBeGreaterThan(0.95);
   });
 
+  test('a key a reader might take for a number is left to the located read; one that cannot be a number is placed', () => {
+    const text = ['examples:', '  01.klarna:', '    x: 1', '  2.klarna-201:', '    value: 2', '  01: a', '  1e3: b', '  0x1F: c', '  .5: d', '  1_000: e', ''].join('\n');
+    const slow = parseLocatedYaml('c.yaml', text);
+    const quick = yamlLocator(text);
+    const keys = Object.keys((slow.data as { examples: object }).examples);
+    for (const k of keys) {
+      const q = quick(['examples', k], 'key');
+      if (q !== undefined) expect(q, k).toEqual(slow.locate(['examples', k], 'key'));
+    }
+    expect(quick(['examples', '01.klarna'], 'key')).toEqual(slow.locate(['examples', '01.klarna'], 'key'));
+    expect(quick(['examples', '2.klarna-201', 'value'])).toEqual(slow.locate(['examples', '2.klarna-201', 'value']));
+  });
+
   const refused = (text: string) => parseContractText('c.yaml', text).then(() => 'read', (e: unknown) => (e instanceof InputError ? e.problems.map((p) => `${p.line}:${p.col} ${p.message}`).join('\n') : String(e)));
 
   test('what the fast reader cannot vouch for is read the located way, which says what is wrong', async () => {

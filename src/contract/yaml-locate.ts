@@ -108,6 +108,12 @@ function entryEnd(lines: Lines, block: Block, n: number, inMap = false): number 
 
 const SEQ_ITEM = /^-(?: |$)/;
 
+/**
+ * A plain key a YAML reader might take for a number (`01`, `1e3`, `0x1F`, `1_000`, `.5`, `.inf`), whose text is then not
+ * the key the data has. Others are strings as written: Adyen names its examples `01.klarna`.
+ */
+const MAYBE_NUMBER = /^[-+]?(?:[0-9][0-9a-fA-FxXoObB_.eE+-]*|\.[0-9a-zA-Z_.+-]*)$/;
+
 const KEY = /^(?:"([^"\\]*)"|'([^']*)'|([^\s#'"&*!|>%@`{}[\],?:-][^#:]*?|-[^\s#:][^#:]*?))[ ]*:(?:[ ]+|$)/;
 
 function member(lines: Lines, block: Block, seg: string | number): { found: Found; block?: Block } | undefined {
@@ -118,7 +124,7 @@ function member(lines: Lines, block: Block, seg: string | number): { found: Foun
     const m = KEY.exec(l);
     if (!m) throw new Unsure();
     const key = m[1] ?? m[2] ?? (m[3] as string).trimEnd();
-    if (m[3] !== undefined && /^[-+.\d]/.test(key) && String(Number(key)) !== key) throw new Unsure();
+    if (m[3] !== undefined && MAYBE_NUMBER.test(key) && String(Number(key)) !== key) throw new Unsure();
     if (key !== String(seg)) continue;
     return withKey(valueAfter(lines, n, block.col + m[0].length, entryEnd(lines, block, n, true), block.col, true), (lines.starts[n] as number) + block.col);
   }
