@@ -1,10 +1,10 @@
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lintPartner } from '../src/cli/cmd-lint.ts';
 import { loadContract } from '../src/contract/index.ts';
-import { DiskCache, cacheDir, hashTree } from '../src/contract/disk-cache.ts';
+import { DiskCache, cacheDir, hashTree, prune } from '../src/contract/disk-cache.ts';
 import { loadVocabulary } from '../src/errors/index.ts';
 import { loadPartners } from '../src/partner/index.ts';
 import { InputError, formatInputProblem } from '../src/source/index.ts';
@@ -176,6 +176,21 @@ describe('the contract cache on disk', () => {
     const first = await problems();
     expect(first[0]).toMatch(new RegExp(`^${contractFile().replace(/[.]/g, '\\.')}:\\d+:\\d+  `));
     expect(await problems()).toEqual(first);
+    expect(await entries()).toEqual([]);
+  });
+
+  it('keeps the folder within its limit, the entries least recently used going first', async () => {
+    const store = new DiskCache(cache, 'lint');
+    for (const k of ['a', 'b', 'c']) {
+      await store.put(k, { value: k });
+      await utimes(store.fileOf(k), new Date(2020, 0, 1 + 'abc'.indexOf(k)), new Date(2020, 0, 1 + 'abc'.indexOf(k)));
+    }
+    expect(await store.get('a')).toEqual({ value: 'a' });
+    await prune(cache, { bytes: Infinity, entries: 2 });
+    expect(await store.get('a')).toEqual({ value: 'a' });
+    expect(await store.get('b')).toBeUndefined();
+    expect(await store.get('c')).toEqual({ value: 'c' });
+    await prune(cache, { bytes: 0, entries: 2 });
     expect(await entries()).toEqual([]);
   });
 

@@ -4,7 +4,7 @@
 // railgate or an upgraded ajv can never meet an old entry (docs/decisions/validator-cache.md).
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -20,6 +20,8 @@ const DATA_DIRS = ['schemas', 'vocabulary'];
 const WORKERS = ['ajv', 'ajv-formats', '@apidevtools/swagger-parser', '@apidevtools/json-schema-ref-parser', 'yaml', 'js-yaml'];
 const FORMAT = 1;
 const DIGEST_BYTES = 32;
+/** What the folder may hold: past it, the oldest entries go (each build of railgate, each edit of a contract, writes new ones). */
+export const CACHE_LIMIT = { bytes: 256 * 1024 * 1024, entries: 512 };
 
 /**
  * Where entries go: `RAILGATE_CACHE_DIR` if set; none when `RAILGATE_CACHE` is `off` (or `0`, `false`, `no`), or
@@ -120,7 +122,11 @@ export class DiskCache {
       const payload = bytes.subarray(DIGEST_BYTES);
       if (bytes.length <= DIGEST_BYTES || !createHash('sha256').update(payload).digest().equals(bytes.subarray(0, DIGEST_BYTES))) return undefined;
       const entry = deserialize(payload) as { key?: unknown; value?: unknown };
-      return entry.key === key ? entry.value : undefined;
+      if (entry.key !== key) return undefined;
+      // Used now: the last to go when the folder is pruned.
+      const now = new Date();
+      await utimes(this.fileOf(key), now, now).catch(() => undefined);
+      return entry.value;
     } catch {
       return undefined;
     }
@@ -137,7 +143,27 @@ export class DiskCache {
       await rename(temp, file);
     } catch {
       await unlink(temp).catch(() => undefined);
+      return;
     }
+    await prune(this.dir, CACHE_LIMIT).catch(() => undefined);
+  }
+}
+
+/** Removes the entries least recently written or used until the folder is within `limit`; a file gone meanwhile is skipped. */
+export async function prune(dir: string, limit: { bytes: number; entries: number }): Promise<void> {
+  const files: Array<{ file: string; size: number; mtimeMs: number }> = [];
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith('.v8')) continue;
+    const s = await stat(path.join(dir, name)).catch(() => undefined);
+    if (s?.isFile()) files.push({ file: path.join(dir, name), size: s.size, mtimeMs: s.mtimeMs });
+  }
+  let bytes = files.reduce((n, f) => n + f.size, 0);
+  let count = files.length;
+  for (const f of files.sort((a, b) => a.mtimeMs - b.mtimeMs)) {
+    if (bytes <= limit.bytes && count <= limit.entries) break;
+    await unlink(f.file).catch(() => undefined);
+    bytes -= f.size;
+    count--;
   }
 }
 
