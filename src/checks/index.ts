@@ -5,6 +5,8 @@ export type { Narrowing, Shard } from './select.ts';
 export { CheckFailure, CheckSkipped } from './model.ts';
 export type { Check, CheckContext, CheckFamily, FailureKind, ReportSink } from './model.ts';
 export { ExchangeLedger } from './ledger.ts';
+export { currentCheckScope, inCheckScope } from './scope.ts';
+export type { CheckScope } from './scope.ts';
 export { lintContract, CONTRACT_RULES } from './contract/lint-contract.ts';
 export type { ContractFinding, ContractRule } from './contract/lint-contract.ts';
 export { lintErrorMap, ERROR_MAP_CHECKS } from './errors/index.ts';

@@ -66,6 +66,12 @@ export interface Check {
   destructive: boolean;
   /** Runs after every other check of its family, whatever the plan order: it judges what they saw. */
   runsLast?: boolean;
+  /**
+   * Needs nothing of the partner but its own requests and their answers: no fault injected, nothing counted or
+   * awaited that another check could make, so against a sandbox it may run beside other independent checks of its
+   * family (docs/decisions/concurrent-checks.md). Absent: it runs alone. Never with runsLast.
+   */
+  independent?: boolean;
   /** Resolves with evidence for the readiness report when the check measured something (coverage). */
   run(ctx: CheckContext): Promise<void | ReadinessEvidence>;
 }

@@ -38,6 +38,7 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     reporter: { type: 'string' },
     'max-time': { type: 'string' },
     'max-cases': { type: 'string' },
+    concurrency: { type: 'string' },
     'accept-todos': { type: 'boolean' },
   });
   if (v.help) return out.help('run');
@@ -62,6 +63,7 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
     ...narrowingOptions(v),
     ...maxTimeOption(v['max-time']),
     ...maxCasesOption(v['max-cases']),
+    ...concurrencyOption(v.concurrency),
   };
   const reportsDir = reportsOption(v.reports);
 
@@ -145,6 +147,12 @@ function narrowingOptions(v: Record<string, string | boolean | string[] | undefi
 function maxCasesOption(v: unknown): { maxCases?: number } {
   const n = intOption(v, 'max-cases', 1, 1000);
   return n === undefined ? {} : { maxCases: n };
+}
+
+/** `--concurrency N`: independent checks side by side against a sandbox, over the profiles' `concurrency`. */
+function concurrencyOption(v: unknown): { concurrency?: number } {
+  const n = intOption(v, 'concurrency', 1, 32);
+  return n === undefined ? {} : { concurrency: n };
 }
 
 /**

@@ -35,6 +35,8 @@ Options:
   --bail              stop at the first failed check
   --accept-todos      run against a sandbox or production although init's TODOs are unsettled
   --max-cases N       conformance cases per operation (default: the profile's conformance.maxCases, else 12)
+  --concurrency N     independent checks run side by side against a sandbox or production, at most N
+                      (default: the profile's concurrency, else 4; the simulator runs one at a time)
   --max-time DURATION end the whole run after this long (e.g. 20m), over the profiles' runTimeout
                       (default 30m a partner): checks still running are reported not finished
   --env NAME          simulator (default) | sandbox | production

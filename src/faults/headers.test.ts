@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { responseHeaders, splitRequestHeaders } from './headers.ts';
 
-const options = { operationHeader: 'x-railgate-operation', logHeaders: new Set(['idempotency-key']) };
+const options = { operationHeader: 'x-railgate-operation', checkHeader: 'x-railgate-check', logHeaders: new Set(['idempotency-key']) };
 
 describe('splitRequestHeaders', () => {
   test('keeps end-to-end headers in order, case and repetition; drops hop-by-hop, framing and host', () => {
@@ -13,9 +13,10 @@ describe('splitRequestHeaders', () => {
     expect(split.hasBody).toBe(true);
   });
 
-  test('takes the operation id out and copies logged headers', () => {
-    const split = splitRequestHeaders(['X-Railgate-Operation', 'createPayout', 'Idempotency-Key', 'k1', 'idempotency-key', 'k2'], options);
+  test('takes the operation id and the check out and copies logged headers', () => {
+    const split = splitRequestHeaders(['X-Railgate-Operation', 'createPayout', 'X-Railgate-Check', '12', 'Idempotency-Key', 'k1', 'idempotency-key', 'k2'], options);
     expect(split.operationId).toBe('createPayout');
+    expect(split.check).toBe('12');
     expect(split.logged).toEqual({ 'idempotency-key': 'k1, k2' });
     expect(split.forward).toEqual(['Idempotency-Key', 'k1', 'idempotency-key', 'k2']);
   });

@@ -23,6 +23,8 @@ const RESPONSE_DROPPED = ['connection', 'keep-alive', 'proxy-connection', 'trans
 export interface SplitHeadersOptions {
   /** Lower-case name of the header that carries the operation id; never forwarded. */
   operationHeader: string;
+  /** Lower-case name of the header that names the check the request is sent for; never forwarded. */
+  checkHeader: string;
   /** Lower-case names of headers copied into the log (e.g. the idempotency key). */
   logHeaders: ReadonlySet<string>;
 }
@@ -31,6 +33,7 @@ export interface SplitHeaders {
   /** Flat [name, value, …] list as undici takes it: original case, order and duplicates kept. */
   forward: string[];
   operationId: string | undefined;
+  check: string | undefined;
   logged: Record<string, string>;
   /** Whether the request announced a body (either framing); a bodiless request is never read. */
   hasBody: boolean;
@@ -41,6 +44,7 @@ export function splitRequestHeaders(rawHeaders: readonly string[], options: Spli
   const forward: string[] = [];
   const logged: Record<string, string> = {};
   let operationId: string | undefined;
+  let check: string | undefined;
   let hasBody = false;
   let connectionTokens: string | undefined;
 
@@ -51,6 +55,10 @@ export function splitRequestHeaders(rawHeaders: readonly string[], options: Spli
     if (options.logHeaders.has(lower)) logged[lower] = lower in logged ? `${logged[lower]}, ${value}` : value;
     if (lower === options.operationHeader) {
       operationId = value;
+      continue;
+    }
+    if (lower === options.checkHeader) {
+      check = value;
       continue;
     }
     if (REQUEST_DROPPED.has(lower)) {
@@ -65,6 +73,7 @@ export function splitRequestHeaders(rawHeaders: readonly string[], options: Spli
   return {
     forward: connectionTokens ? dropNamedByConnection(forward, connectionTokens) : forward,
     operationId,
+    check,
     logged,
     hasBody,
   };

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Pool } from 'undici';
 import { createClock } from '../clock/index.ts';
-import { OPERATION_HEADER, PROXY_ERROR_HEADER } from '../http/client.ts';
+import { CHECK_HEADER, OPERATION_HEADER, PROXY_ERROR_HEADER } from '../http/client.ts';
 import { backstopMs, watchedConnector } from '../http/watched-connector.ts';
 import { splitRequestHeaders } from './headers.ts';
 import { createSchedule } from './schedule.ts';
@@ -41,15 +41,16 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   let seq = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const split = splitRequestHeaders(req.rawHeaders, { operationHeader, logHeaders });
+    const split = splitRequestHeaders(req.rawHeaders, { operationHeader, checkHeader: CHECK_HEADER, logHeaders });
     const method = req.method ?? 'GET';
     const path = originForm(req.url ?? '/');
-    const fault = schedule.size === 0 ? undefined : schedule.take({ method, pathname: pathnameOf(path), operationId: split.operationId });
+    const fault = schedule.size === 0 ? undefined : schedule.take({ method, pathname: pathnameOf(path), operationId: split.operationId, check: split.check });
     const event: ProxyEvent = {
       seq: ++seq,
       method,
       path,
       operationId: split.operationId,
+      check: split.check,
       headers: split.logged,
       outcome: fault ? fault.kind : 'forwarded',
       fault,
@@ -115,9 +116,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     },
     schedule: (rule) => schedule.add(rule),
     pending: () => schedule.pending(),
-    clear() {
-      schedule.clear();
-      log = [];
+    clear(check) {
+      schedule.clear(check);
+      if (check === undefined) log = [];
     },
     close() {
       closed ??= (async () => {

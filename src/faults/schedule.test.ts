@@ -3,7 +3,7 @@ import { createSchedule, matches } from './schedule.ts';
 import type { Fault, FaultRule } from './types.ts';
 
 const hang: Fault = { kind: 'hang' };
-const get = (pathname: string, operationId?: string) => ({ method: 'GET', pathname, operationId });
+const get = (pathname: string, operationId?: string, check?: string) => ({ method: 'GET', pathname, operationId, check });
 
 describe('createSchedule', () => {
   test('is empty until a rule is added, and then takes the first match in order', () => {
@@ -18,6 +18,21 @@ describe('createSchedule', () => {
     expect(schedule.take(get('/x'))).toBe(second);
     expect(schedule.take(get('/x'))).toBeUndefined();
     expect(schedule.size).toBe(1);
+  });
+
+  test("a check's rule hits only that check's requests, and clearing one check's rules leaves the others'", () => {
+    const schedule = createSchedule();
+    const mine: Fault = { kind: 'status', status: 503 };
+    const theirs: Fault = { kind: 'status', status: 500 };
+    schedule.add({ match: { operationId: 'createPayout', check: '7' }, fault: mine });
+    schedule.add({ match: { operationId: 'createPayout', check: '8' }, fault: theirs });
+    expect(schedule.take(get('/payouts', 'createPayout'))).toBeUndefined();
+    expect(schedule.take(get('/payouts', 'createPayout', '9'))).toBeUndefined();
+    expect(schedule.take(get('/payouts', 'createPayout', '8'))).toBe(theirs);
+    schedule.add({ match: { check: '8' }, fault: theirs });
+    schedule.clear('7');
+    expect(schedule.take(get('/payouts', 'createPayout', '7'))).toBeUndefined();
+    expect(schedule.pending()).toEqual([{ rule: { match: { check: '8' }, fault: theirs }, remaining: 1 }]);
   });
 
   test('counts down times and removes a used-up rule', () => {

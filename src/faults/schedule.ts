@@ -7,6 +7,8 @@ export interface RequestKey {
   /** Path without query. */
   pathname: string;
   operationId: string | undefined;
+  /** The check the request was sent for, when the client named one. */
+  check?: string | undefined;
 }
 
 export interface Schedule {
@@ -14,7 +16,8 @@ export interface Schedule {
   /** The fault for this request, using up one of its rule's times; undefined when no rule matches. */
   take(request: RequestKey): Fault | undefined;
   pending(): PendingRule[];
-  clear(): void;
+  /** Drops every rule, or only those of one check. */
+  clear(check?: string): void;
   readonly size: number;
 }
 
@@ -36,8 +39,8 @@ export function createSchedule(): Schedule {
       return undefined;
     },
     pending: () => rules.map((r) => ({ ...r })),
-    clear() {
-      rules = [];
+    clear(check) {
+      rules = check === undefined ? [] : rules.filter((r) => r.rule.match?.check !== check);
     },
     get size() {
       return rules.length;
@@ -50,6 +53,7 @@ export function matches(rule: FaultRule, request: RequestKey): boolean {
   if (!m) return true;
   if (m.method !== undefined && m.method.toUpperCase() !== request.method.toUpperCase()) return false;
   if (m.operationId !== undefined && m.operationId !== request.operationId) return false;
+  if (m.check !== undefined && m.check !== request.check) return false;
   if (m.path === undefined) return true;
   if (typeof m.path === 'string') return m.path === request.pathname;
   // A /g or /y RegExp keeps lastIndex between test() calls and would match every other request.

@@ -62,6 +62,8 @@ export interface FaultMatch {
   path?: string | RegExp;
   /** Compared with the operation header the client sets (see `operationHeader`). */
   operationId?: string;
+  /** Compared with the check header the client sets: a check's fault hits its own requests only, whatever runs beside it. */
+  check?: string;
 }
 
 export interface FaultRule {
@@ -86,6 +88,8 @@ export interface ProxyEvent {
   /** Path and query as the client sent them. */
   path: string;
   operationId: string | undefined;
+  /** The check the request was sent for (the client's check header), when it named one. */
+  check: string | undefined;
   /** The headers named in `logHeaders`, lower-case names; repeated headers joined with ", ". */
   headers: Record<string, string>;
   /** The injected fault's kind, or 'forwarded' when none applied. */
@@ -141,8 +145,11 @@ export interface FaultProxy {
   schedule(rule: FaultRule): void;
   /** Rules not used up yet, with the times they have left: a scenario's fault that never fired is a setup error. */
   pending(): PendingRule[];
-  /** Drops pending rules and empties the log: a clean slate between scenarios. */
-  clear(): void;
+  /**
+   * Drops pending rules and empties the log: a clean slate between scenarios. With `check`, only that check's
+   * rules go (the log, shared with checks running beside it, stays).
+   */
+  clear(check?: string): void;
   /** Ends every socket, held ones included, and the pool to the target. Idempotent. */
   close(): Promise<void>;
 }

@@ -36,6 +36,8 @@ export interface ClientOptions {
   limits?: AnswerLimits;
   /** Ends every exchange in flight, and refuses new ones, when it aborts: the run's overall bound. */
   signal?: AbortSignal;
+  /** The check the request is sent for, named to the fault layer (route only) in CHECK_HEADER. */
+  checkTag?: () => string | undefined;
 }
 
 /** Per send: a retry attempt's own timeouts (deadlineMs = what is left of the call's), and a caller's abort. */
@@ -49,6 +51,9 @@ export interface SendOptions {
 export const PROXY_ERROR_HEADER = 'x-railgate-proxy-error';
 
 export const OPERATION_HEADER = 'x-railgate-operation';
+
+/** Header that names the check a request belongs to, so a fault it schedules hits its own requests only; stripped too. */
+export const CHECK_HEADER = 'x-railgate-check';
 
 export function createHttpClient(opts: ClientOptions): HttpClient {
   const clock = opts.clock ?? createClock();
@@ -74,7 +79,8 @@ export function createHttpClient(opts: ClientOptions): HttpClient {
     try {
       const route = opts.route;
       const url = route && req.url.startsWith(route.from) ? route.to + req.url.slice(route.from.length) : req.url;
-      const headers = route && req.operationId ? { ...req.headers, [OPERATION_HEADER]: req.operationId } : req.headers;
+      const check = route ? opts.checkTag?.() : undefined;
+      const headers = route && (req.operationId || check) ? { ...req.headers, ...(req.operationId && { [OPERATION_HEADER]: req.operationId }), ...(check && { [CHECK_HEADER]: check }) } : req.headers;
       const signal = opts.signal && sendOpts.signal ? AbortSignal.any([opts.signal, sendOpts.signal]) : (opts.signal ?? sendOpts.signal);
       const res = await timedDispatch(agent, url, { method: req.method, headers, body: req.body }, { clock, timeouts, signal, ...(opts.limits && { maxBodyBytes: opts.limits.maxBodyBytes }) });
       const response = toResponse(res.status, res.headers, res.bodyText);

@@ -136,6 +136,8 @@ export interface Profile {
   setup?: Step[];
   readiness?: ReadinessSpec;
   redact?: RedactSpec;
+  /** Independent checks run side by side against a sandbox, at most this many (docs/decisions/concurrent-checks.md); default 4. */
+  concurrency?: number;
   /** The conformance family's generated requests (docs/decisions/conformance.md). */
   conformance?: { maxCases?: number };
 }

@@ -14,7 +14,8 @@ export interface RetryCallOptions {
   policy?: Partial<RetryPolicy>;
 }
 
-const jitterStreams = new WeakMap<CheckContext, Rng>();
+/** One jitter stream per check's own stream (src/checks/scope.ts): a check's waits do not depend on what ran beside it. */
+const jitterStreams = new WeakMap<Rng, Rng>();
 
 /**
  * Calls an operation under its retry policy: every attempt goes through ctx.call (built, signed, recorded
@@ -24,8 +25,8 @@ const jitterStreams = new WeakMap<CheckContext, Rng>();
 export async function callWithRetry(ctx: CheckContext, base: ClientTimeouts, operationId: string, parts: RequestParts, opts: RetryCallOptions = {}): Promise<RetriedCall> {
   const policy: RetryPolicy = { ...resolvePolicy(ctx.partner.profile, operationId, base), ...opts.policy };
   const codes = await loadCodeRules(ctx.partner.profile);
-  let rng = jitterStreams.get(ctx);
-  if (!rng) jitterStreams.set(ctx, (rng = ctx.rng.fork('retry-jitter')));
+  let rng = jitterStreams.get(ctx.rng);
+  if (!rng) jitterStreams.set(ctx.rng, (rng = ctx.rng.fork('retry-jitter')));
   const header = ctx.partner.profile.idempotency?.header;
   const key = header ? Object.entries(parts.headers ?? {}).find(([k]) => k.toLowerCase() === header.toLowerCase())?.[1] : undefined;
   const keyLabel = header && key ? ` · ${header} ${key}` : '';

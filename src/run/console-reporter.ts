@@ -18,6 +18,8 @@ const COLORS: Record<Finding['status'], string> = { failed: '\x1b[31m', broken: 
  */
 export class ConsoleReporter implements Reporter {
   private readonly outcomes: CheckOutcome[] = [];
+  /** Per partner and family, from its first check's start to its last one's end: checks may run side by side. */
+  private readonly spans = new Map<string, { from: number; to: number }>();
   private total = 0;
   private partners = 0;
   private started = 0;
@@ -45,6 +47,12 @@ export class ConsoleReporter implements Reporter {
     const o = toOutcome(t);
     if (!o) return;
     this.outcomes.push(o);
+    const d = t.diagnostic();
+    if (d) {
+      const key = `${o.partner}\0${o.family}`;
+      const span = this.spans.get(key);
+      this.spans.set(key, { from: Math.min(span?.from ?? Infinity, d.startTime), to: Math.max(span?.to ?? 0, d.startTime + d.duration) });
+    }
     if (this.mode.live && (o.status === 'failed' || o.status === 'broken')) this.print(findingLines({ status: o.status, reason: o.reason ?? 'no reason given', checks: [o] }, this.paint));
     else this.draw();
   }
@@ -54,7 +62,8 @@ export class ConsoleReporter implements Reporter {
     const partner = s.parent;
     if (partner.type !== 'suite') return;
     const mine = this.outcomes.filter((o) => o.partner === partner.name && o.family === s.name);
-    if (mine.length > 0) this.print([familyLine(partner.name, s.name, mine, mine.reduce((ms, o) => ms + o.durationMs, 0))]);
+    const span = this.spans.get(`${partner.name}\0${s.name}`);
+    if (mine.length > 0) this.print([familyLine(partner.name, s.name, mine, span ? span.to - span.from : mine.reduce((ms, o) => ms + o.durationMs, 0))]);
   }
 
   onUserConsoleLog(log: { content: string; type: 'stdout' | 'stderr' }): void {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
 import type { Partner } from '../partner/index.ts';
 import type { Readiness } from '../readiness/index.ts';
-import { COMPILED_SUITES_VAR, RUN_CONFIG_VAR, encodeRunConfig } from '../suite/run-config.ts';
+import { CHECK_TIMEOUT_MS, COMPILED_SUITES_VAR, RUN_CONFIG_VAR, checkConcurrency, encodeRunConfig } from '../suite/run-config.ts';
 import type { RunConfig } from '../suite/run-config.ts';
 import { OutcomeCollector } from './collect-outcomes.ts';
 import { isPartialRun, judgePartner } from './judge-partner.ts';
@@ -59,7 +59,9 @@ async function runStaged(partners: Partner[], config: RunConfig, reportsDir: str
       root: PACKAGE_ROOT,
       include: [SUITE_FILE],
       watch: false,
-      testTimeout: 120_000,
+      testTimeout: CHECK_TIMEOUT_MS,
+      // Independent checks against a sandbox run side by side, each partner's up to its concurrency (its gate).
+      maxConcurrency: Math.max(1, ...partners.map((p) => checkConcurrency(p.profile, config))),
       hookTimeout: 60_000,
       pool: 'forks',
       // Transformed modules kept on disk between runs (node_modules/.experimental-vitest-cache, keyed by content):

@@ -31,7 +31,7 @@ interface RunState {
 export async function executeScenario(ctx: CheckContext, scenario: Scenario): Promise<void> {
   const state: RunState = {
     ctx,
-    vars: { values: webhookValues(ctx), rng: ctx.rng.fork(`scenario:${scenario.name}`), env: process.env, now: () => new Date(ctx.clock.now()), nextSeq: () => nextSeq(ctx) },
+    vars: { values: webhookValues(ctx), rng: ctx.rng.fork(`scenario:${scenario.name}`), env: process.env, now: () => new Date(ctx.clock.now()), nextSeq: sequence(ctx, scenario) },
     sent: new Map(),
   };
   if (scenario.steps.some((s) => s.expect?.canonical !== undefined)) state.mapping = { spec: ctx.partner.profile.errors, vocabulary: await loadVocabulary() };
@@ -58,13 +58,27 @@ export async function executeScenario(ctx: CheckContext, scenario: Scenario): Pr
   }
 }
 
-/** ${seq} counts across every scenario of a partner's run, so references made from it do not collide. */
-const sequences = new WeakMap<CheckContext, number>();
-function nextSeq(ctx: CheckContext): number {
-  const n = (sequences.get(ctx) ?? 0) + 1;
-  sequences.set(ctx, n);
-  return n;
+/**
+ * ${seq}: the scenario's own count (1, 2, …) after a base of 1000 per place among the partner's scenarios. References
+ * made from it do not collide within a run, and a scenario's are the same whatever ran before or beside it (checks of
+ * a sandbox run may run side by side) or alone (`--grep`). A scenario not among them (the profile's setup) takes the
+ * next block after theirs, in the order such scenarios run.
+ */
+function sequence(ctx: CheckContext, scenario: Scenario): () => number {
+  const { scenarios } = ctx.partner;
+  const at = scenarios.indexOf(scenario);
+  let place = at + 1;
+  if (at < 0) {
+    place = scenarios.length + 1 + (otherScenarios.get(ctx) ?? 0);
+    otherScenarios.set(ctx, place - scenarios.length);
+  }
+  const base = place * SEQ_BLOCK;
+  let n = 0;
+  return () => base + ++n;
 }
+const SEQ_BLOCK = 1000;
+/** Per session: how many scenarios not among the partner's have taken a block. */
+const otherScenarios = new WeakMap<CheckContext, number>();
 
 function describeStep(step: LocatedStep): string {
   if (step.action === 'call') return `${step.call}${step.as ? ` as ${step.as}` : ''}`;

@@ -1,6 +1,6 @@
 import { checkResponse } from '../contract/index.ts';
-import { CheckFailure, ExchangeLedger } from '../checks/index.ts';
-import type { CheckContext, ReportSink } from '../checks/index.ts';
+import { CheckFailure, ExchangeLedger, currentCheckScope } from '../checks/index.ts';
+import type { CheckContext, CheckScope, ReportSink } from '../checks/index.ts';
 import { buildRequest, createHttpClient } from '../http/index.ts';
 import type { Exchange } from '../http/index.ts';
 import type { Partner } from '../partner/index.ts';
@@ -60,9 +60,9 @@ export async function openSession(partner: Partner, opts: SessionOptions): Promi
   if (!baseUrl) throw new Error(`partner ${partner.id} has no baseUrl for environment '${opts.env}'`);
   // Every request goes through the fault layer, against the simulator and a sandbox alike; idle, it only
   // forwards. Requests are built (and signed) for the target's own URL and routed to the proxy on send.
-  const faults = refuseInProduction(await startFaultProxy({ target: baseUrl, clock, logHeaders: partner.profile.idempotency ? [partner.profile.idempotency.header] : [] }), opts.allowProduction ? undefined : productionReason(partner.profile, opts.env));
+  const faults = scopedFaults(refuseInProduction(await startFaultProxy({ target: baseUrl, clock, logHeaders: partner.profile.idempotency ? [partner.profile.idempotency.header] : [] }), opts.allowProduction ? undefined : productionReason(partner.profile, opts.env)));
   const timeouts = environmentTimeouts(partner.profile, opts.env);
-  const client = createHttpClient({ timeouts, clock, route: { from: baseUrl, to: faults.url }, limits: answerLimits(partner.profile, baseUrl), ...(opts.signal && { signal: opts.signal }) });
+  const client = createHttpClient({ timeouts, clock, route: { from: baseUrl, to: faults.url }, checkTag: () => currentCheckScope()?.id, limits: answerLimits(partner.profile, baseUrl), ...(opts.signal && { signal: opts.signal }) });
   const ledger = new ExchangeLedger();
   const record = async (request: HttpRequest, sendOpts?: SendOptions): Promise<Exchange> => {
     const exchange = await client.send(request, sendOpts);
@@ -79,7 +79,10 @@ export async function openSession(partner: Partner, opts: SessionOptions): Promi
     env: opts.env,
     baseUrl,
     seed: opts.seed,
-    rng,
+    // Inside a check, its own stream (src/checks/scope.ts); outside any (the partner's setup), the run's.
+    get rng() {
+      return currentCheckScope()?.rng ?? rng;
+    },
     client,
     ledger,
     clock,
@@ -120,6 +123,40 @@ function refuseInProduction(faults: FaultProxy, reason: string | undefined): Fau
       throw new CheckFailure(`fault injection refused: ${reason} (--allow-production allows it)`, { kind: 'configuration' });
     },
   });
+}
+
+/**
+ * The fault layer as a check sees it (docs/decisions/concurrent-checks.md). Inside a check, the rules it schedules
+ * match only its own requests (the client names the check to the fault layer), its log holds only its own requests
+ * since it last cleared it, and clearing drops only its own rules: checks running side by side never take each
+ * other's faults, nor count each other's attempts. Outside any check (the partner's setup), the whole layer.
+ */
+function scopedFaults(faults: FaultProxy): FaultProxy {
+  const clearedAt = new WeakMap<CheckScope, number>();
+  return {
+    get url() {
+      return faults.url;
+    },
+    get log() {
+      const scope = currentCheckScope();
+      return scope ? faults.log.slice(clearedAt.get(scope) ?? 0).filter((e) => e.check === scope.id) : faults.log;
+    },
+    schedule(rule) {
+      const scope = currentCheckScope();
+      faults.schedule(scope ? { ...rule, match: { ...rule.match, check: scope.id } } : rule);
+    },
+    pending() {
+      const scope = currentCheckScope();
+      return scope ? faults.pending().filter((p) => p.rule.match?.check === scope.id) : faults.pending();
+    },
+    clear() {
+      const scope = currentCheckScope();
+      if (!scope) return faults.clear();
+      clearedAt.set(scope, faults.log.length);
+      faults.clear(scope.id);
+    },
+    close: () => faults.close(),
+  };
 }
 
 async function reportExchange(ctx: CheckContext, exchange: Exchange, sessionRules: RedactionRules, opts: SessionOptions): Promise<void> {

@@ -1,7 +1,7 @@
 import * as allure from 'allure-js-commons';
-import type { ReportSink } from '../checks/index.ts';
 import { redactAttachment, redactText, runRules } from '../redact/index.ts';
 import { serialSteps } from './serial-steps.ts';
+import type { SerialSink } from './serial-steps.ts';
 
 /**
  * Steps and attachments go to Allure through allure-js-commons (allure-vitest collects them), serialised:
@@ -9,7 +9,7 @@ import { serialSteps } from './serial-steps.ts';
  * Every name and every attachment is redacted here, with the run's rules, whoever made it: a check that
  * attaches a webhook payload or a step named after a value need not think of it.
  */
-export const allureSink: ReportSink = serialSteps({
+export const allureSink: SerialSink = serialSteps({
   step: async (name, fn) => await allure.step(redactText(name, runRules()), fn),
   attach: async (name, content, contentType) => {
     const rules = runRules();

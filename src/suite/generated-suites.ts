@@ -11,12 +11,15 @@ import { setupScenario } from '../scenario/index.ts';
 import { allureSink, labelCheck } from './allure-sink.ts';
 import { recordingSink, routedSink } from './recorded-steps.ts';
 import { withPlantedCrash } from './planted-crash.ts';
-import { decodeRunConfig, isPartialRun } from './run-config.ts';
+import { CHECK_TIMEOUT_MS, checkConcurrency, decodeRunConfig, isPartialRun } from './run-config.ts';
 import { checkMeta, endedMeta, openTarget, runPlannedCheck, runSetup, skipNote } from './run-planned.ts';
 import type { CheckTarget } from './run-planned.ts';
 
 const config = decodeRunConfig(process.env);
 const partners = selectPartners(await loadPartners(config.root, config.partner), config);
+// vitest runs at most this many tests of a concurrent group at once (run-suites.ts sets maxConcurrency alike);
+// each partner's own gate then lets its `concurrency` of them run (run-planned.ts).
+const mostBeside = Math.max(1, ...partners.map((p) => checkConcurrency(p.profile, config)));
 
 for (const partner of partners) {
   const plan = planPartner(partner, config);
@@ -50,16 +53,23 @@ for (const partner of partners) {
     }
     for (const { family, checks } of plan.families) {
       describe(family, () => {
-        for (const check of checks) defineCheck(partner.id, partner.profile.rails, check, () => (setupFailed ? Promise.reject(setupFailed) : Promise.resolve(target)));
+        for (const check of checks) defineCheck(partner.id, partner.profile.rails, check, checkConcurrency(partner.profile, config), () => (setupFailed ? Promise.reject(setupFailed) : Promise.resolve(target)));
       });
     }
   });
 }
 
-function defineCheck(partnerId: string, rails: string[], planned: Check, target: () => Promise<CheckTarget | undefined>): void {
+/**
+ * One check, one test. An independent check is a concurrent test where the partner's checks may run side by side
+ * (docs/decisions/concurrent-checks.md): consecutive ones form a group vitest starts together, and any other test
+ * is a wall between groups. A started test may wait for its partner's gate: its timeout allows for the rounds ahead.
+ */
+function defineCheck(partnerId: string, rails: string[], planned: Check, beside: number, target: () => Promise<CheckTarget | undefined>): void {
   const check = withPlantedCrash(config.defects, partnerId, planned);
   const meta = checkMeta(partnerId, rails, check);
-  test(check.name, { meta: { railgate: meta } }, async (t) => {
+  const concurrent = beside > 1 && check.independent === true && !check.runsLast;
+  const timeout = concurrent ? CHECK_TIMEOUT_MS * Math.ceil(mostBeside / beside) : CHECK_TIMEOUT_MS;
+  test(check.name, { meta: { railgate: meta }, concurrent, timeout }, (t) => allureSink.isolated(async () => {
     await labelCheck({ partner: partnerId, family: check.family, rails, story: check.scenario ?? check.name, severity: meta.severity, env: config.env, tags: check.tags, ...(check.title && { title: check.title }), ...(check.loc && { source: `${check.loc.file}:${check.loc.line}` }) });
     const end = await runPlannedCheck(check, target, { partnerId, env: config.env });
     // Meta is how a worker's result reaches the main process's reporters (collect-outcomes.ts).
@@ -67,5 +77,5 @@ function defineCheck(partnerId: string, rails: string[], planned: Check, target:
     const note = skipNote(end);
     if (note !== undefined) t.skip(note);
     if (!end.passed) throw end.error;
-  });
+  }));
 }

@@ -17,6 +17,8 @@ export interface RunConfig {
   bail?: boolean;
   /** `--max-cases`: the conformance family's generated cases per operation. */
   maxCases?: number;
+  /** `--concurrency`: independent checks side by side against a sandbox, over every profile's `concurrency`. */
+  concurrency?: number;
   /** `--max-time`: the whole run's bound, from the command's start (epoch ms); overrides every profile's runTimeout. */
   maxTime?: { ms: number; from: number; text: string };
   env: EnvironmentName;
@@ -34,6 +36,22 @@ export const RUN_CONFIG_VAR = 'RAILGATE_RUN';
 export function isPartialRun(config: Pick<RunConfig, 'family' | 'scenario' | 'tags' | 'grep' | 'bail'>): boolean {
   return Boolean(config.family || config.scenario || config.tags || config.grep || config.bail);
 }
+/** vitest's timeout of one check's test: a safety net under the run's bound (run-bound.ts), which ends checks first. */
+export const CHECK_TIMEOUT_MS = 120_000;
+
+/** Independent checks side by side where the profile says nothing: partners rate-limit, so a few. */
+export const DEFAULT_CONCURRENCY = 4;
+
+/**
+ * How many independent checks of a partner run side by side (docs/decisions/concurrent-checks.md): one against the
+ * embedded simulator, whose virtual clock moves for one check at a time and costs no waiting; else `--concurrency`,
+ * the profile's `concurrency`, or the default.
+ */
+export function checkConcurrency(profile: { concurrency?: number }, config: Pick<RunConfig, 'env' | 'concurrency'>): number {
+  if (config.env === 'simulator') return 1;
+  return config.concurrency ?? profile.concurrency ?? DEFAULT_CONCURRENCY;
+}
+
 /** The compiled generated suites (dist/suites.js) when railgate runs from its build: vitest's worker imports them natively. */
 export const COMPILED_SUITES_VAR = 'RAILGATE_SUITES';
 

@@ -1,6 +1,6 @@
-import { CheckFailure, CheckSkipped } from '../checks/index.ts';
-import type { Check, ExchangeLedger, ReportSink } from '../checks/index.ts';
-import type { FaultProxy } from '../faults/index.ts';
+import { CheckFailure, CheckSkipped, inCheckScope } from '../checks/index.ts';
+import type { Check, CheckContext, CheckScope, ReportSink } from '../checks/index.ts';
+import type { Exchange } from '../http/index.ts';
 import type { Partner } from '../partner/index.ts';
 import type { ReadinessEvidence } from '../readiness/index.ts';
 import { redactFailure } from '../redact/index.ts';
@@ -16,13 +16,17 @@ import { watchReceiverOverflow } from './receiver-overflow.ts';
 import { boundSpec, startRunBound } from './run-bound.ts';
 import type { RunBound } from './run-bound.ts';
 import { runCheck } from './run-check.ts';
+import { checkConcurrency } from './run-config.ts';
 import type { CheckMeta, RunConfig } from './run-config.ts';
+import { checkGate } from './check-gate.ts';
+import type { CheckGate } from './check-gate.ts';
 
-/** Where a partner's checks run: its session, the clock held between checks, the run's overall bound. */
+/** Where a partner's checks run: its session, the clock held between checks, the run's overall bound, who runs beside whom. */
 export interface CheckTarget {
   session: Session;
   time: CheckTime;
   bound: RunBound;
+  gate: CheckGate;
 }
 
 const BLOCKER_FAMILIES = new Set(['auth', 'idempotency']);
@@ -32,7 +36,7 @@ const BLOCKER_FAMILIES = new Set(['auth', 'idempotency']);
  * (docs/decisions/run-bound.md) counts from here, and what is still running when it is reached ends, reported
  * not finished.
  */
-export async function openTarget(partner: Partner, config: Pick<RunConfig, 'env' | 'seed' | 'defects' | 'maxTime' | 'allowProduction'> & { partial?: boolean }, report: ReportSink, print?: (text: string) => void): Promise<CheckTarget> {
+export async function openTarget(partner: Partner, config: Pick<RunConfig, 'env' | 'seed' | 'defects' | 'maxTime' | 'allowProduction' | 'concurrency'> & { partial?: boolean }, report: ReportSink, print?: (text: string) => void): Promise<CheckTarget> {
   const bound = startRunBound(boundSpec(partner.profile, config.env, config.maxTime));
   const session = await openSession(partner, {
     signal: bound.signal,
@@ -44,7 +48,7 @@ export async function openTarget(partner: Partner, config: Pick<RunConfig, 'env'
     allowProduction: config.allowProduction === true,
     ...(config.partial && { partial: true }),
   });
-  return { session, time: holdBetweenChecks(session.ctx.clock), bound };
+  return { session, time: holdBetweenChecks(session.ctx.clock), bound, gate: checkGate(checkConcurrency(partner.profile, config)) };
 }
 
 /**
@@ -77,30 +81,67 @@ export type CheckEnd = ({ passed: true } | { passed: false; error: unknown }) & 
 };
 
 /**
- * One check as a run runs it: on its partner's target (rejected: the setup failed, with that failure), on the
- * clock, inside the run's bound, held to what its answers prove by themselves (answer-findings.ts), with the
- * receiver's refusals reported. Never throws: how it ended is the caller's to report (a vitest test, or the
- * in-process runner of the project's tests).
+ * One check as a run runs it: on its partner's target (rejected: the setup failed, with that failure), in its own
+ * scope (its random stream and its exchanges: src/checks/scope.ts), beside others or alone as it declares (the
+ * target's gate), on the clock, inside the run's bound, held to what its answers prove by themselves
+ * (answer-findings.ts), with the receiver's refusals reported. Never throws: how it ended is the caller's to report
+ * (a vitest test, or the in-process runner of the project's tests).
  */
 export async function runPlannedCheck(check: Check, target: () => Promise<CheckTarget | undefined>, where: { partnerId: string; env: RunConfig['env'] }): Promise<CheckEnd> {
-  let seen: { ledger: ExchangeLedger; mark: number; faults: FaultProxy; faultMark: number } | undefined;
+  let seen: { scope: CheckScope; injected: boolean } | undefined;
   let end: CheckEnd;
   try {
     // Inside the try: a setup step's CheckFailure keeps its kind (a partner defect stays one).
     const s = await target();
     if (!s) throw new CheckFailure(`the ${where.env} target for ${where.partnerId} did not start`, { kind: 'configuration' });
     const { ctx } = s.session;
-    seen = { ledger: ctx.ledger, mark: ctx.ledger.size, faults: ctx.faults, faultMark: ctx.faults.log.length };
-    const mark = ctx.ledger.size;
     const overflow = watchReceiverOverflow(ctx);
-    const evidence = await s.time.run(() => s.bound.race('this check', () => withAnswerFindings(() => ctx.ledger.entries().slice(mark), () => runCheck(check, ctx)))).finally(overflow);
+    const evidence = await inCheckScope(ctx.rng, check, (scope) => {
+      // In the scope, the fault layer's log is this check's own (open-session.ts): what it had injected, whatever ran beside it.
+      const faultMark = ctx.faults.log.length;
+      const seeing = { scope, injected: false };
+      seen = seeing;
+      const run = check.independent === true && s.gate.limit > 1 ? runBeside(s, check, ctx, scope) : s.gate.alone(() => attempt(s, check, ctx, scope, 0));
+      return run.finally(() => {
+        seeing.injected = injectedSince(ctx.faults.log, faultMark);
+        // A rule it scheduled and never used (a scenario's fault that never fired) goes with it.
+        ctx.faults.clear();
+      });
+    }).finally(overflow);
     end = { passed: true, ...(evidence && { evidence }) };
   } catch (e) {
     end = { passed: false, error: redactFailure(e), ...(e instanceof CheckFailure && e.evidence && { evidence: e.evidence }) };
   }
   // What the check exercised, whatever its outcome: the operations it called that the partner answered, and how fast.
-  if (seen) end.exercised = exercisedBy(seen.ledger.entries().slice(seen.mark), injectedSince(seen.faults.log, seen.faultMark));
+  if (seen) end.exercised = exercisedBy(seen.scope.exchanges, seen.injected);
   return end;
+}
+
+/** One run of the check's body, judged on the answers it got from `from` on. */
+function attempt(s: CheckTarget, check: Check, ctx: CheckContext, scope: CheckScope, from: number): Promise<void | ReadinessEvidence> {
+  return s.time.run(() => s.bound.race('this check', () => withAnswerFindings(() => scope.exchanges.slice(from), () => runCheck(check, ctx))));
+}
+
+/**
+ * An independent check beside others. If it fails having been answered 429 by the partner, the rate limit may be
+ * the others' doing, not its own: it runs once more, alone, and that outcome stands (both runs are in its report).
+ */
+async function runBeside(s: CheckTarget, check: Check, ctx: CheckContext, scope: CheckScope): Promise<void | ReadinessEvidence> {
+  try {
+    return await s.gate.shared(() => attempt(s, check, ctx, scope, 0));
+  } catch (e) {
+    const limited = scope.exchanges.filter(rateLimited);
+    if (limited.length === 0 || e instanceof CheckSkipped) throw e;
+    const from = scope.exchanges.length;
+    const said = `exchange${limited.length > 1 ? 's' : ''} ${limited.map((x) => `#${x.seq}`).join(', ')} answered 429 while up to ${s.gate.limit} checks ran side by side; the check failed with: ${e instanceof Error ? e.message : String(e)}`;
+    await ctx.report.attach('rate-limited beside other checks: the check runs once more, alone', said, 'text/plain');
+    return s.gate.alone(() => attempt(s, check, ctx, scope, from));
+  }
+}
+
+/** The partner's own 429 (the fault layer's made-up answers never reach the ledger, hence never a check's scope). */
+function rateLimited(e: Exchange): boolean {
+  return e.response?.status === 429;
 }
 
 /**

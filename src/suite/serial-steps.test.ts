@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { ReportSink } from '../checks/index.ts';
@@ -87,5 +88,50 @@ describe('serialSteps', () => {
       await r.attach('note', 'x', 'text/plain');
     });
     expect(root.children).toEqual([{ name: 'outer', children: [{ name: 'inner', children: ['inner request', 'inner response'] }, 'note'] }]);
+  });
+});
+
+/**
+ * Allure's runtime for tests that run side by side: each test has its own stack, found from the async context the
+ * message is sent in (as allure-vitest's concurrency-aware runner finds the current test).
+ */
+function perTestSink(): { sink: ReportSink; run<T>(test: string, fn: () => Promise<T>): Promise<T>; trees: Record<string, Node> } {
+  const current = new AsyncLocalStorage<string>();
+  const sinks = new Map<string, ReturnType<typeof stackSink>>();
+  const of = (): ReportSink => {
+    const test = current.getStore();
+    if (!test) throw new Error('a message outside any test');
+    return sinks.get(test)!.sink;
+  };
+  return {
+    sink: { step: (name, fn) => of().step(name, fn), attach: (name, content, type) => of().attach(name, content, type) },
+    run(test, fn) {
+      sinks.set(test, stackSink());
+      return current.run(test, fn);
+    },
+    get trees() {
+      return Object.fromEntries([...sinks].map(([test, s]) => [test, s.root]));
+    },
+  };
+}
+
+describe('serialSteps for tests side by side', () => {
+  it("writes each test's steps into that test, live, when each runs in its own top level", async () => {
+    const tests = perTestSink();
+    const r = serialSteps(tests.sink);
+    // Test one's step is still open when test two's begins, and ends after it.
+    await Promise.all([tests.run('one', () => r.isolated(() => call(r, 'one-call', 30))), tests.run('two', () => r.isolated(() => call(r, 'two-call', 5)))]);
+    expect(tests.trees).toEqual({
+      one: { name: 'test', children: [{ name: 'one-call', children: ['one-call request', 'one-call response'] }] },
+      two: { name: 'test', children: [{ name: 'two-call', children: ['two-call request', 'two-call response'] }] },
+    });
+  });
+
+  it('without a top level of its own, a second test’s step would be queued behind the first test’s and written into it', async () => {
+    const tests = perTestSink();
+    const r = serialSteps(tests.sink);
+    await Promise.all([tests.run('one', () => call(r, 'one-call', 30)), tests.run('two', () => call(r, 'two-call', 5))]);
+    expect(tests.trees.two?.children).toEqual([]);
+    expect(tests.trees.one?.children.map((c) => (typeof c === 'string' ? c : c.name))).toEqual(['one-call', 'two-call']);
   });
 });

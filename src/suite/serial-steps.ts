@@ -20,13 +20,22 @@ interface Frame {
   rec?: Recorded;
 }
 
+/** A serialised sink, and the way to give each test its own top level of steps. */
+export interface SerialSink extends ReportSink {
+  /**
+   * Runs a test's work with its own top level: tests that run side by side (a sandbox run's independent checks)
+   * each open their steps live in their own test, never queued into another's.
+   */
+  isolated<T>(work: () => Promise<T>): Promise<T>;
+}
+
 /**
  * Makes a sink safe for concurrent calls. Allure's steps are a stack of start/stop messages, so two steps
  * open at once would nest into each other and mix their attachments. Here one sibling is written live;
  * the others are recorded and written, whole and in the order they finished, as soon as the sink is free.
  * Their timings are those of the replay; their names, attachments and outcome are their own.
  */
-export function serialSteps(sink: ReportSink): ReportSink {
+export function serialSteps(sink: ReportSink): SerialSink {
   const als = new AsyncLocalStorage<Frame>();
   const root: Frame = { live: true, busy: false, queue: [] };
 
@@ -52,6 +61,7 @@ export function serialSteps(sink: ReportSink): ReportSink {
   };
 
   return {
+    isolated: (work) => als.run({ live: true, busy: false, queue: [] }, work),
     async step(name, fn) {
       const cur = als.getStore() ?? root;
       if (cur.live && !cur.busy) {

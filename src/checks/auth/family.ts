@@ -16,6 +16,7 @@ function notGenerated(reasons: string[]): Check {
     severity: 'minor',
     tags: ['auth', 'not-applicable'],
     destructive: false,
+    independent: true,
     async run() {
       throw new CheckSkipped(`not generated: ${reasons.join('; ')}`);
     },

@@ -19,6 +19,8 @@ export function forgeryCheck(partner: Partner, op: Operation, facts: SchemeFacts
     severity: 'blocker',
     tags: ['auth', forgery.id],
     destructive: op.mutating,
+    // Its own forged or signed requests and their answers: nothing another check makes or needs.
+    independent: true,
     async run(ctx) {
       // A read needs something to read, so the contract's probe creates it first (signed as usual).
       const probe = await probeParts(ctx, op);

@@ -107,6 +107,8 @@ function caseCheck(op: Operation, c: ConformanceCase, run: RunState, destructive
     severity: c.kind === 'invalid' ? 'critical' : 'normal',
     tags: ['conformance', c.kind, c.rule],
     destructive,
+    // Each case stands alone: its own idempotency key and reference, nothing counted (createdCheck counts, last).
+    independent: true,
     async run(ctx) {
       const base = await run.base(ctx, op);
       if (!base.parts) throw new CheckSkipped(`no valid request for ${op.id} to change: ${base.skip ?? 'none could be made'}`);
@@ -307,6 +309,7 @@ function methodsCheck(path: string, op: Operation, methods: readonly string[], r
     severity: 'normal',
     tags: ['conformance', 'methods'],
     destructive,
+    independent: true,
     async run(ctx) {
       const base = await run.base(ctx, op);
       const params = base.parts?.params ?? {};

@@ -22,6 +22,7 @@ export function staticChecks(partner: Partner): Check[] {
     severity: 'critical',
     tags: ['static'],
     destructive: false,
+    independent: true,
     async run(ctx) {
       const findings = lintErrorMap(partner, await loadVocabulary()).filter((f) => f.rule === rule);
       const warnings = findings.filter((f) => f.level === 'warning');

@@ -23,6 +23,8 @@ export function triggerChecks(partner: Partner, spec: ErrorsSpec): Check[] {
     tags: ['trigger'],
     loc: locate(partner, index),
     destructive: partner.contract.operations.get(trigger.operation)?.mutating ?? false,
+    // One request and its answer; the codes it provokes are judged by the family's last checks, after it.
+    independent: true,
     run: (ctx) => runTrigger(ctx, partner, spec, trigger),
   }));
 }

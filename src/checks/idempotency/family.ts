@@ -42,6 +42,8 @@ export const idempotencyFamily: CheckFamily = {
         severity: 'blocker' as const,
         tags: ['idempotency', tag],
         destructive: true,
+        // Each counts only the transactions of its own fresh key and reference; the lost response's fault is its own.
+        independent: true,
         run: (ctx: CheckContext) => ('skip' in subject ? Promise.reject(new CheckSkipped(subject.skip)) : run(ctx, subject)),
       }));
     });

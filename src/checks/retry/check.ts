@@ -2,7 +2,7 @@ import type { Operation } from '../../contract/index.ts';
 import type { Check, CheckContext } from '../model.ts';
 import { withCleanFaults } from './observe.ts';
 
-/** A retry check of one operation: named after it, run with the fault layer clean before and after. */
+/** A retry check of one operation: named after it, run with its faults clean before and after. */
 export function retryCheck(op: Operation, what: string, tags: string[], run: (ctx: CheckContext) => Promise<void>): Check {
   return {
     name: `${op.id}: ${what}`,
@@ -10,6 +10,8 @@ export function retryCheck(op: Operation, what: string, tags: string[], run: (ct
     severity: 'critical',
     tags: ['retry', ...tags],
     destructive: op.mutating,
+    // Its faults hit its own requests only, and it counts only its own (the fault layer as a check sees it).
+    independent: true,
     run: (ctx) => withCleanFaults(ctx, () => run(ctx)),
   };
 }

@@ -1,5 +1,6 @@
 import type { Partner } from '../../partner/index.ts';
 import { executeScenario } from '../../scenario/index.ts';
+import type { Scenario } from '../../scenario/index.ts';
 import type { Check } from '../model.ts';
 
 /** Each scenario of the partner's suite folder is one check, in the family the scenario names. */
@@ -14,6 +15,15 @@ export function scenarioChecks(partner: Partner): Check[] {
     tags: s.tags,
     loc: { file: s.file, line: 1, col: 1 },
     destructive: s.tags.includes('destructive') || s.steps.some((st) => st.call !== undefined && partner.contract.operations.get(st.call)?.mutating === true),
+    independent: independent(s),
     run: (ctx) => executeScenario(ctx, s),
   }));
+}
+
+/**
+ * A scenario may run beside others (its faults hit its own requests only) unless it awaits a webhook it does not
+ * pick out by a value of its own: another check's delivery could answer it.
+ */
+function independent(s: Scenario): boolean {
+  return s.steps.every((st) => st.action !== 'await-webhook' || Object.keys(st.match ?? {}).length > 0);
 }

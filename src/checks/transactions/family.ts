@@ -45,6 +45,8 @@ export const transactionsFamily: CheckFamily = {
         severity: 'critical' as const,
         tags: [...(announced(partner, tag) ? ['test-transaction'] : []), tag],
         destructive: true,
+        // Each follows its own transaction, and the events and refusals of its own id or reference.
+        independent: true,
         run: (ctx: CheckContext) => (m.machine ? run(ctx, m) : Promise.reject(new CheckSkipped(`transactions.${m.key}.states is not declared: there is no machine to follow`))),
       })),
     );
@@ -55,6 +57,7 @@ export const transactionsFamily: CheckFamily = {
         severity: 'critical',
         tags: ['test-transaction', 'refund-totals'],
         destructive: true,
+        independent: true,
         run: (ctx: CheckContext) => checkRefundTotals(ctx, m),
       });
     }
