@@ -77,8 +77,13 @@ export function bodyDigestValue(spec: HmacCanonicalSpec, body: Bytes | undefined
 
 /** The body's digest as bytes (the same as bodyDigestValue decoded): one-shot hashing, no Hash object. */
 export function bodyDigestBytes(spec: HmacCanonicalSpec, body: Bytes | undefined): Buffer {
-  return hash(spec.bodyDigest?.algorithm ?? spec.algorithm, toBuffer(body ?? ''), 'buffer');
+  const algorithm = spec.bodyDigest?.algorithm ?? spec.algorithm;
+  // Most requests that carry a digest header have no body (a GET): that digest is a constant, hashed once.
+  const empty = body === undefined || body.length === 0 ? EMPTY_DIGESTS.get(algorithm) : undefined;
+  return empty ? Buffer.from(empty) : hash(algorithm, toBuffer(body ?? ''), 'buffer');
 }
+
+const EMPTY_DIGESTS = new Map<string, Buffer>((['sha256', 'sha512'] as const).map((a) => [a, hash(a, '', 'buffer')]));
 
 export function bodyDigestEncoding(spec: HmacCanonicalSpec): BinaryEncoding {
   return spec.bodyDigest?.encoding ?? 'hex';

@@ -104,7 +104,7 @@ export function buildOperations(state: SimulatorState): OperationHandler[] {
   const held = new Set(routes.flatMap((r) => (r.kind === 'create' ? [r.collection, ...r.alsoIn] : r.kind === 'read' ? [r.collection] : [])));
   return routes.map((route) => ({
     route,
-    answer: async (request) => {
+    answer: (request) => {
       const text = request.body;
       const { headers } = request;
       const gated = state.auth?.check(route.op, { method: request.method, url: request.url.href, target: request.url, headers, body: text });
@@ -114,9 +114,13 @@ export function buildOperations(state: SimulatorState): OperationHandler[] {
       if ('refuse' in screened) return reply(state, route.op, screened.refuse.status, screened.refuse.code, screened.refuse.message, screened.refuse.planted);
       const { body } = screened;
       const incoming: Incoming = { route, pathParams: request.pathParams, query, headers, body, contentType: headers['content-type'] };
-      const answer = await handle(state, incoming, gate, movements, held);
-      state.onAnswered?.(route.op, body, answer.status);
-      return answer;
+      const told = (answer: Answer): Answer => {
+        state.onAnswered?.(route.op, body, answer.status);
+        return answer;
+      };
+      // A read's answer is there at once: no turn of the event loop waited for it.
+      const answered = handle(state, incoming, gate, movements, held);
+      return answered instanceof Promise ? answered.then(told) : told(answered);
     },
   }));
 }

@@ -89,12 +89,23 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   const warming = warmUp(opts.partner, clock);
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
-    serve(router, state.defects, req, res)
-      .catch((e: unknown) => {
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { code: 'SIMULATOR_ERROR', message: e instanceof Error ? e.message : String(e) } }));
-      })
-      .finally(warming.answered);
+    const failed = (e: unknown): void => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'SIMULATOR_ERROR', message: e instanceof Error ? e.message : String(e) } }));
+    };
+    readBody(req, (chunks) => {
+      let answered: Promise<void> | undefined;
+      try {
+        answered = serve(router, state.defects, req, res, chunks);
+      } catch (e) {
+        failed(e);
+      }
+      if (answered) answered.catch(failed).finally(warming.answered);
+      else warming.answered();
+    }, (e) => {
+      failed(e);
+      warming.answered();
+    });
   });
   clock.watchServer(server);
   server.on('connection', (s: Socket) => {
@@ -192,20 +203,25 @@ const utf8 = new TextDecoder();
  * One request through the router to its operation, and the answer written as it is. No msw and no fetch
  * Request / Response here: their construction cost more than the simulator's own work (docs/decisions/simulator.md).
  */
-async function serve(route: Router, defects: ReadonlySet<string>, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const chunks = await bodyOf(req);
+function serve(route: Router, defects: ReadonlySet<string>, req: IncomingMessage, res: ServerResponse, chunks: readonly Buffer[]): Promise<void> | undefined {
   // As fetch's Request would see it: the URL parsed (and normalised) as WHATWG does, the body decoded as UTF-8.
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
   const routed = route(req.method ?? 'GET', url.pathname);
   if (!routed) {
     writeAnswer(res, unrouted(route, defects, req.method ?? 'GET', url.pathname));
-    return;
+    return undefined;
   }
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
   const hasBody = chunks.length > 0 && req.method !== 'GET' && req.method !== 'HEAD';
   const body = hasBody ? utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)) : '';
-  writeAnswer(res, await routed.operation.answer({ method: req.method ?? 'GET', url, headers, body, pathParams: routed.pathParams }));
+  const answer = routed.operation.answer({ method: req.method ?? 'GET', url, headers, body, pathParams: routed.pathParams });
+  // An answer already there (a read) is written at once; one still being worked out (a create) when it is.
+  if (!(answer instanceof Promise)) {
+    writeAnswer(res, answer);
+    return undefined;
+  }
+  return answer.then((a) => writeAnswer(res, a));
 }
 
 /**
@@ -221,22 +237,29 @@ function unrouted(route: Router, defects: ReadonlySet<string>, method: string, p
 
 const ROUTED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
-/** The body's chunks, read with events: an async iterator over the request cost more than a small body's reading. */
-function bodyOf(req: IncomingMessage): Promise<Buffer[]> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let ended = false;
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.once('end', () => {
-      ended = true;
-      resolve(chunks);
-    });
-    req.once('error', reject);
-    // Closed before its end (the client gave up): nothing to answer. After the end (every request that was read
-    // whole closes so), nothing to do: no error made, whose stack costs more than the rest of a read.
-    req.once('close', () => {
-      if (!ended) reject(new Error('the request was aborted'));
-    });
+/**
+ * The body's chunks, read with events, then `done`; `failed` once if the request errs or closes before its end.
+ * Not an async iterator nor a promise: either cost more than a small body's reading.
+ */
+function readBody(req: IncomingMessage, done: (chunks: Buffer[]) => void, failed: (e: Error) => void): void {
+  const chunks: Buffer[] = [];
+  let settled = false;
+  const fail = (e: Error): void => {
+    if (settled) return;
+    settled = true;
+    failed(e);
+  };
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.once('end', () => {
+    if (settled) return;
+    settled = true;
+    done(chunks);
+  });
+  req.once('error', fail);
+  // Closed before its end (the client gave up): nothing to answer. After the end (every request that was read
+  // whole closes so), nothing to do: no error made, whose stack costs more than the rest of a read.
+  req.once('close', () => {
+    if (!settled) fail(new Error('the request was aborted'));
   });
 }
 
