@@ -2,7 +2,8 @@
 // simulator's hot path against a plain node:http handler, each measured against its baseline in the same run
 // (interleaved), with the machine it ran on; then real contract load times; last, the whole example run with its
 // durations as declared and ×10, `pairs` of each interleaved; and the CLI's start-up, one scenario and the main job
-// beside `node -e 0`, `lint` of each real contract beside swagger-parser's validate. Figures are recorded in bench/README.md.
+// beside `node -e 0`, `lint` of each real contract beside swagger-parser's validate; each example partner's full run
+// against a real-time sandbox beside its longest chain of checks. Figures are recorded in bench/README.md.
 import { formatCliBench, runCliBench } from './cli.bench.ts';
 import { formatContractsBench, runContractsBench } from './contracts.bench.ts';
 import { formatConformanceBench, runConformanceBench } from './conformance.bench.ts';
@@ -11,6 +12,7 @@ import { runFaultsBench } from './faults.bench.ts';
 import type { FaultsBenchFigures, LatencyStats } from './faults.bench.ts';
 import { formatSimulatorBench, runSimulatorBench } from './simulator.bench.ts';
 import { formatSimulatorStartBench, runSimulatorStartBench } from './simulator-start.bench.ts';
+import { formatSandboxBench, runSandboxBench } from './sandbox.bench.ts';
 
 const n = process.argv[2] ? Number(process.argv[2]) : 2_000;
 const figures = await runFaultsBench({ n, timeLimitMs: 60_000 });
@@ -26,6 +28,9 @@ console.log('');
 console.log(formatContractsBench(await runContractsBench()));
 console.log('');
 console.log(formatConformanceBench(await runConformanceBench()));
+console.log('');
+// Each example partner against its simulator at real pace as the sandbox, beside its longest chain of checks.
+console.log(formatSandboxBench(await runSandboxBench({ progress: (line) => console.log(line) })));
 console.log('');
 const durations = await runDurationsBench({ pairs: process.argv[3] ? Number(process.argv[3]) : undefined, progress: (line) => console.log(line) });
 console.log(formatDurationsBench(durations));

@@ -1,0 +1,227 @@
+// A full run of each example partner against a sandbox that answers in real time (issue 13, goal 4): the partner's
+// own simulator served by `railgate simulate --time-scale 1` on loopback, a copy of the example workspace whose
+// `environments.sandbox` points at it, then `railgate run --env sandbox` with the partner's concurrency, wall time
+// from the command to its verdict. Its baseline is the run's longest chain of checks that cannot overlap
+// (docs/decisions/concurrent-checks.md): per family, in order, each check that runs alone plus the longest check of
+// each group that runs side by side, every duration as the run's Allure results give it. `--serial` also runs each
+// partner with `--concurrency 1`, one check after another, for comparison (PixPay alone takes about 10 minutes).
+// Run: node --import tsx bench/sandbox.bench.ts [--serial] [partner …]
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { planPartner } from '../src/checks/index.ts';
+import type { Check } from '../src/checks/index.ts';
+import { loadPartner } from '../src/partner/index.ts';
+import type { Partner } from '../src/partner/index.ts';
+import { checkConcurrency } from '../src/suite/run-config.ts';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const BIN = path.join(REPO, 'bin/railgate.mjs');
+const PARTNERS = ['pixpay', 'lionbank', 'eurocard'];
+/** The longest one run may take here: a hung run is stopped and reported as such. */
+const RUN_DEADLINE_MS = 30 * 60_000;
+
+export interface SandboxRow {
+  partner: string;
+  concurrency: number;
+  /** Wall time of `railgate run`, start-up and reports included. */
+  wallMs: number;
+  /** Time from the first check's start to the last one's end. */
+  checksMs: number;
+  /** The longest chain of checks that cannot overlap. */
+  chainMs: number;
+  /** The checks of that chain that take longest, for the reader. */
+  chainHead: string[];
+  verdict: string;
+  code: number;
+  /** The same run with --concurrency 1, when asked. */
+  serial?: { wallMs: number; verdict: string; code: number };
+}
+
+export interface SandboxFigures {
+  cores: number;
+  node: string;
+  load: string;
+  rows: SandboxRow[];
+}
+
+export async function runSandboxBench(opts: { partners?: string[]; serial?: boolean; progress?: (line: string) => void } = {}): Promise<SandboxFigures> {
+  const rows: SandboxRow[] = [];
+  const load = [loadavg()[0]!.toFixed(1)];
+  for (const id of opts.partners ?? PARTNERS) {
+    const partner = await loadPartner(path.join(REPO, 'partners', `${id}.yaml`), REPO);
+    const concurrency = checkConcurrency(partner.profile, { env: 'sandbox' });
+    const run = await sandboxRun(partner, []);
+    const chain = longestChain(partner, run.durations);
+    const row: SandboxRow = { partner: id, concurrency, wallMs: run.wallMs, checksMs: run.checksMs, chainMs: chain.ms, chainHead: chain.head, verdict: run.verdict, code: run.code };
+    opts.progress?.(`  ${id}: ${(run.wallMs / 1000).toFixed(1)} s, chain ${(chain.ms / 1000).toFixed(1)} s, ${run.verdict}`);
+    if (opts.serial) {
+      const serial = await sandboxRun(partner, ['--concurrency', '1']);
+      row.serial = { wallMs: serial.wallMs, verdict: serial.verdict, code: serial.code };
+      opts.progress?.(`  ${id} one at a time: ${(serial.wallMs / 1000).toFixed(1)} s, ${serial.verdict}`);
+    }
+    rows.push(row);
+    load.push(loadavg()[0]!.toFixed(1));
+  }
+  return { cores: cpus().length, node: process.version, load: load.join(' → '), rows };
+}
+
+export function formatSandboxBench(f: SandboxFigures): string {
+  const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  const lines = [
+    `full run against 'railgate simulate --time-scale 1' as the sandbox (${f.cores} cores, node ${f.node}, load average ${f.load}):`,
+    '  partner    concurrency     run   checks  longest chain  run ÷ chain  verdict' + (f.rows.some((r) => r.serial) ? '   one at a time' : ''),
+  ];
+  for (const r of f.rows) {
+    const ratio = r.wallMs / r.chainMs;
+    const serial = r.serial ? `   ${s(r.serial.wallMs)} (${r.serial.verdict}; ${(r.serial.wallMs / r.wallMs).toFixed(1)}× the concurrent run)` : '';
+    lines.push(`  ${r.partner.padEnd(10)} ${String(r.concurrency).padStart(11)} ${s(r.wallMs).padStart(8)} ${s(r.checksMs).padStart(8)} ${s(r.chainMs).padStart(14)} ${ratio.toFixed(2).padStart(12)}  ${r.verdict}${ratio <= 1.3 ? '' : '  (goal ≤ 1.3: NOT met)'}${serial}`);
+  }
+  lines.push('  longest links of each chain:');
+  for (const r of f.rows) lines.push(`    ${r.partner}: ${r.chainHead.join('; ')}`);
+  return lines.join('\n');
+}
+
+interface RunFigures {
+  wallMs: number;
+  checksMs: number;
+  verdict: string;
+  code: number;
+  /** Per `<family>\0<check>`: how long its test took. */
+  durations: Map<string, number>;
+}
+
+/** One `railgate run --env sandbox` of the partner against its own simulator at real pace, in a copy of the workspace. */
+async function sandboxRun(partner: Partner, args: string[]): Promise<RunFigures> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'railgate-sandbox-bench-'));
+  let sim: ChildProcess | undefined;
+  try {
+    for (const d of ['contracts', 'partners', 'suites']) await cp(path.join(REPO, d), path.join(dir, d), { recursive: true });
+    const receiverPort = await freePort();
+    const webhookUrl = `http://127.0.0.1:${receiverPort}${partner.profile.webhooks?.path ?? `/webhooks/${partner.id}`}`;
+    const started = await startSimulate(['simulate', '--partner', partner.id, '--time-scale', '1', '--webhook-url', webhookUrl], dir);
+    sim = started.child;
+    const file = path.join(dir, 'partners', `${partner.id}.yaml`);
+    const text = await readFile(file, 'utf8');
+    const edited = text.replace(/(\n {2}sandbox:\n {4}baseUrl: )\S+/, `$1${started.baseUrl}\n    webhookUrl: ${webhookUrl}\n    receiverPort: ${receiverPort}`);
+    if (edited === text) throw new Error(`${file}: no environments.sandbox.baseUrl to point at the simulator`);
+    await writeFile(file, edited);
+    const reports = path.join(dir, 'reports');
+    const t0 = performance.now();
+    const r = await exec(process.execPath, [BIN, 'run', '--env', 'sandbox', '--partner', partner.id, '--no-html', '--reports', reports, ...args], dir, { ...partner.profile.environments.simulator?.testCredentials });
+    const wallMs = performance.now() - t0;
+    const verdict = /^(GO|NO-GO|INCONCLUSIVE)\b/m.exec(r.out)?.[1] ?? `no verdict (exit ${r.code}): ${r.out.slice(-400)}`;
+    return { wallMs, verdict, code: r.code, ...(await testDurations(path.join(reports, 'allure-results'))) };
+  } finally {
+    sim?.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Each test's duration and the span of them all, from the run's Allure results. */
+async function testDurations(dir: string): Promise<Pick<RunFigures, 'durations' | 'checksMs'>> {
+  const durations = new Map<string, number>();
+  let first = Infinity;
+  let last = 0;
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('-result.json'))) {
+    const r = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as { name: string; start?: number; stop?: number; labels?: Array<{ name: string; value: string }> };
+    const family = r.labels?.find((l) => l.name === 'suite')?.value;
+    if (!family || r.start === undefined || r.stop === undefined) continue;
+    durations.set(`${family}\0${r.name}`, r.stop - r.start);
+    first = Math.min(first, r.start);
+    last = Math.max(last, r.stop);
+  }
+  return { durations, checksMs: last - first };
+}
+
+/**
+ * The longest chain of checks that cannot overlap, as the run plans them: per family, in order, a check that runs
+ * alone adds its own duration and a group of independent checks adds its longest. No run of the same checks with
+ * the same durations can be shorter, whatever its concurrency.
+ */
+function longestChain(partner: Partner, durations: ReadonlyMap<string, number>): { ms: number; head: string[] } {
+  const plan = planPartner(partner, { env: 'sandbox' });
+  const links: Array<{ name: string; ms: number }> = [];
+  for (const { family, checks } of plan.families) {
+    let group: Check[] = [];
+    const close = (): void => {
+      if (group.length === 0) return;
+      const longest = group.map((c) => ({ name: `${family}: ${c.name}`, ms: durations.get(`${family}\0${c.name}`) ?? 0 })).sort((a, b) => b.ms - a.ms)[0]!;
+      links.push({ ...longest, name: `${longest.name} (longest of ${group.length} side by side)` });
+      group = [];
+    };
+    for (const check of checks) {
+      if (check.independent === true && !check.runsLast) {
+        group.push(check);
+        continue;
+      }
+      close();
+      links.push({ name: `${family}: ${check.name} (alone)`, ms: durations.get(`${family}\0${check.name}`) ?? 0 });
+    }
+    close();
+  }
+  const head = [...links].sort((a, b) => b.ms - a.ms).slice(0, 3).map((l) => `${l.name} ${(l.ms / 1000).toFixed(1)} s`);
+  return { ms: links.reduce((sum, l) => sum + l.ms, 0), head };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** `railgate simulate`, resolved once it says where it listens. */
+function startSimulate(args: string[], cwd: string): Promise<{ child: ChildProcess; baseUrl: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`railgate ${args.join(' ')} did not start within 60 s:\n${out}`));
+    }, 60_000);
+    const seen = (d: Buffer): void => {
+      out += d.toString();
+      const m = / at (http:\/\/\S+) /.exec(out);
+      if (m?.[1] && out.includes('press Ctrl-C')) {
+        clearTimeout(timer);
+        resolve({ child, baseUrl: m[1] });
+      }
+    };
+    child.stdout!.on('data', seen);
+    child.stderr!.on('data', seen);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`railgate ${args.join(' ')} exited ${code}:\n${out}`));
+    });
+  });
+}
+
+function exec(cmd: string, args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } });
+    const deadline = setTimeout(() => child.kill('SIGKILL'), RUN_DEADLINE_MS);
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('close', (code) => {
+      clearTimeout(deadline);
+      resolve({ code: code ?? -1, out });
+    });
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const partners = args.filter((a) => !a.startsWith('--'));
+  console.log(formatSandboxBench(await runSandboxBench({ serial: args.includes('--serial'), ...(partners.length > 0 && { partners }), progress: (l) => console.log(l) })));
+}
