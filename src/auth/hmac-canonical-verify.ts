@@ -3,7 +3,7 @@
  * report names the real defect: a forged body that kept the original digest is a digest-mismatch.
  */
 import { safeEqual } from './bytes.ts';
-import { fieldIndex, type HttpMessage } from './http-message.ts';
+import { fieldIndex, lowerCaseFields, type HttpMessage } from './http-message.ts';
 import {
   bodyDigestBytes,
   bodyDigestEncoding,
@@ -41,6 +41,8 @@ export interface VerifyHmacOptions {
   seenNonce?: (nonce: string) => boolean;
   /** The request's URL as the caller already parsed it: used when its href is the request's url, not parsed again. */
   url?: URL;
+  /** Every header name of the request is lower-case already (a Node server's): fields are read without an index. */
+  lowerCaseNames?: boolean;
 }
 
 export interface HmacVerified {
@@ -77,8 +79,8 @@ function checkTimestamp(spec: HmacCanonicalSpec, field: FieldLookup, options: Ve
 
 function verifyChecked(spec: HmacCanonicalSpec, request: HttpMessage, options: VerifyHmacOptions): HmacVerification {
   const { headers: names } = spec;
-  // The header names lower-cased once for every field asked below.
-  const field = fieldIndex(request.headers);
+  // The header names lower-cased once for every field asked below, unless they are already.
+  const field = options.lowerCaseNames === true ? lowerCaseFields(request.headers) : fieldIndex(request.headers);
   const header = field(names.signature);
   if (header === undefined || header === '') return failure('missing-signature', `no ${names.signature} header`);
   const prefix = spec.signaturePrefix ?? '';

@@ -78,3 +78,19 @@ export function fieldIndex(headers: HttpMessage['headers']): (name: string) => s
     return combined(lines);
   };
 }
+
+/**
+ * fieldValue for headers whose names are all lower-case already (a Node server's `req.headers`): a field is read
+ * by its own key, with no name lower-cased but the one asked for.
+ */
+export function lowerCaseFields(headers: HttpMessage['headers']): (name: string) => string | undefined {
+  return (name) => {
+    const key = name.toLowerCase();
+    if (!Object.hasOwn(headers, key)) return undefined;
+    const value = headers[key]!;
+    if (typeof value === 'string') return oneLine(value);
+    const lines: string[] = [];
+    pushLines(lines, value);
+    return combined(lines);
+  };
+}

@@ -26,24 +26,10 @@ const LENGTH_RULE = /must NOT have (more|fewer) than \d+ characters/;
  */
 export function screenRequest(validators: SchemaValidators, defects: ReadonlySet<string>, req: ScreenInput): Screened {
   const { op } = req;
-  const declared = declaredTypes(op);
-  const type = req.contentType?.split(';')[0]?.trim().toLowerCase();
-  const takes = (t: string | undefined): boolean => t !== undefined && declared.some((d) => d === t || d === '*/*' || (isJsonType(d) && isJsonType(t)));
-  if (req.text !== '' && declared.length > 0 && !takes(type) && !defects.has('wrong-content-type')) {
-    return { refuse: { status: 415, message: `the body is sent as ${type ?? 'no content type'}; ${op.id} takes ${declared.join(', ')}` } };
-  }
-  let body: unknown = undefined;
-  if (req.text !== '') {
-    if (type === 'application/x-www-form-urlencoded' && takes(type)) body = Object.fromEntries(new URLSearchParams(req.text));
-    else {
-      try {
-        body = JSON.parse(req.text);
-      } catch {
-        if (defects.has('5xx-on-malformed-json')) return { refuse: { status: 500, code: 'INTERNAL_ERROR', message: 'Unexpected end of JSON input', planted: true } };
-        return { refuse: { status: 400, code: 'INVALID_REQUEST', message: 'request body is not valid JSON' } };
-      }
-    }
-  }
+  // A request without a body (a read) has no content type to judge and nothing to parse.
+  const parsed = req.text === '' ? { body: undefined } : parseBody(op, defects, req.text, req.contentType);
+  if ('refuse' in parsed) return parsed;
+  const { body } = parsed;
   const reading = req.kind === 'read' || req.kind === 'list';
   if (defects.has('undocumented-status') && reading) {
     const unknown = Object.keys(req.query).filter((k) => !op.parameters.some((p) => p.in === 'query' && p.name === k));
@@ -53,6 +39,23 @@ export function screenRequest(validators: SchemaValidators, defects: ReadonlySet
   if (issues.length === 0) return { body };
   const message = issues.map((i) => i.message).join('; ');
   return { refuse: { status: issues.every((i) => i.in === 'path') ? 404 : 400, message } };
+}
+
+/** A body under a content type the operation does not take is refused 415, one that does not parse 400. */
+function parseBody(op: Operation, defects: ReadonlySet<string>, text: string, contentType: string | undefined): Screened {
+  const declared = declaredTypes(op);
+  const type = contentType?.split(';')[0]?.trim().toLowerCase();
+  const takes = (t: string | undefined): boolean => t !== undefined && declared.some((d) => d === t || d === '*/*' || (isJsonType(d) && isJsonType(t)));
+  if (declared.length > 0 && !takes(type) && !defects.has('wrong-content-type')) {
+    return { refuse: { status: 415, message: `the body is sent as ${type ?? 'no content type'}; ${op.id} takes ${declared.join(', ')}` } };
+  }
+  if (type === 'application/x-www-form-urlencoded' && takes(type)) return { body: Object.fromEntries(new URLSearchParams(text)) };
+  try {
+    return { body: JSON.parse(text) };
+  } catch {
+    if (defects.has('5xx-on-malformed-json')) return { refuse: { status: 500, code: 'INTERNAL_ERROR', message: 'Unexpected end of JSON input', planted: true } };
+    return { refuse: { status: 400, code: 'INVALID_REQUEST', message: 'request body is not valid JSON' } };
+  }
 }
 
 /** The content types an operation's body may be sent as: asked at every request, listed once per operation. */

@@ -62,6 +62,8 @@ export function hmacCheck(auth: HmacAuth, credentials: Credentials, nonces: Nonc
       toleranceSeconds: tolerance,
       seenNonce: (nonce) => nonces.replayed(nonce),
       ...(message.target ? { url: message.target } : {}),
+      // The simulator's requests carry lower-case names (SimRequest).
+      lowerCaseNames: true,
     });
     return result.ok ? undefined : { detection: DETECTIONS[result.step], reason: result.reason };
   };

@@ -6,8 +6,11 @@ import type { Answer } from '../answer.ts';
 /** A layer's judgement of a request: undefined when it passes, else what a strict partner detected. */
 export type LayerVerdict = { detection: Detection; reason: string } | undefined;
 
-/** A request as the gate judges it: its body as text; `target`, when given, is its `url` as already parsed. */
-export type GateMessage = HttpMessage & { body: string; target?: URL };
+/**
+ * A request as the gate judges it (a SimRequest's parts): header names lower-case, repeated fields joined; its body
+ * as text; `target`, when given, is its `url` as already parsed.
+ */
+export type GateMessage = HttpMessage & { headers: Record<string, string>; body: string; target?: URL };
 
 /** One layer of the simulator's verification, mirror of a client signing layer. */
 export type VerifyLayer = (message: GateMessage, now: number) => LayerVerdict;
