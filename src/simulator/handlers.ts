@@ -172,8 +172,8 @@ function create(state: SimulatorState, req: Incoming, movements: readonly Resolv
   const carriesId = !schema || schemaDeclares(partner.contract.bundled, schema, idPointer);
   if (carriesId) setPointer(merged, idPointer, id);
   if (statePointer && initialState) setPointer(merged, statePointer, initialState);
-  const now = state.now().toISOString();
-  for (const k of ['createdAt', 'updatedAt', 'created_at', 'updated_at']) if (k in merged) merged[k] = now;
+  let now: string | undefined;
+  for (const k of STAMPED) if (k in merged) merged[k] = now ??= state.now().toISOString();
   const stored = keptResource(state, op, status, merged);
   // A repaired body may carry another id than the one drawn (a pattern it broke): the body's id is the id.
   const carried = carriesId ? getPointer(stored, idPointer) : undefined;
@@ -185,6 +185,9 @@ function create(state: SimulatorState, req: Incoming, movements: readonly Resolv
   if (failAfterCommit(state, req.headers)) return reply(state, op, 503, undefined, 'committed, then failed (planted defect duplicate-on-retry)', true);
   return json(state, op, status, stored, headers, { success: true });
 }
+
+/** The fields a create stamps with the partner's time, where its resource has them. */
+const STAMPED = ['createdAt', 'updatedAt', 'created_at', 'updated_at'];
 
 /**
  * What a create keeps: its answer as the contract accepts it, so a read answers what the create answered. A body

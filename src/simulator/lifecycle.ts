@@ -56,7 +56,7 @@ export function createLifecycle(clock: Clock, defects: ReadonlySet<string>, now:
     change(m, resource, machine.initial, false);
     if (defects.has('stuck-pending')) return;
     for (const step of pathFor(m, resource)) {
-      await clock.sleep(parseDuration(step.after), signal);
+      await clock.sleep(durationMs(step.after), signal);
       move(step.to, false);
     }
     const last = getPointer(resource, m.statePointer) as string;
@@ -81,6 +81,15 @@ export function createLifecycle(clock: Clock, defects: ReadonlySet<string>, now:
     close: () => waits.abortAll(new Error('simulator closed')),
   };
 }
+
+/** A step's wait in profile ms: every create waits its path's first, so each duration is parsed once. */
+function durationMs(d: StatePath[number]['after']): number {
+  let ms = parsed.get(d);
+  if (ms === undefined) parsed.set(d, (ms = parseDuration(d)));
+  return ms;
+}
+
+const parsed = new Map<StatePath[number]['after'], number>();
 
 /** Resources in flight a signal serves at most. */
 const PER_SIGNAL = 32;
