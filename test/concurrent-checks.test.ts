@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inCheckScope } from '../src/checks/index.ts';
 import { probeParts } from '../src/checks/contract/probe.ts';
@@ -99,6 +102,51 @@ describe('checks side by side against a sandbox', () => {
       expect(ctx.faults.pending().map((p) => p.remaining)).toEqual([3]);
     } finally {
       await session.close();
+    }
+  });
+
+  it('a check answered 429 beside others runs once more, alone, and the verdict is the one a partner without a rate limit gets', { timeout: 120_000 }, async () => {
+    // The sandbox behind a rate limit: a request that arrives while two others are being answered gets the
+    // documented 429 (RateLimited), each request held 30 ms so that checks side by side do overlap.
+    let inFlight = 0;
+    let limited = 0;
+    const origin = new URL(sim.baseUrl).origin;
+    const front = createServer((req, res) => {
+      void (async () => {
+        const chunks: Buffer[] = [];
+        for await (const c of req) chunks.push(c as Buffer);
+        if (inFlight >= 2) {
+          limited++;
+          res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' }).end(JSON.stringify({ error: { code: 'RATE_LIMITED', message: 'slow down' } }));
+          return;
+        }
+        inFlight++;
+        try {
+          await sleep(30);
+          const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length', 'transfer-encoding'].includes(k))) as Record<string, string>;
+          const answer = await fetch(origin + req.url, { method: req.method, headers, ...(chunks.length > 0 && { body: Buffer.concat(chunks) }) });
+          res.writeHead(answer.status, Object.fromEntries(answer.headers)).end(Buffer.from(await answer.arrayBuffer()));
+        } finally {
+          inFlight--;
+        }
+      })();
+    });
+    await new Promise<void>((r) => front.listen(0, '127.0.0.1', () => r()));
+    try {
+      const frontUrl = `http://127.0.0.1:${(front.address() as AddressInfo).port}${new URL(sim.baseUrl).pathname}`;
+      const limitedPartner = { ...sandboxed, profile: { ...sandboxed.profile, environments: { ...sandboxed.profile.environments, sandbox: { ...sandboxed.profile.environments.sandbox, baseUrl: frontUrl } } } };
+      const reruns: string[] = [];
+      const report = { step: <T>(_name: string, fn: () => Promise<T>) => fn(), attach: async (name: string, content: string) => void (name.startsWith('rate-limited beside other checks') && reruns.push(content)) };
+      const alone = await runInProcess(sandboxed, { families: ['errors'], env: 'sandbox', seed: DEFAULT_SEED, concurrency: 1 });
+      const beside = await runInProcess(limitedPartner, { families: ['errors'], env: 'sandbox', seed: DEFAULT_SEED, concurrency: 8, report });
+      const statuses = (r: InProcessRun) => Object.fromEntries(r.outcomes.map((o) => [o.name, `${o.status}${o.reason ? `: ${o.reason}` : ''}`]));
+      expect(limited).toBeGreaterThan(0);
+      expect(reruns.length).toBeGreaterThan(0);
+      expect(reruns[0]).toMatch(/answered 429 while up to 8 checks ran side by side; the check failed with: /);
+      expect(statuses(beside)).toEqual(statuses(alone));
+      expect(beside.readiness.verdict).toBe(alone.readiness.verdict);
+    } finally {
+      await new Promise((r) => front.close(r));
     }
   });
 

@@ -43,7 +43,7 @@ const quiet: ReportSink = { step: (_name, fn) => fn(), attach: async () => {} };
  * to drive large contracts and every planted defect in `npm test`. One family selected is a partial run, as
  * `--family` makes it. Returns each check's outcome, every exchange of the session and the readiness.
  */
-export async function runInProcess(partner: Partner, opts: { families: Family[]; seed: number; defects?: string[]; maxCases?: number; checks?: RegExp; env?: EnvironmentName; concurrency?: number }): Promise<InProcessRun> {
+export async function runInProcess(partner: Partner, opts: { families: Family[]; seed: number; defects?: string[]; maxCases?: number; checks?: RegExp; env?: EnvironmentName; concurrency?: number; report?: ReportSink }): Promise<InProcessRun> {
   const config = { env: opts.env ?? ('simulator' as const), seed: opts.seed, defects: opts.defects ?? [], ...(opts.maxCases !== undefined && { maxCases: opts.maxCases }), ...(opts.concurrency !== undefined && { concurrency: opts.concurrency }) };
   const all = planPartner(partner, config);
   // `checks` keeps only the checks whose name matches, as `railgate run --grep` would: a partial run.
@@ -68,7 +68,7 @@ export async function runInProcess(partner: Partner, opts: { families: Family[];
   const outcomes: CheckOutcome[] = [];
   let target: CheckTarget | undefined;
   try {
-    target = await openTarget(partner, { ...config, partial }, quiet);
+    target = await openTarget(partner, { ...config, partial }, opts.report ?? quiet);
   } catch (e) {
     // As vitest reports the checks of a suite whose beforeAll threw: never run, each broken with the session's error.
     for (const check of checks) outcomes.push(outcomeOf(checkMeta(partner.id, partner.profile.rails, check), { state: 'skipped', setupError: errorShape(e) }, 0));
