@@ -1,5 +1,5 @@
-import { Agent } from 'undici';
-import type { Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
+import { undici } from './undici.ts';
 import { createClock, startLagProbe } from '../clock/index.ts';
 import type { Clock } from '../clock/index.ts';
 import { RefusedAnswer, redirectRefusal } from './answer-limits.ts';
@@ -60,7 +60,7 @@ export function createHttpClient(opts: ClientOptions): HttpClient {
   // undici's own timers are a late backstop only (none on a virtual clock): timedDispatch enforces each phase on the clock.
   const agent =
     opts.dispatcher ??
-    new Agent({
+    new (undici().Agent)({
       connect: watchedConnector(clock, { timeoutMs: backstopMs(clock, opts.timeouts.connectMs) }),
       headersTimeout: backstopMs(clock, opts.timeouts.headersMs),
       bodyTimeout: backstopMs(clock, opts.timeouts.bodyMs),

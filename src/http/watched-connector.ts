@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
-import { buildConnector } from 'undici';
+import type { buildConnector } from 'undici';
+import { undici } from './undici.ts';
 import type { Clock } from '../clock/index.ts';
 
 /**
@@ -8,7 +9,7 @@ import type { Clock } from '../clock/index.ts';
  * timer may decide an outcome); on a wall clock it stays a late backstop (`timeoutMs`).
  */
 export function watchedConnector(clock: Clock, opts: { timeoutMs: number; tls?: buildConnector.BuildOptions }): buildConnector.connector {
-  const connect = buildConnector({ ...opts.tls, timeout: clock.virtual ? 0 : opts.timeoutMs });
+  const connect = undici().buildConnector({ ...opts.tls, timeout: clock.virtual ? 0 : opts.timeoutMs });
   return (options, callback) => {
     // undici's connector returns the socket it opened, though its type says void.
     const socket = connect(options, callback) as unknown as Socket | undefined;

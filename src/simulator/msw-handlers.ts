@@ -1,4 +1,5 @@
-import { http } from 'msw';
+import { createRequire } from 'node:module';
+import type * as Msw from 'msw';
 import type { HttpHandler } from 'msw';
 import { answerResponse } from './answer.ts';
 import type { OperationHandler } from './handlers.ts';
@@ -9,6 +10,8 @@ import type { OperationHandler } from './handlers.ts';
  * The loopback server does not go through here (router.ts, docs/decisions/simulator.md).
  */
 export function mswHandlers(base: string, operations: readonly OperationHandler[]): HttpHandler[] {
+  // msw (and graphql with it) is loaded here, at the first use of the handlers, not at every simulator's start.
+  const { http } = createRequire(import.meta.url)('msw') as typeof Msw;
   return operations.map(({ route, answer }) => {
     const pattern = `*${base}${route.op.path.replace(/\{([^}]+)\}/g, ':$1')}`;
     return http[route.op.method as 'get'](pattern, async ({ request, params }) => {

@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
-import { Agent } from 'undici';
 import { watchedConnector } from '../http/watched-connector.ts';
+import { undici } from '../http/undici.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Credentials } from '../credentials/index.ts';
 import type { WebhooksSpec } from '../profile/index.ts';
@@ -67,7 +67,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   const resolves = createHostCheck();
   // Its own connections, shown to the clock: a delivery on its way to railgate's receiver keeps virtual time still.
   let agentClosed: Promise<void> | undefined;
-  const agent = new Agent({ connect: watchedConnector(options.clock, { timeoutMs: timeoutMs }), headersTimeout: 0, bodyTimeout: 0 });
+  const agent = new (undici().Agent)({ connect: watchedConnector(options.clock, { timeoutMs: timeoutMs }), headersTimeout: 0, bodyTimeout: 0 });
   /** One POST, signed at the time it leaves (a redelivery carries a fresh timestamp, as partners re-sign), with a deadline. */
   const post = async (url: string, body: string): Promise<boolean> => {
     const delivery = { method: 'POST', url, headers: { 'content-type': 'application/json' }, body };
