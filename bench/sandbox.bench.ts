@@ -5,7 +5,7 @@
 // (docs/decisions/concurrent-checks.md): per family, in order, each check that runs alone plus the longest check of
 // each group that runs side by side, every duration as the run's Allure results give it. `--serial` also runs each
 // partner with `--concurrency 1`, one check after another, for comparison (PixPay alone takes about 10 minutes).
-// Run: node --import tsx bench/sandbox.bench.ts [--serial] [partner …]
+// Run: node --import tsx bench/sandbox.bench.ts [--serial] [--concurrency N] [partner …]
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -37,6 +37,8 @@ export interface SandboxRow {
   chainMs: number;
   /** The checks of that chain that take longest, for the reader. */
   chainHead: string[];
+  /** Per family, in run order: its checks' span and its share of the chain. */
+  families: Array<{ family: string; spanMs: number; chainMs: number }>;
   verdict: string;
   code: number;
   /** The same run with --concurrency 1, when asked. */
@@ -50,15 +52,16 @@ export interface SandboxFigures {
   rows: SandboxRow[];
 }
 
-export async function runSandboxBench(opts: { partners?: string[]; serial?: boolean; progress?: (line: string) => void } = {}): Promise<SandboxFigures> {
+export async function runSandboxBench(opts: { partners?: string[]; serial?: boolean; concurrency?: number; progress?: (line: string) => void } = {}): Promise<SandboxFigures> {
   const rows: SandboxRow[] = [];
   const load = [loadavg()[0]!.toFixed(1)];
   for (const id of opts.partners ?? PARTNERS) {
     const partner = await loadPartner(path.join(REPO, 'partners', `${id}.yaml`), REPO);
-    const concurrency = checkConcurrency(partner.profile, { env: 'sandbox' });
-    const run = await sandboxRun(partner, []);
+    const concurrency = checkConcurrency(partner.profile, { env: 'sandbox', ...(opts.concurrency !== undefined && { concurrency: opts.concurrency }) });
+    const run = await sandboxRun(partner, ['--concurrency', String(concurrency)]);
     const chain = longestChain(partner, run.durations);
-    const row: SandboxRow = { partner: id, concurrency, wallMs: run.wallMs, checksMs: run.checksMs, chainMs: chain.ms, chainHead: chain.head, verdict: run.verdict, code: run.code };
+    const families = chain.families.map((f) => ({ ...f, spanMs: run.spans.get(f.family) ?? 0 }));
+    const row: SandboxRow = { partner: id, concurrency, wallMs: run.wallMs, checksMs: run.checksMs, chainMs: chain.ms, chainHead: chain.head, families, verdict: run.verdict, code: run.code };
     opts.progress?.(`  ${id}: ${(run.wallMs / 1000).toFixed(1)} s, chain ${(chain.ms / 1000).toFixed(1)} s, ${run.verdict}`);
     if (opts.serial) {
       const serial = await sandboxRun(partner, ['--concurrency', '1']);
@@ -84,6 +87,8 @@ export function formatSandboxBench(f: SandboxFigures): string {
   }
   lines.push('  longest links of each chain:');
   for (const r of f.rows) lines.push(`    ${r.partner}: ${r.chainHead.join('; ')}`);
+  lines.push('  per family, its checks from first start to last end ÷ its part of the chain:');
+  for (const r of f.rows) lines.push(`    ${r.partner}: ${r.families.map((x) => `${x.family} ${s(x.spanMs)} ÷ ${s(x.chainMs)}`).join(', ')}`);
   return lines.join('\n');
 }
 
@@ -94,6 +99,8 @@ interface RunFigures {
   code: number;
   /** Per `<family>\0<check>`: how long its test took. */
   durations: Map<string, number>;
+  /** Per family: first start to last end. */
+  spans: Map<string, number>;
 }
 
 /** One `railgate run --env sandbox` of the partner against its own simulator at real pace, in a copy of the workspace. */
@@ -124,8 +131,9 @@ async function sandboxRun(partner: Partner, args: string[]): Promise<RunFigures>
 }
 
 /** Each test's duration and the span of them all, from the run's Allure results. */
-async function testDurations(dir: string): Promise<Pick<RunFigures, 'durations' | 'checksMs'>> {
+async function testDurations(dir: string): Promise<Pick<RunFigures, 'durations' | 'checksMs' | 'spans'>> {
   const durations = new Map<string, number>();
+  const ends = new Map<string, { from: number; to: number }>();
   let first = Infinity;
   let last = 0;
   for (const name of (await readdir(dir)).filter((n) => n.endsWith('-result.json'))) {
@@ -133,10 +141,12 @@ async function testDurations(dir: string): Promise<Pick<RunFigures, 'durations' 
     const family = r.labels?.find((l) => l.name === 'suite')?.value;
     if (!family || r.start === undefined || r.stop === undefined) continue;
     durations.set(`${family}\0${r.name}`, r.stop - r.start);
+    const span = ends.get(family);
+    ends.set(family, { from: Math.min(span?.from ?? Infinity, r.start), to: Math.max(span?.to ?? 0, r.stop) });
     first = Math.min(first, r.start);
     last = Math.max(last, r.stop);
   }
-  return { durations, checksMs: last - first };
+  return { durations, checksMs: last - first, spans: new Map([...ends].map(([f, s]) => [f, s.to - s.from])) };
 }
 
 /**
@@ -144,10 +154,12 @@ async function testDurations(dir: string): Promise<Pick<RunFigures, 'durations' 
  * alone adds its own duration and a group of independent checks adds its longest. No run of the same checks with
  * the same durations can be shorter, whatever its concurrency.
  */
-function longestChain(partner: Partner, durations: ReadonlyMap<string, number>): { ms: number; head: string[] } {
+function longestChain(partner: Partner, durations: ReadonlyMap<string, number>): { ms: number; head: string[]; families: Array<{ family: string; chainMs: number }> } {
   const plan = planPartner(partner, { env: 'sandbox' });
   const links: Array<{ name: string; ms: number }> = [];
+  const families: Array<{ family: string; chainMs: number }> = [];
   for (const { family, checks } of plan.families) {
+    const before = links.length;
     let group: Check[] = [];
     const close = (): void => {
       if (group.length === 0) return;
@@ -164,9 +176,10 @@ function longestChain(partner: Partner, durations: ReadonlyMap<string, number>):
       links.push({ name: `${family}: ${check.name} (alone)`, ms: durations.get(`${family}\0${check.name}`) ?? 0 });
     }
     close();
+    families.push({ family, chainMs: links.slice(before).reduce((sum, l) => sum + l.ms, 0) });
   }
   const head = [...links].sort((a, b) => b.ms - a.ms).slice(0, 3).map((l) => `${l.name} ${(l.ms / 1000).toFixed(1)} s`);
-  return { ms: links.reduce((sum, l) => sum + l.ms, 0), head };
+  return { ms: links.reduce((sum, l) => sum + l.ms, 0), head, families };
 }
 
 function freePort(): Promise<number> {
@@ -222,6 +235,8 @@ function exec(cmd: string, args: string[], cwd: string, env: Record<string, stri
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
-  const partners = args.filter((a) => !a.startsWith('--'));
-  console.log(formatSandboxBench(await runSandboxBench({ serial: args.includes('--serial'), ...(partners.length > 0 && { partners }), progress: (l) => console.log(l) })));
+  const at = args.indexOf('--concurrency');
+  const concurrency = at >= 0 ? Number(args[at + 1]) : undefined;
+  const partners = args.filter((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1));
+  console.log(formatSandboxBench(await runSandboxBench({ serial: args.includes('--serial'), ...(concurrency !== undefined && { concurrency }), ...(partners.length > 0 && { partners }), progress: (l) => console.log(l) })));
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Readiness } from '../src/readiness/index.ts';
@@ -55,7 +55,7 @@ async function standaloneSandbox(partnerId: string): Promise<Sandbox> {
   return { partner: partnerId, cwd: ws.dir, env: { ...profile.environments.simulator?.testCredentials } };
 }
 
-type SandboxRun = { code: number; ready: Readiness; stderr: string };
+type SandboxRun = { code: number; ready: Readiness; stderr: string; dir: string };
 
 /** Families against the sandbox, through the CLI (one `--family`, else a `--grep` of several); the readiness JSON read back. */
 async function runFamilies(sandbox: Sandbox, families: readonly string[]): Promise<SandboxRun> {
@@ -65,7 +65,7 @@ async function runFamilies(sandbox: Sandbox, families: readonly string[]): Promi
   // timeout, so a hung run is ended here and reported with its output, not abandoned.
   const r = await runCli(['run', '--env', 'sandbox', '--partner', sandbox.partner, ...selection, '--no-html', '--reports', dir], { cwd: sandbox.cwd, env: sandbox.env, timeoutMs: 150_000 });
   const ready = JSON.parse(await readFile(path.join(dir, 'readiness', `${sandbox.partner}.json`), 'utf8')) as Readiness;
-  return { code: r.code, ready, stderr: r.stderr };
+  return { code: r.code, ready, stderr: r.stderr, dir };
 }
 
 /**
@@ -74,6 +74,31 @@ async function runFamilies(sandbox: Sandbox, families: readonly string[]): Promi
  */
 let pixpayRun: Promise<SandboxRun> | undefined;
 const pixpayAuthAndTransactions = (): Promise<SandboxRun> => (pixpayRun ??= runFamilies(pixpay, ['auth', 'transactions']));
+
+interface AllureStep {
+  attachments?: Array<{ name: string }>;
+  steps?: AllureStep[];
+}
+
+/** Per Allure test result (its check's name), the exchange numbers of the requests its steps show. */
+async function requestsPerTest(dir: string): Promise<Map<string, number[]>> {
+  const results = path.join(dir, 'allure-results');
+  const out = new Map<string, number[]>();
+  const walk = (s: AllureStep, seqs: number[]): void => {
+    for (const a of s.attachments ?? []) {
+      const m = /^(?:request|no response) #(\d+)$/.exec(a.name);
+      if (m && !seqs.includes(Number(m[1]))) seqs.push(Number(m[1]));
+    }
+    for (const inner of s.steps ?? []) walk(inner, seqs);
+  };
+  for (const file of (await readdir(results)).filter((f) => f.endsWith('-result.json'))) {
+    const r = JSON.parse(await readFile(path.join(results, file), 'utf8')) as AllureStep & { name: string };
+    const seqs: number[] = [];
+    walk(r, seqs);
+    out.set(r.name, seqs);
+  }
+  return out;
+}
 
 /** Every failed check with its reason: before issue 11, "… signed 3432s ahead, tolerance 300s". */
 function failed(ready: Readiness): string[] {
@@ -110,6 +135,19 @@ describe.concurrent('a standalone simulator at time scale 0.01 as the sandbox of
     const createPayout = ready.latency?.rows.find((r) => r.operation === 'createPayout');
     expect(createPayout).toMatchObject({ sla: { p95: 1500, p99: 2000 }, breaches: [] });
     expect(createPayout?.count).toBeGreaterThan(3);
+  });
+
+  it("pixpay auth and transactions side by side: each check's requests are in its own Allure test, none in two", { timeout: 180_000 }, async ({ expect }) => {
+    const { dir, ready } = await pixpayAuthAndTransactions();
+    const perTest = await requestsPerTest(dir);
+    const seen = [...perTest.values()].flat();
+    expect(seen.length).toBeGreaterThan(100);
+    expect(new Set(seen).size).toBe(seen.length);
+    // Every forgery check sent the partner at least one request, and shows it in its own test (the receiver's own
+    // checks post to railgate's receiver, not to the partner).
+    const forgeries = ready.checks.filter((c) => c.family === 'auth' && / (rejects|accepts) /.test(c.name) && !c.name.startsWith("railgate's receiver") && c.status === 'passed').map((c) => c.name);
+    expect(forgeries.length).toBeGreaterThan(20);
+    expect(forgeries.filter((n) => (perTest.get(n) ?? []).length === 0)).toEqual([]);
   });
 
   it('pixpay transactions: every state change arrives as a delivery signed at real time, redeliveries too', { timeout: 180_000 }, async ({ expect }) => {
