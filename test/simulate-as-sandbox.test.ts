@@ -55,7 +55,7 @@ async function standaloneSandbox(partnerId: string): Promise<Sandbox> {
   return { partner: partnerId, cwd: ws.dir, env: { ...profile.environments.simulator?.testCredentials } };
 }
 
-type SandboxRun = { code: number; ready: Readiness; stderr: string; dir: string };
+type SandboxRun = { code: number; ready: Readiness; stdout: string; stderr: string; dir: string };
 
 /** Families against the sandbox, through the CLI (one `--family`, else a `--grep` of several); the readiness JSON read back. */
 async function runFamilies(sandbox: Sandbox, families: readonly string[]): Promise<SandboxRun> {
@@ -68,7 +68,7 @@ async function runFamilies(sandbox: Sandbox, families: readonly string[]): Promi
   // (latency not judged: INCONCLUSIVE, exit 2), which says nothing of what this file proves.
   const r = await runCli(['run', '--env', 'sandbox', '--partner', sandbox.partner, ...selection, '--concurrency', '4', '--no-html', '--reports', dir], { cwd: sandbox.cwd, env: sandbox.env, timeoutMs: 150_000 });
   const ready = JSON.parse(await readFile(path.join(dir, 'readiness', `${sandbox.partner}.json`), 'utf8')) as Readiness;
-  return { code: r.code, ready, stderr: r.stderr, dir };
+  return { code: r.code, ready, stdout: r.stdout, stderr: r.stderr, dir };
 }
 
 /**
@@ -169,8 +169,9 @@ describe.concurrent('a standalone simulator at time scale 0.01 as the sandbox of
   });
 
   it('lionbank auth: RFC 9421 `created` and the OAuth2 token are judged at real time, and its RFC 9421 deliveries verify', { timeout: 180_000 }, async ({ expect }) => {
-    const { code, ready, stderr } = await runFamilies(lionbank, ['auth']);
+    const { code, ready, stdout, stderr } = await runFamilies(lionbank, ['auth']);
     expect(stderr).not.toMatch(/internal error/);
+    expect(stdout).toMatch(/^railgate run · env sandbox · seed \d+ · real time, up to 4 checks at once · lionbank$/m);
     expect(failed(ready)).toEqual([]);
     const names = [...timestampChecks(['createPayout', 'getPayout', 'listPayouts']), 'createToken accepts a correctly signed request', 'webhook deliveries from the partner verify'];
     expect(statuses(ready, names)).toEqual(allPassed(names));

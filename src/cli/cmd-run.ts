@@ -4,6 +4,7 @@ import type { EnvironmentName, Family } from '../profile/index.ts';
 import { plantedLabel } from '../simulator/defects.ts';
 import { InputError } from '../source/index.ts';
 import type { InputProblem } from '../source/index.ts';
+import { checkConcurrency } from '../suite/run-config.ts';
 import type { RunConfig } from '../suite/run-config.ts';
 import { REPORTER_CHOICES } from '../run/console-lines.ts';
 import type { ReporterChoice } from '../run/console-lines.ts';
@@ -107,7 +108,7 @@ export async function cmdRun(args: string[], out: Output): Promise<number> {
   const running = partners.filter((p) => planPartner(p, config).families.length > 0);
   if (running.length === 0) throw new UsageError(`nothing matches the selection${config.scenario ? ` (no scenario '${config.scenario}'${config.partner ? ` for ${config.partner}` : ''})` : ''}`);
 
-  out.info(`railgate run · env ${env} · seed ${config.seed} · ${env === 'simulator' ? 'virtual time' : 'real time'} · ${running.map((p) => p.id).join(', ')}${defects.length ? ` · ${plantedLabel(defects)}` : ''}`);
+  out.info(`railgate run · env ${env} · seed ${config.seed} · ${env === 'simulator' ? 'virtual time' : `real time, ${sideBySide(running, config)}`} · ${running.map((p) => p.id).join(', ')}${defects.length ? ` · ${plantedLabel(defects)}` : ''}`);
   // vitest is loaded only now: a usage error, a bad profile or a refusal above must not wait for it.
   const { runSuites } = await import('../run/index.ts');
   const result = await runSuites(running, config, reportsDir, (s) => out.info(s), { html: typeof v.html === 'boolean' ? v.html : v.scenario === undefined, reporter });
@@ -147,6 +148,13 @@ function narrowingOptions(v: Record<string, string | boolean | string[] | undefi
 function maxCasesOption(v: unknown): { maxCases?: number } {
   const n = intOption(v, 'max-cases', 1, 1000);
   return n === undefined ? {} : { maxCases: n };
+}
+
+/** Against a sandbox: how many independent checks run at once, per partner when they differ. */
+function sideBySide(partners: readonly Partner[], config: RunConfig): string {
+  const each = partners.map((p) => ({ id: p.id, n: checkConcurrency(p.profile, config) }));
+  const one = each.every((e) => e.n === each[0]!.n);
+  return `up to ${one ? each[0]!.n : each.map((e) => `${e.n} (${e.id})`).join(', ')} checks at once`;
 }
 
 /** `--concurrency N`: independent checks side by side against a sandbox, over the profiles' `concurrency`. */
