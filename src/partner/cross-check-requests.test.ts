@@ -37,14 +37,14 @@ describe('the profile section requests', () => {
   it('locates an operation the contract lacks, a path parameter the operation lacks and a body it does not take', async () => {
     const { problems } = await load('  getPaymnt:\n    params: { paymentId: pay_8K2D4M7Q1X }\n  getCapture:\n    params: { paymentId: pay_8K2D4M7Q1X }\n  getPayment:\n    body: { amount: 1 }\n');
     expect(problems).toEqual([
-      "partners/eurocard.yaml:276:5  requests.getPaymnt: operation 'getPaymnt' is not in the contract (did you mean 'getPayment'?)",
-      "partners/eurocard.yaml:278:15  requests.getCapture.params.paymentId: getCapture (/captures/{captureId}) has no path parameter 'paymentId' (its path parameters: captureId)",
-      'partners/eurocard.yaml:280:5  requests.getPayment.body: getPayment documents no request body: there is nothing to merge the pinned body into',
+      "partners/eurocard.yaml:277:5  requests.getPaymnt: operation 'getPaymnt' is not in the contract (did you mean 'getPayment'?)",
+      "partners/eurocard.yaml:279:15  requests.getCapture.params.paymentId: getCapture (/captures/{captureId}) has no path parameter 'paymentId' (its path parameters: captureId)",
+      'partners/eurocard.yaml:281:5  requests.getPayment.body: getPayment documents no request body: there is nothing to merge the pinned body into',
     ]);
   });
 
   it('locates a pin of the wrong shape at its key', async () => {
     const { problems } = await load('  getPayment:\n    param: { paymentId: pay_8K2D4M7Q1X }\n');
-    expect(problems).toEqual(["partners/eurocard.yaml:276:5  requests.getPayment.param: unknown key (did you mean 'params'?)"]);
+    expect(problems).toEqual(["partners/eurocard.yaml:277:5  requests.getPayment.param: unknown key (did you mean 'params'?)"]);
   });
 });
