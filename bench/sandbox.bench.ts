@@ -18,6 +18,7 @@ import { planPartner } from '../src/checks/index.ts';
 import type { Check } from '../src/checks/index.ts';
 import { loadPartner } from '../src/partner/index.ts';
 import type { Partner } from '../src/partner/index.ts';
+import { runsBeside } from '../src/suite/check-gate.ts';
 import { checkConcurrency } from '../src/suite/run-config.ts';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -59,7 +60,7 @@ export async function runSandboxBench(opts: { partners?: string[]; serial?: bool
     const partner = await loadPartner(path.join(REPO, 'partners', `${id}.yaml`), REPO);
     const concurrency = checkConcurrency(partner.profile, { env: 'sandbox', ...(opts.concurrency !== undefined && { concurrency: opts.concurrency }) });
     const run = await sandboxRun(partner, ['--concurrency', String(concurrency)]);
-    const chain = longestChain(partner, run.durations);
+    const chain = longestChain(partner, concurrency, run.durations);
     const families = chain.families.map((f) => ({ ...f, spanMs: run.spans.get(f.family) ?? 0 }));
     const row: SandboxRow = { partner: id, concurrency, wallMs: run.wallMs, checksMs: run.checksMs, chainMs: chain.ms, chainHead: chain.head, families, verdict: run.verdict, code: run.code };
     opts.progress?.(`  ${id}: ${(run.wallMs / 1000).toFixed(1)} s, chain ${(chain.ms / 1000).toFixed(1)} s, ${run.verdict}`);
@@ -154,7 +155,7 @@ async function testDurations(dir: string): Promise<Pick<RunFigures, 'durations' 
  * alone adds its own duration and a group of independent checks adds its longest. No run of the same checks with
  * the same durations can be shorter, whatever its concurrency.
  */
-function longestChain(partner: Partner, durations: ReadonlyMap<string, number>): { ms: number; head: string[]; families: Array<{ family: string; chainMs: number }> } {
+function longestChain(partner: Partner, concurrency: number, durations: ReadonlyMap<string, number>): { ms: number; head: string[]; families: Array<{ family: string; chainMs: number }> } {
   const plan = planPartner(partner, { env: 'sandbox' });
   const links: Array<{ name: string; ms: number }> = [];
   const families: Array<{ family: string; chainMs: number }> = [];
@@ -168,7 +169,7 @@ function longestChain(partner: Partner, durations: ReadonlyMap<string, number>):
       group = [];
     };
     for (const check of checks) {
-      if (check.independent === true && !check.runsLast) {
+      if (runsBeside(check, concurrency)) {
         group.push(check);
         continue;
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGate } from './check-gate.ts';
+import { checkGate, runsBeside } from './check-gate.ts';
 
 /** A piece of work that records when it starts and ends, and ends only when told. */
 function work(log: string[], name: string) {
@@ -65,5 +65,14 @@ describe('checkGate', () => {
   it('refuses a limit that is not a whole number of at least 1', () => {
     expect(() => checkGate(0)).toThrow(/at least 1/);
     expect(() => checkGate(1.5)).toThrow(/at least 1/);
+  });
+});
+
+describe('runsBeside', () => {
+  it('is true only for an independent check that judges no run-wide whole, where more than one may run', () => {
+    expect(runsBeside({ independent: true }, 4)).toBe(true);
+    expect(runsBeside({ independent: true }, 1)).toBe(false);
+    expect(runsBeside({}, 4)).toBe(false);
+    expect(runsBeside({ independent: true, runsLast: true }, 4)).toBe(false);
   });
 });

@@ -10,6 +10,11 @@ export interface CheckGate {
   alone<T>(work: () => Promise<T>): Promise<T>;
 }
 
+/** Whether a check runs beside others where `limit` of them may: it says it is independent, and judges no run-wide whole. */
+export function runsBeside(check: { independent?: boolean; runsLast?: boolean }, limit: number): boolean {
+  return limit > 1 && check.independent === true && check.runsLast !== true;
+}
+
 export function checkGate(limit: number): CheckGate {
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`a check gate needs a whole limit of at least 1, not ${limit}`);
   let running = 0;

@@ -9,6 +9,7 @@ import type { Check } from '../checks/index.ts';
 import { loadPartners } from '../partner/index.ts';
 import { setupScenario } from '../scenario/index.ts';
 import { allureSink, labelCheck } from './allure-sink.ts';
+import { runsBeside } from './check-gate.ts';
 import { recordingSink, routedSink } from './recorded-steps.ts';
 import { withPlantedCrash } from './planted-crash.ts';
 import { CHECK_TIMEOUT_MS, checkConcurrency, decodeRunConfig, isPartialRun } from './run-config.ts';
@@ -67,7 +68,7 @@ for (const partner of partners) {
 function defineCheck(partnerId: string, rails: string[], planned: Check, beside: number, target: () => Promise<CheckTarget | undefined>): void {
   const check = withPlantedCrash(config.defects, partnerId, planned);
   const meta = checkMeta(partnerId, rails, check);
-  const concurrent = beside > 1 && check.independent === true && !check.runsLast;
+  const concurrent = runsBeside(check, beside);
   const timeout = concurrent ? CHECK_TIMEOUT_MS * Math.ceil(mostBeside / beside) : CHECK_TIMEOUT_MS;
   test(check.name, { meta: { railgate: meta }, concurrent, timeout }, (t) => allureSink.isolated(async () => {
     await labelCheck({ partner: partnerId, family: check.family, rails, story: check.scenario ?? check.name, severity: meta.severity, env: config.env, tags: check.tags, ...(check.title && { title: check.title }), ...(check.loc && { source: `${check.loc.file}:${check.loc.line}` }) });

@@ -18,7 +18,7 @@ import type { RunBound } from './run-bound.ts';
 import { runCheck } from './run-check.ts';
 import { checkConcurrency } from './run-config.ts';
 import type { CheckMeta, RunConfig } from './run-config.ts';
-import { checkGate } from './check-gate.ts';
+import { checkGate, runsBeside } from './check-gate.ts';
 import type { CheckGate } from './check-gate.ts';
 
 /** Where a partner's checks run: its session, the clock held between checks, the run's overall bound, who runs beside whom. */
@@ -101,7 +101,7 @@ export async function runPlannedCheck(check: Check, target: () => Promise<CheckT
       const faultMark = ctx.faults.log.length;
       const seeing = { scope, injected: false };
       seen = seeing;
-      const run = check.independent === true && s.gate.limit > 1 ? runBeside(s, check, ctx, scope) : s.gate.alone(() => attempt(s, check, ctx, scope, 0));
+      const run = runsBeside(check, s.gate.limit) ? runBeside(s, check, ctx, scope) : s.gate.alone(() => attempt(s, check, ctx, scope, 0));
       return run.finally(() => {
         seeing.injected = injectedSince(ctx.faults.log, faultMark);
         // A rule it scheduled and never used (a scenario's fault that never fired) goes with it.

@@ -9,6 +9,7 @@ import type { TestVerdictInput } from '../../src/run/collect-outcomes.ts';
 import { isPartialRun, judgePartner } from '../../src/run/judge-partner.ts';
 import { setupScenario } from '../../src/scenario/index.ts';
 import { withPlantedCrash } from '../../src/suite/planted-crash.ts';
+import { runsBeside } from '../../src/suite/check-gate.ts';
 import { checkMeta, endedMeta, openTarget, runPlannedCheck, runSetup, skipNote } from '../../src/suite/run-planned.ts';
 import type { CheckEnd, CheckTarget } from '../../src/suite/run-planned.ts';
 
@@ -98,7 +99,7 @@ function besideGroups(checks: readonly Check[], limit: number): Check[][] {
   const groups: Check[][] = [];
   let open = false;
   for (const check of checks) {
-    const beside = limit > 1 && check.independent === true && !check.runsLast;
+    const beside = runsBeside(check, limit);
     if (beside && open && groups.at(-1)![0]!.family === check.family) groups.at(-1)!.push(check);
     else groups.push([check]);
     open = beside;
