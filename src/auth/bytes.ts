@@ -27,11 +27,12 @@ export function decodeBase64(text: string): Buffer | undefined {
   return BASE64.test(text) ? Buffer.from(text, 'base64') : undefined;
 }
 
+const HEX = /^(?:[0-9a-fA-F]{2})*$/;
+
 /**
- * Strict hex decoding: Buffer.from stops silently at the first bad character (or a last odd one), so a text it
- * decodes whole (two characters a byte) is all hex pairs: the same as testing it first, without the test.
+ * Strict hex decoding: Buffer.from stops silently at the first bad character, and reads a character beyond U+00FF
+ * by its low byte alone ('\u0161' as 'a'), so a text is tested first: only hex pairs decode.
  */
 export function decodeHex(text: string): Buffer | undefined {
-  const bytes = Buffer.from(text, 'hex');
-  return bytes.length * 2 === text.length ? bytes : undefined;
+  return HEX.test(text) ? Buffer.from(text, 'hex') : undefined;
 }

@@ -114,6 +114,8 @@ describe('verifyHmacRequest', () => {
     ['no signature', without('X-Signature'), {}, 'missing-signature'],
     ['a signature without its prefix', withHeaders({ 'X-Signature': expectedSignature }), {}, 'malformed-signature'],
     ['a signature that is not hex', withHeaders({ 'X-Signature': 'v1=zz' }), {}, 'malformed-signature'],
+    // Each character of the valid signature moved beyond U+00FF: its low byte is still that hex digit.
+    ['a valid signature written in characters that are not hex', withHeaders({ 'X-Signature': `v1=${[...expectedSignature].map((c) => String.fromCharCode(c.charCodeAt(0) + 0x100)).join('')}` }), {}, 'malformed-signature'],
     ['no key id', without('X-Key-Id'), {}, 'missing-key-id'],
     ['an unknown key id', withHeaders({ 'X-Key-Id': 'key-2' }), {}, 'unknown-key'],
     ['no timestamp', without('X-Timestamp'), {}, 'missing-timestamp'],
