@@ -1,18 +1,42 @@
 import { readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lintPartner } from '../src/cli/cmd-lint.ts';
 import { loadContract } from '../src/contract/index.ts';
 import { DiskCache, cacheDir, hashTree, prune } from '../src/contract/disk-cache.ts';
 import { loadVocabulary } from '../src/errors/index.ts';
 import { loadPartners } from '../src/partner/index.ts';
 import { InputError, formatInputProblem } from '../src/source/index.ts';
+import type * as Source from '../src/source/index.ts';
 import { runCli } from './helpers/cli.ts';
 import { tempDir } from './helpers/workspace.ts';
 
 // The on-disk cache of loaded contracts and their lint findings (src/contract/disk-cache.ts): whatever the cache
 // holds — nothing, a good entry, a corrupt one, an entry for other bytes — lint says the same, at the same places.
+
+/**
+ * What to do to a contract's file (by name) just before or just after railgate reads it, one per read in turn: an
+ * editor saving while railgate reads, landing between a read and the hashing of the file.
+ */
+const beforeRead = new Map<string, Array<() => void>>();
+const afterRead = new Map<string, Array<() => void>>();
+
+vi.mock('../src/source/index.ts', async (importOriginal) => {
+  const source = await importOriginal<typeof Source>();
+  return {
+    ...source,
+    readLocatedYaml: async (...args: Parameters<typeof source.readLocatedYaml>) => {
+      const name = path.basename(args[0]);
+      beforeRead.get(name)?.shift()?.();
+      try {
+        return await source.readLocatedYaml(...args);
+      } finally {
+        afterRead.get(name)?.shift()?.();
+      }
+    },
+  };
+});
 
 const MAIN = `openapi: 3.1.0
 info: { title: Cached, version: '1' }
@@ -64,6 +88,8 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  beforeRead.clear();
+  afterRead.clear();
   for (const [k, v] of [['RAILGATE_CACHE_DIR', saved.dir], ['RAILGATE_CACHE', saved.off]] as const) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
@@ -206,6 +232,71 @@ describe('the contract cache on disk', () => {
     } finally {
       await tree.dispose();
     }
+  });
+});
+
+describe('a contract file saved while railgate reads it', () => {
+  const main = (): string => path.join(ws.dir, 'contracts', 'main.yaml');
+  const schemas = (): string => path.join(ws.dir, 'contracts', 'schemas.yaml');
+  /** What lint says: its lines, or the located errors it stops on (exit 2). */
+  async function says(): Promise<string[]> {
+    try {
+      return await lint();
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      return e.problems.map((p) => `error ${formatInputProblem(p)}`);
+    }
+  }
+  /** The same with no cache at all: what every warm one must say. */
+  async function uncached(): Promise<string[]> {
+    process.env.RAILGATE_CACHE = 'off';
+    try {
+      return await says();
+    } finally {
+      delete process.env.RAILGATE_CACHE;
+    }
+  }
+
+  it('a referenced file saved between its read and its hashing is read again, not answered from the old read', async () => {
+    afterRead.set('schemas.yaml', [() => writeFileSync(schemas(), SCHEMAS.replace('type: integer', 'type: string'))]);
+    await lint();
+    const warm = await lint();
+    expect(warm).toEqual(await uncached());
+    expect(warm.some((l) => l.includes('/amount must be string'))).toBe(true);
+  });
+
+  it('a referenced file removed, or written, between its read and its hashing is what railgate finds without a cache', async () => {
+    afterRead.set('schemas.yaml', [() => unlinkSync(schemas())]);
+    await says();
+    const removed = await says();
+    expect(removed).toEqual(await uncached());
+    expect(removed.some((l) => l.startsWith('error ') && l.includes('does not exist'))).toBe(true);
+
+    // Missing when the load looked for it, there by the time it is hashed.
+    afterRead.set('schemas.yaml', [() => writeFileSync(schemas(), SCHEMAS)]);
+    await says();
+    expect(await says()).toEqual(await uncached());
+  });
+
+  it('a contract saved while it is loaded does not leave the old findings under its new bytes', async () => {
+    // The example that broke its schema is fixed just after the load has read the file.
+    afterRead.set('main.yaml', [() => writeFileSync(main(), MAIN.replace("amount: 'ten'", 'amount: 10'))]);
+    await lint();
+    const warm = await lint();
+    expect(warm).toEqual(await uncached());
+    expect(warm.some((l) => l.includes('examples-valid'))).toBe(false);
+  });
+
+  it('findings placed in a contract saved after its load are not kept for the bytes it was loaded from', async () => {
+    await lint();
+    // The contract comes from its entry; the profile changed, so lint's findings are placed again, in the file as
+    // saved between the load and the read that places them.
+    writeFileSync(path.join(ws.dir, 'partners', 'cached.yaml'), `${PROFILE}# reviewed\n`);
+    beforeRead.set('main.yaml', [() => writeFileSync(main(), `# a comment on top\n\n${MAIN}`)]);
+    await lint();
+    // Saved back as it was when loaded: its findings are at their lines in it.
+    writeFileSync(main(), MAIN);
+    expect(await lint()).toEqual(await uncached());
   });
 });
 

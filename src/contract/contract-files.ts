@@ -66,8 +66,8 @@ interface Scan {
   patterns: Map<string, string | undefined>;
 }
 
-/** The root and every file its `$ref`s reach, transitively, each read once. */
-export async function readContractFiles(root: LocatedDocument, dialect: '3.0' | '3.1'): Promise<ContractFiles> {
+/** The root and every file its `$ref`s reach, transitively, each read once (with `limit`: how a contract file is read). */
+export async function readContractFiles(root: LocatedDocument, dialect: '3.0' | '3.1', limit: ReadLimit = CONTRACT_READ): Promise<ContractFiles> {
   const found: ContractFiles = { files: new Map([[path.resolve(root.file), root]]), refs: [], unknownFormats: new Map(), ignoredKeywords: new Map(), badPatterns: [], problems: [] };
   const scan: Scan = { found, dialect, known: knownContractFormats(), patterns: new Map() };
   const queue = [root];
@@ -78,7 +78,7 @@ export async function readContractFiles(root: LocatedDocument, dialect: '3.0' | 
     for (const site of found.refs.slice(from)) {
       const target = refTarget(site);
       if (!target || found.files.has(target.file)) continue;
-      const read = await readReferenced(target.file, found.problems);
+      const read = await readReferenced(target.file, found.problems, limit);
       found.files.set(target.file, read);
       if (typeof read === 'object' && 'data' in read) queue.push(read);
     }
@@ -100,9 +100,9 @@ export function displayName(file: string): string {
   return path.relative(process.cwd(), file);
 }
 
-async function readReferenced(file: string, problems: InputProblem[]): Promise<ContractFile> {
+async function readReferenced(file: string, problems: InputProblem[], limit: ReadLimit): Promise<ContractFile> {
   try {
-    return await readLocatedYaml(displayName(file), CONTRACT_READ);
+    return await readLocatedYaml(displayName(file), limit);
   } catch (e) {
     if (!isInputError(e)) throw e;
     const why = e.problems.length === 1 ? e.problems[0]?.message : undefined;

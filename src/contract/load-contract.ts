@@ -4,11 +4,12 @@ import path from 'node:path';
 import type SwaggerParserType from '@apidevtools/swagger-parser';
 import type { ErrorObject } from 'ajv';
 import { InputError, pointerToPath, readLocatedYaml } from '../source/index.ts';
-import type { InputProblem, LocatedDocument } from '../source/index.ts';
+import type { InputProblem, LocatedDocument, ReadLimit } from '../source/index.ts';
 import { splitPointer } from '../json/index.ts';
 import { CONTRACT_READ, readContractFiles } from './contract-files.ts';
 import type { ContractFiles } from './contract-files.ts';
 import { diskCache, digest } from './disk-cache.ts';
+import { parseContractText } from './fast-parse.ts';
 import { indexOperations } from './index-operations.ts';
 import { indexWebhooks } from './index-webhooks.ts';
 import type { Contract } from './model.ts';
@@ -39,18 +40,37 @@ export async function loadContract(file: string, opts: LoadContractOptions = {})
   const where = JSON.stringify([file, process.cwd(), opts.validation ?? 'strict']);
   const cached = cache && (await cachedContract(await cache.get(where)));
   if (cached) return cached;
-  const before = cache && (await fingerprint(path.resolve(file)));
-  const { contract, files } = await guarded(file, (progress) => readContract(file, opts, progress));
+  // The text of each file as this load read it: what the contract was made from, whatever the file says by the time it is hashed.
+  const seen = new Map<string, string>();
+  const limit: ReadLimit = {
+    ...CONTRACT_READ,
+    parse: (f, text) => {
+      seen.set(path.resolve(f), textHash(text));
+      return parseContractText(f, text);
+    },
+  };
+  const { contract, files } = await guarded(file, (progress) => readContract(file, opts, progress, limit));
   const prints: Array<[string, string]> = [];
-  for (const f of files) prints.push([f, await fingerprint(f)]);
-  CONTENT.set(contract, digest(prints.flat()));
-  // A root file that changed while it was read is not kept: the entry would say it was made from the new bytes.
-  if (cache && prints[0]?.[1] === before) await cache.put(where, { prints, contract });
+  let asRead = true;
+  for (const f of files) {
+    const now = await readPrint(f);
+    prints.push([f, now.print]);
+    const saw = seen.get(f);
+    if (saw === undefined ? now.text !== undefined : saw !== now.text) asRead = false;
+  }
+  // A file saved, removed or written while the contract was read: its hash now is not what the contract was made from.
+  // Neither the contract nor anything made of it (lint's findings) is kept; the next command reads it again.
+  if (!asRead) return contract;
+  CONTENT.set(contract, { key: digest(prints.flat()), prints });
+  if (cache) await cache.put(where, { prints, contract });
   return contract;
 }
 
-/** Each loaded contract's content key: the sha256 of every file it was made from, even those a `$ref` named and could not open. */
-const CONTENT = new WeakMap<Contract, string>();
+/**
+ * Each loaded contract's content: every file it was made from with its hash (even those a `$ref` named and could not
+ * open), and the sha256 of them all, its content key. None for a contract whose files changed while it was read.
+ */
+const CONTENT = new WeakMap<Contract, { key: string; prints: Array<[string, string]> }>();
 
 /**
  * What `compute` makes of a loaded contract, kept on disk beside it: found again while every file of the contract has
@@ -61,11 +81,13 @@ const CONTENT = new WeakMap<Contract, string>();
 export async function cachedForContract<T>(kind: string, contract: Contract, inputs: readonly string[], compute: () => Promise<T>): Promise<T> {
   const content = CONTENT.get(contract);
   const cache = content === undefined ? undefined : diskCache(kind);
-  if (!cache) return compute();
-  const key = JSON.stringify([content, contract.file, process.cwd(), ...inputs]);
+  if (!cache || content === undefined) return compute();
+  const key = JSON.stringify([content.key, contract.file, process.cwd(), ...inputs]);
   const hit = (await cache.get(key)) as { value: T } | undefined;
   if (hit && typeof hit === 'object' && 'value' in hit) return hit.value;
   const value = await compute();
+  // compute reads the files again (to place findings at their lines): not kept if one was saved meanwhile.
+  for (const [f, print] of content.prints) if ((await fingerprint(f)) !== print) return value;
   await cache.put(key, { value });
   return value;
 }
@@ -75,7 +97,7 @@ async function cachedContract(entry: unknown): Promise<Contract | undefined> {
   const e = entry as { prints?: Array<[string, string]>; contract?: Contract } | undefined;
   if (!e || !Array.isArray(e.prints) || e.prints.length === 0 || !e.contract) return undefined;
   for (const [f, print] of e.prints) if ((await fingerprint(f)) !== print) return undefined;
-  CONTENT.set(e.contract, digest(e.prints.flat()));
+  CONTENT.set(e.contract, { key: digest(e.prints.flat()), prints: e.prints });
   return e.contract;
 }
 
@@ -86,6 +108,21 @@ async function fingerprint(file: string): Promise<string> {
   } catch (e) {
     return `unread:${(e as NodeJS.ErrnoException).code ?? 'error'}`;
   }
+}
+
+/** A file's print, as fingerprint gives it, and the hash of its text as a read of it decodes it; no text when it cannot be read. */
+async function readPrint(file: string): Promise<{ print: string; text?: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    return { print: `unread:${(e as NodeJS.ErrnoException).code ?? 'error'}` };
+  }
+  return { print: createHash('sha256').update(bytes).digest('hex'), text: textHash(new TextDecoder('utf-8').decode(bytes)) };
+}
+
+function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 async function swaggerParser(): Promise<typeof SwaggerParserType> {
@@ -126,12 +163,12 @@ async function guarded<T>(file: string, load: (progress: { stage: string }) => P
 }
 
 /** The contract, and every file read for it (absolute paths, the root first). */
-async function readContract(file: string, opts: LoadContractOptions, progress: { stage: string }): Promise<{ contract: Contract; files: string[] }> {
-  const root = await readLocatedYaml(file, CONTRACT_READ);
+async function readContract(file: string, opts: LoadContractOptions, progress: { stage: string }, limit: ReadLimit): Promise<{ contract: Contract; files: string[] }> {
+  const root = await readLocatedYaml(file, limit);
   const version = openApiVersion(root);
   const dialect = version.startsWith('3.1') ? '3.1' : '3.0';
   progress.stage = 'following its $refs';
-  const files = await readContractFiles(root, dialect);
+  const files = await readContractFiles(root, dialect, limit);
   const refs = resolveRefs(files, opts.validation === 'lenient');
   progress.stage = 'looking for $ref cycles';
   const warnings = [...refs.warnings, ...findRefCycles(refs.resolved)];
