@@ -5,7 +5,7 @@ export type { Narrowing, Shard } from './select.ts';
 export { CheckFailure, CheckSkipped } from './model.ts';
 export type { Check, CheckContext, CheckFamily, FailureKind, ReportSink } from './model.ts';
 export { ExchangeLedger } from './ledger.ts';
-export { currentCheckScope, inCheckScope } from './scope.ts';
+export { currentCheckScope, inCheckScope, outsideAnyCheck } from './scope.ts';
 export type { CheckScope } from './scope.ts';
 export { lintContract, CONTRACT_RULES } from './contract/lint-contract.ts';
 export type { ContractFinding, ContractRule } from './contract/lint-contract.ts';

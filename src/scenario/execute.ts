@@ -6,6 +6,7 @@ import { findMismatch, findMismatches, getPointer, mergeOver } from '../json/ind
 import { parseDuration } from '../profile/index.ts';
 import { loadVocabulary } from '../errors/index.ts';
 import { CheckFailure } from '../checks/model.ts';
+import { currentCheckScope } from '../checks/scope.ts';
 import type { CheckContext } from '../checks/model.ts';
 import { canonicalMiss } from './expect-canonical.ts';
 import type { CanonicalMapping } from './expect-canonical.ts';
@@ -59,7 +60,8 @@ export async function executeScenario(ctx: CheckContext, scenario: Scenario): Pr
 }
 
 /**
- * ${seq}: the scenario's own count (1, 2, …) after a base of 1000 per place among the partner's scenarios. References
+ * ${seq}: the scenario's own count (1, 2, …) after a base of 1000 per place among the partner's scenarios (500 more
+ * in a second attempt). References
  * made from it do not collide within a run, and a scenario's are the same whatever ran before or beside it (checks of
  * a sandbox run may run side by side) or alone (`--grep`). A scenario not among them (the profile's setup) takes the
  * next block after theirs, in the order such scenarios run.
@@ -72,7 +74,8 @@ function sequence(ctx: CheckContext, scenario: Scenario): () => number {
     place = scenarios.length + 1 + (otherScenarios.get(ctx) ?? 0);
     otherScenarios.set(ctx, place - scenarios.length);
   }
-  const base = place * SEQ_BLOCK;
+  // A check run once more alone (src/suite/run-planned.ts) sends references of its own, not the first attempt's.
+  const base = place * SEQ_BLOCK + ((currentCheckScope()?.attempt ?? 1) - 1) * (SEQ_BLOCK / 2);
   let n = 0;
   return () => base + ++n;
 }

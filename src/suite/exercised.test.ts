@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ProxyEvent } from '../faults/index.ts';
 import type { Exchange } from '../http/index.ts';
-import { exercisedBy, injectedSince } from './exercised.ts';
+import { exercisedBy } from './exercised.ts';
 
 const ex = (operationId: string | undefined, durationMs: number, answered = true): Exchange => ({
   seq: 1,
@@ -10,7 +9,6 @@ const ex = (operationId: string | undefined, durationMs: number, answered = true
   startedAt: '',
   durationMs,
 }) as Exchange;
-const event = (outcome: ProxyEvent['outcome']): ProxyEvent => ({ outcome }) as ProxyEvent;
 
 describe('exercisedBy', () => {
   it('names the operations the partner answered and times each answer', () => {
@@ -25,14 +23,5 @@ describe('exercisedBy', () => {
 
   it('gives no latency for a check that had a fault injected: its delays are railgate’s', () => {
     expect(exercisedBy([ex('createPayout', 15_000)], true)).toEqual({ operations: ['createPayout'] });
-  });
-});
-
-describe('injectedSince', () => {
-  it('looks at the fault layer’s log from the check’s start, or at all of it when the check cleared it', () => {
-    const log = [event('latency'), event('forwarded'), event('forwarded')];
-    expect(injectedSince(log, 1)).toBe(false);
-    expect(injectedSince(log, 0)).toBe(true);
-    expect(injectedSince([event('hang')], 3)).toBe(true);
   });
 });

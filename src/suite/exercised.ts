@@ -1,4 +1,3 @@
-import type { ProxyEvent } from '../faults/index.ts';
 import type { Exchange } from '../http/index.ts';
 import type { CheckMeta } from './run-config.ts';
 
@@ -30,12 +29,4 @@ export function exercisedBy(exchanges: readonly Exchange[], faulted: boolean): P
     ...(Object.keys(latency).length > 0 && { latency }),
     ...(Object.keys(untimed).length > 0 && { untimed }),
   };
-}
-
-/**
- * Whether the fault layer injected a fault since `mark` (the log's length when the check began). A check that
- * cleared the log meanwhile is judged on what the log holds now: it cleared it to inject faults of its own.
- */
-export function injectedSince(log: readonly ProxyEvent[], mark: number): boolean {
-  return (log.length >= mark ? log.slice(mark) : log).some((e) => e.outcome !== 'forwarded');
 }

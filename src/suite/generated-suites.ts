@@ -13,18 +13,19 @@ import { runsBeside } from './check-gate.ts';
 import { recordingSink, routedSink } from './recorded-steps.ts';
 import { withPlantedCrash } from './planted-crash.ts';
 import { CHECK_TIMEOUT_MS, checkConcurrency, decodeRunConfig, isPartialRun } from './run-config.ts';
+import { boundSpec } from './run-bound.ts';
 import { checkMeta, endedMeta, openTarget, runPlannedCheck, runSetup, skipNote } from './run-planned.ts';
 import type { CheckTarget } from './run-planned.ts';
 
 const config = decodeRunConfig(process.env);
 const partners = selectPartners(await loadPartners(config.root, config.partner), config);
-// vitest runs at most this many tests of a concurrent group at once (run-suites.ts sets maxConcurrency alike);
-// each partner's own gate then lets its `concurrency` of them run (run-planned.ts).
-const mostBeside = Math.max(1, ...partners.map((p) => checkConcurrency(p.profile, config)));
+/** After the run's bound a test still running is ended by the bound itself (reported not finished): vitest's limit comes later. */
+const BOUND_SLACK_MS = 60_000;
 
 for (const partner of partners) {
   const plan = planPartner(partner, config);
   if (plan.families.length === 0) continue;
+  const boundMs = boundSpec(partner.profile, config.env, config.maxTime).ms;
   describe(partner.id, () => {
     let target: CheckTarget | undefined;
     let setupFailed: unknown;
@@ -54,7 +55,7 @@ for (const partner of partners) {
     }
     for (const { family, checks } of plan.families) {
       describe(family, () => {
-        for (const check of checks) defineCheck(partner.id, partner.profile.rails, check, checkConcurrency(partner.profile, config), () => (setupFailed ? Promise.reject(setupFailed) : Promise.resolve(target)));
+        for (const check of checks) defineCheck(partner.id, partner.profile.rails, check, checkConcurrency(partner.profile, config), boundMs, () => (setupFailed ? Promise.reject(setupFailed) : Promise.resolve(target)));
       });
     }
   });
@@ -63,13 +64,15 @@ for (const partner of partners) {
 /**
  * One check, one test. An independent check is a concurrent test where the partner's checks may run side by side
  * (docs/decisions/concurrent-checks.md): consecutive ones form a group vitest starts together, and any other test
- * is a wall between groups. A started test may wait for its partner's gate: its timeout allows for the rounds ahead.
+ * is a wall between groups. A started test may wait for its partner's gate, and for a check run once more alone:
+ * each attempt keeps its own time limit from when the gate lets it in (run-planned.ts), and the test only the
+ * run's bound, which ends what is still running, reported not finished.
  */
-function defineCheck(partnerId: string, rails: string[], planned: Check, beside: number, target: () => Promise<CheckTarget | undefined>): void {
+function defineCheck(partnerId: string, rails: string[], planned: Check, beside: number, boundMs: number, target: () => Promise<CheckTarget | undefined>): void {
   const check = withPlantedCrash(config.defects, partnerId, planned);
   const meta = checkMeta(partnerId, rails, check);
   const concurrent = runsBeside(check, beside);
-  const timeout = concurrent ? CHECK_TIMEOUT_MS * Math.ceil(mostBeside / beside) : CHECK_TIMEOUT_MS;
+  const timeout = concurrent ? boundMs + BOUND_SLACK_MS : CHECK_TIMEOUT_MS;
   test(check.name, { meta: { railgate: meta }, concurrent, timeout }, (t) => allureSink.isolated(async () => {
     await labelCheck({ partner: partnerId, family: check.family, rails, story: check.scenario ?? check.name, severity: meta.severity, env: config.env, tags: check.tags, ...(check.title && { title: check.title }), ...(check.loc && { source: `${check.loc.file}:${check.loc.line}` }) });
     const end = await runPlannedCheck(check, target, { partnerId, env: config.env });

@@ -1,5 +1,6 @@
-import { CheckFailure, CheckSkipped, inCheckScope } from '../checks/index.ts';
-import type { Check, CheckContext, CheckScope, ReportSink } from '../checks/index.ts';
+import { CheckFailure, CheckSkipped, inCheckScope, outsideAnyCheck } from '../checks/index.ts';
+import type { Check, ReportSink } from '../checks/index.ts';
+import type { Rng } from '../random/index.ts';
 import type { Exchange } from '../http/index.ts';
 import type { Partner } from '../partner/index.ts';
 import type { ReadinessEvidence } from '../readiness/index.ts';
@@ -11,12 +12,12 @@ import type { Session } from '../session/index.ts';
 import { withAnswerFindings } from './answer-findings.ts';
 import { holdBetweenChecks } from './between-checks.ts';
 import type { CheckTime } from './between-checks.ts';
-import { exercisedBy, injectedSince } from './exercised.ts';
+import { exercisedBy } from './exercised.ts';
 import { watchReceiverOverflow } from './receiver-overflow.ts';
 import { boundSpec, startRunBound } from './run-bound.ts';
 import type { RunBound } from './run-bound.ts';
 import { runCheck } from './run-check.ts';
-import { checkConcurrency } from './run-config.ts';
+import { CHECK_TIMEOUT_MS, checkConcurrency } from './run-config.ts';
 import type { CheckMeta, RunConfig } from './run-config.ts';
 import { checkGate, runsBeside } from './check-gate.ts';
 import type { CheckGate } from './check-gate.ts';
@@ -88,7 +89,7 @@ export type CheckEnd = ({ passed: true } | { passed: false; error: unknown }) & 
  * (a vitest test, or the in-process runner of the project's tests).
  */
 export async function runPlannedCheck(check: Check, target: () => Promise<CheckTarget | undefined>, where: { partnerId: string; env: RunConfig['env'] }): Promise<CheckEnd> {
-  let seen: { scope: CheckScope; injected: boolean } | undefined;
+  let last: Attempted | undefined;
   let end: CheckEnd;
   try {
     // Inside the try: a setup step's CheckFailure keeps its kind (a partner defect stays one).
@@ -96,47 +97,79 @@ export async function runPlannedCheck(check: Check, target: () => Promise<CheckT
     if (!s) throw new CheckFailure(`the ${where.env} target for ${where.partnerId} did not start`, { kind: 'configuration' });
     const { ctx } = s.session;
     const overflow = watchReceiverOverflow(ctx);
-    const evidence = await inCheckScope(ctx.rng, check, (scope) => {
-      // In the scope, the fault layer's log is this check's own (open-session.ts): what it had injected, whatever ran beside it.
-      const faultMark = ctx.faults.log.length;
-      const seeing = { scope, injected: false };
-      seen = seeing;
-      const run = runsBeside(check, s.gate.limit) ? runBeside(s, check, ctx, scope) : s.gate.alone(() => attempt(s, check, ctx, scope, 0));
-      return run.finally(() => {
-        seeing.injected = injectedSince(ctx.faults.log, faultMark);
-        // A rule it scheduled and never used (a scenario's fault that never fired) goes with it.
-        ctx.faults.clear();
-      });
-    }).finally(overflow);
+    const run = async (): Promise<void | ReadinessEvidence> => {
+      if (!runsBeside(check, s.gate.limit)) return (last = await attemptIn(ctx.rng, 1, s, check, (work) => s.gate.alone(work))).outcome();
+      const first = (last = await attemptIn(ctx.rng, 1, s, check, (work) => s.gate.shared(work)));
+      const limited = first.exchanges.filter(rateLimited);
+      if (limited.length === 0) return first.outcome();
+      // The partner answered 429 while others ran beside this check: the limit may be theirs, so whatever this
+      // attempt concluded (a pass on a 429 included) is not the partner's answer to this check alone.
+      const said = `exchange${limited.length > 1 ? 's' : ''} ${limited.map((x) => `#${x.seq}`).join(', ')} answered 429 while up to ${s.gate.limit} checks ran side by side; this attempt ${first.error === undefined ? 'passed' : `ended with: ${first.error instanceof Error ? first.error.message : String(first.error)}`}`;
+      await ctx.report.attach('rate-limited beside other checks: the check runs once more, alone', said, 'text/plain');
+      return (last = await attemptIn(first.rng, 2, s, check, (work) => s.gate.alone(work))).outcome();
+    };
+    const evidence = await run().finally(overflow);
     end = { passed: true, ...(evidence && { evidence }) };
   } catch (e) {
     end = { passed: false, error: redactFailure(e), ...(e instanceof CheckFailure && e.evidence && { evidence: e.evidence }) };
   }
-  // What the check exercised, whatever its outcome: the operations it called that the partner answered, and how fast.
-  if (seen) end.exercised = exercisedBy(seen.scope.exchanges, seen.injected);
+  // What the check exercised, whatever its outcome: the operations its last attempt called that the partner answered, and how fast.
+  if (last) end.exercised = exercisedBy(last.exchanges, last.injected);
   return end;
 }
 
-/** One run of the check's body, judged on the answers it got from `from` on. */
-function attempt(s: CheckTarget, check: Check, ctx: CheckContext, scope: CheckScope, from: number): Promise<void | ReadinessEvidence> {
-  return s.time.run(() => s.bound.race('this check', () => withAnswerFindings(() => scope.exchanges.slice(from), () => runCheck(check, ctx))));
+/** One attempt of a check, ended: what it made, whether it had faults injected, and how it ended. */
+interface Attempted {
+  exchanges: readonly Exchange[];
+  injected: boolean;
+  rng: Rng;
+  error?: unknown;
+  outcome(): Promise<void | ReadinessEvidence>;
 }
 
 /**
- * An independent check beside others. If it fails having been answered 429 by the partner, the rate limit may be
- * the others' doing, not its own: it runs once more, alone, and that outcome stands (both runs are in its report).
+ * One attempt of the check's body in a scope of its own (its stream, its exchanges, its faults), let in by the gate,
+ * on the clock, inside the run's bound and, beside others, its own time limit (counted from when the gate let it in:
+ * waiting for the others is no part of it). Its faults go with it when it ends.
  */
-async function runBeside(s: CheckTarget, check: Check, ctx: CheckContext, scope: CheckScope): Promise<void | ReadinessEvidence> {
-  try {
-    return await s.gate.shared(() => attempt(s, check, ctx, scope, 0));
-  } catch (e) {
-    const limited = scope.exchanges.filter(rateLimited);
-    if (limited.length === 0 || e instanceof CheckSkipped) throw e;
-    const from = scope.exchanges.length;
-    const said = `exchange${limited.length > 1 ? 's' : ''} ${limited.map((x) => `#${x.seq}`).join(', ')} answered 429 while up to ${s.gate.limit} checks ran side by side; the check failed with: ${e instanceof Error ? e.message : String(e)}`;
-    await ctx.report.attach('rate-limited beside other checks: the check runs once more, alone', said, 'text/plain');
-    return s.gate.alone(() => attempt(s, check, ctx, scope, from));
-  }
+async function attemptIn(rng: Rng, n: number, s: CheckTarget, check: Check, gate: <T>(work: () => Promise<T>) => Promise<T>): Promise<Attempted> {
+  const { ctx } = s.session;
+  return inCheckScope(
+    rng,
+    check,
+    async (scope) => {
+      let result: { ok: true; value: void | ReadinessEvidence } | { ok: false; error: unknown };
+      try {
+        const body = () => withAnswerFindings(() => scope.exchanges, () => runCheck(check, ctx));
+        const limited = runsBeside(check, s.gate.limit) ? () => withinCheckTime(body) : body;
+        result = { ok: true, value: await gate(() => s.time.run(() => s.bound.race('this check', limited))) };
+      } catch (error) {
+        result = { ok: false, error };
+      }
+      // Unused rules (a scenario's fault that never fired) go with the attempt; what it injected is read from its own
+      // requests, whatever it cleared meanwhile.
+      ctx.faults.clear();
+      const injected = outsideAnyCheck(() => ctx.faults.log.some((e) => e.check === scope.id && e.outcome !== 'forwarded'));
+      return {
+        exchanges: scope.exchanges,
+        injected,
+        rng: scope.rng,
+        ...(!result.ok && { error: result.error }),
+        outcome: () => (result.ok ? Promise.resolve(result.value) : Promise.reject(result.error)),
+      };
+    },
+    n,
+  );
+}
+
+/** The longest one attempt of a check may take beside others: vitest's own limit of a test, counted from its start. */
+function withinCheckTime<T>(work: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the check did not end within ${CHECK_TIMEOUT_MS / 1000} s of its start`)), CHECK_TIMEOUT_MS);
+    timer.unref();
+  });
+  return Promise.race([work(), late]).finally(() => clearTimeout(timer));
 }
 
 /** The partner's own 429 (the fault layer's made-up answers never reach the ledger, hence never a check's scope). */
