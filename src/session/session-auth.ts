@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { outsideAnyCheck } from '../checks/index.ts';
 import type { AuthRuntime, EventSide, WebhookRuntime } from '../checks/index.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Operation } from '../contract/index.ts';
@@ -10,6 +11,7 @@ import { DEFAULT_RULES, redactText, withSecrets } from '../redact/index.ts';
 import type { RedactionRules } from '../redact/index.ts';
 import { createSigner, parseTokenResponse, tokenRequest } from '../signer/index.ts';
 import { getPointer } from '../json/index.ts';
+import { parseRetryAfter } from '../retry/index.ts';
 import { createRng } from '../random/index.ts';
 import { RECEIVER_FAULTS, checkPayload, refusalStage, senderAuth, senderSecrets, startEventReceiver, startReceiver, verificationStage, webhookKeys, webhookPayloadSchemas } from '../webhooks/index.ts';
 import type { DeliveryInspection, SenderAuth, WebhookDelivery, WebhookReceiver } from '../webhooks/index.ts';
@@ -107,6 +109,9 @@ function inspector(partner: Partner): (delivery: WebhookDelivery) => DeliveryIns
   };
 }
 
+/** The longest Retry-After a token fetch waits out before asking once more. */
+const TOKEN_RETRY_AFTER_CAP_MS = 30_000;
+
 /** The session's signing: every secured call signed at the clock's time, redaction rules that know the secrets. */
 export function sessionAuth(partner: Partner, credentials: Credentials, deps: { clock: Clock; baseUrl: string; record: Recorder; webhooks?: WebhookRuntime; events?: SessionEvents }): AuthRuntime & { rules(): RedactionRules } {
   const { clock, record } = deps;
@@ -116,11 +121,21 @@ export function sessionAuth(partner: Partner, credentials: Credentials, deps: { 
     now: () => clock.now(),
     ...(oauth2
       ? {
-          fetchToken: async () => {
-            const request = tokenRequest(oauth2, partner.contract, deps.baseUrl);
-            const signed = tokenOp ? (await signer.sign(request, tokenOp, { at: unixSeconds(clock), nonce: nonce() })).request : request;
-            return parseTokenResponse(await record(signed));
-          },
+          // Shared by every check that needs it, so fetched as no check's own (src/checks/scope.ts); a 429 (the
+          // partner's rate limit, checks running side by side) is waited out once, for at most 30 s of Retry-After.
+          fetchToken: () =>
+            outsideAnyCheck(async () => {
+              const send = async (): Promise<Exchange> => {
+                const request = tokenRequest(oauth2, partner.contract, deps.baseUrl);
+                return record(tokenOp ? (await signer.sign(request, tokenOp, { at: unixSeconds(clock), nonce: nonce() })).request : request);
+              };
+              let answer = await send();
+              if (answer.response?.status === 429) {
+                await clock.sleep(Math.min(parseRetryAfter(answer.response.headers['retry-after'], clock.now()) ?? 1_000, TOKEN_RETRY_AFTER_CAP_MS));
+                answer = await send();
+              }
+              return parseTokenResponse(answer);
+            }),
         }
       : {}),
   });
