@@ -38,6 +38,7 @@ export function judgeRejection(op: Operation, title: string, attempt: Attempt, e
   const res = attempt.exchange.response;
   const proof = evidence(attempt, redact);
   if (!res) throw new CheckFailure(`${op.id}: no answer to a forgery (${title}): ${attempt.exchange.error?.message ?? ''}\n${proof}`);
+  if (res.status === 429 && !expected.statuses.includes(429)) throw rateLimitedBefore(op, `the forgery (${title})`, proof);
   const code = answeredCode(res.body, expected.codeAt);
   if (res.status < 400) {
     throw new CheckFailure(`${op.id} accepted a forgery: ${title} — answered ${res.status}; a strict partner answers ${describeExpected(expected)} (${expected.detection}).\n${proof}`);
@@ -54,8 +55,17 @@ export function judgeAcceptance(op: Operation, title: string, attempt: Attempt, 
   const res = attempt.exchange.response;
   const proof = evidence(attempt, redact);
   if (!res) throw new CheckFailure(`${op.id}: no answer to ${title}: ${attempt.exchange.error?.message ?? ''}\n${proof}`);
+  if (res.status === 429 && !expected.statuses.includes(429)) throw rateLimitedBefore(op, title, proof);
   if (res.status === 401 || res.status === 403 || expected.statuses.includes(res.status)) {
     const message = typeof res.body === 'object' ? JSON.stringify(res.body) : String(res.body ?? '');
     throw new CheckFailure(`${op.id} refused ${title}: answered ${answered(attempt.exchange, expected.codeAt)} ${message.slice(0, 300)}\n${proof}`);
   }
+}
+
+/**
+ * Rate limited: the partner has not said whether it accepts the request (a gateway answers 429 before any signature
+ * check), so it is neither accepted nor refused as documented: not judged, never a finding.
+ */
+function rateLimitedBefore(op: Operation, what: string, proof: string): CheckFailure {
+  return new CheckFailure(`${op.id}: rate limited (429) before it judged ${what}: not judged; run when the partner's limit allows\n${proof}`, { kind: 'configuration' });
 }
