@@ -9,7 +9,9 @@ import { newKey } from '../idempotency/request.ts';
 import { networkFailure, parseRetryAfter } from '../../retry/index.ts';
 import type { Partner } from '../../partner/index.ts';
 import { resolveMovements } from '../../transactions/index.ts';
+import { createRng } from '../../random/index.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
+import { currentCheckScope } from '../scope.ts';
 import type { Check, CheckContext, CheckFamily, PlanOptions } from '../model.ts';
 import { probeCreates, probeParts } from '../contract/probe.ts';
 import { patient } from '../patience.ts';
@@ -82,21 +84,41 @@ export function servesPath(template: string, path: string): boolean {
   return new RegExp(`^${pathTemplateSource(template, '[^/]+').source}$`).test(path);
 }
 
+type Base = { parts?: RequestParts; skip?: string };
+/** A base request as one case made it: sound when every request it made first (the creates of its ids) was answered 2xx. */
+type MadeBase = Base & { sound: boolean; by?: string };
+
 /** What the family's checks share in one run: each operation's base request, and what its cases created. */
 class RunState {
-  readonly bases = new Map<string, Promise<{ parts?: RequestParts; skip?: string }>>();
+  readonly bases = new Map<string, Promise<MadeBase>>();
   readonly created: Array<{ op: Operation; exchange: Exchange }> = [];
   vocabulary?: Awaited<ReturnType<typeof loadVocabulary>>;
 
-  /** The operation's valid request (src/requests: examples, generated values, pins, ids of resources it creates first), made once. */
-  base(ctx: CheckContext, op: Operation): Promise<{ parts?: RequestParts; skip?: string }> {
-    let made = this.bases.get(op.id);
-    if (!made) {
-      made = probeParts(ctx, op);
-      this.bases.set(op.id, made);
+  /**
+   * The operation's valid request (src/requests: examples, generated values, pins, ids of resources it creates
+   * first), made once and shared by its cases, from a stream of its own: the same whichever case makes it, so a case
+   * re-run alone (`--grep`) is sent as in the whole run. A base whose creates were not all answered 2xx (rate
+   * limited, say) is no case's but its maker's: it may hold an id that names nothing, so each other case makes its own.
+   */
+  async base(ctx: CheckContext, op: Operation): Promise<Base> {
+    let shared = this.bases.get(op.id);
+    if (!shared) {
+      shared = makeBase(ctx, op);
+      this.bases.set(op.id, shared);
     }
-    return made;
+    const made = await shared;
+    if (made.sound || made.by === currentCheckScope()?.id) return made;
+    if (this.bases.get(op.id) === shared) this.bases.delete(op.id);
+    return makeBase(ctx, op);
   }
+}
+
+async function makeBase(ctx: CheckContext, op: Operation): Promise<MadeBase> {
+  const scope = currentCheckScope();
+  const from = scope?.exchanges.length ?? 0;
+  const base = await probeParts({ ...ctx, rng: createRng(ctx.seed).fork(`conformance-base:${ctx.partner.id}:${op.id}`) }, op);
+  const sound = (scope?.exchanges.slice(from) ?? []).every((e) => e.response !== undefined && e.response.status >= 200 && e.response.status < 300);
+  return { ...base, sound, ...(scope && { by: scope.id }) };
 }
 
 function caseCheck(op: Operation, c: ConformanceCase, run: RunState, destructive: boolean): Check {
