@@ -22,8 +22,9 @@ export function scenarioChecks(partner: Partner): Check[] {
 
 /**
  * A scenario may run beside others (its faults hit its own requests only) unless it awaits a webhook it does not
- * pick out by a value of its own: another check's delivery could answer it.
+ * pick out by a value of its own (a capture, its `${seq}`, a `${uuid}`): a constant match (`/data/status: COMPLETED`)
+ * could be answered by another check's delivery.
  */
 function independent(s: Scenario): boolean {
-  return s.steps.every((st) => st.action !== 'await-webhook' || Object.keys(st.match ?? {}).length > 0);
+  return s.steps.every((st) => st.action !== 'await-webhook' || Object.values(st.match ?? {}).some((v) => typeof v === 'string' && v.includes('${')));
 }
