@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { loadPartners } from '../src/partner/index.ts';
+import { DEFAULT_SEED } from '../src/random/rng.ts';
 import { notPassed, runFamilyInProcess } from './helpers/family-run.ts';
+import { runInProcess } from './helpers/in-process.ts';
+import { REPO } from './helpers/workspace.ts';
 
 // Issue 7: the card acquirer example partner for the EU-CARDS rail: its scenarios pass on the clean simulator,
 // and its errors family provokes every documented code. In process, judged as `railgate run --family` judges it
@@ -24,5 +28,16 @@ describe('railgate run --partner eurocard', () => {
     expect(rows).toContainEqual({ code: 'CARD_DECLINED', status: 402, canonical: 'MS03', exercised: true });
     expect(rows).toContainEqual({ code: 'REFUND_EXCEEDS_CAPTURED', status: 422, canonical: 'AM09', exercised: true });
     expect(rows).toContainEqual({ code: 'ALREADY_VOIDED', status: 409, canonical: 'DS02', exercised: true });
+  });
+
+  it('declined-card looks for a payment under the very reference its declined authorization sent: the count of 0 can fail', async () => {
+    const [eurocard] = await loadPartners(REPO, 'eurocard');
+    const r = await runInProcess(eurocard!, { families: ['scenarios'], seed: DEFAULT_SEED, checks: /^declined-card$/ });
+    expect(r.outcomes.map((o) => o.status)).toEqual(['passed']);
+    const sent = r.exchanges.find((e) => e.request.operationId === 'authorizePayment');
+    const listed = r.exchanges.find((e) => e.request.operationId === 'listPayments');
+    const reference = (JSON.parse(sent?.request.body ?? '{}') as { reference?: string }).reference;
+    expect(reference).toMatch(/^RG-DECL-\d+$/);
+    expect(new URL(listed!.request.url).searchParams.get('reference')).toBe(reference);
   });
 });

@@ -197,7 +197,9 @@ function judgeStep(state: RunState, step: LocatedStep, exchange: Exchange, what:
     throw new CheckFailure(`${what}: no answer: ${exchange.error.code} ${exchange.error.message}`, { loc: step.loc });
   }
   const res = exchange.response!;
-  if (step.as) state.vars.values.set(step.as, { status: res.status, headers: res.headers, body: res.body });
+  // A named step is its answer, and what the scenario sent (`${declined.request.body.reference}`: a value drawn once).
+  const sent = step.as ? state.sent.get(step.as)?.parts : undefined;
+  if (step.as) state.vars.values.set(step.as, { status: res.status, headers: res.headers, body: res.body, ...(sent && { request: { params: sent.params, query: sent.query, body: sent.body } }) });
   if (step.expect) judgeExpectation(fill(state, step.expect, step.loc), exchange, what, step.loc, state.mapping, step.expectAt);
   for (const [name, where] of Object.entries(step.capture ?? {})) {
     const value = where.startsWith('header:') ? res.headers[where.slice(7).toLowerCase()] : getPointer(res.body, where);
