@@ -30,14 +30,17 @@ describe('railgate run --partner eurocard', () => {
     expect(rows).toContainEqual({ code: 'ALREADY_VOIDED', status: 409, canonical: 'DS02', exercised: true });
   });
 
-  it('declined-card looks for a payment under the very reference its declined authorization sent: the count of 0 can fail', async () => {
-    const [eurocard] = await loadPartners(REPO, 'eurocard');
-    const r = await runInProcess(eurocard!, { families: ['scenarios'], seed: DEFAULT_SEED, checks: /^declined-card$/ });
+  it.each([
+    ['eurocard', 'declined-card', 'authorizePayment', 'listPayments', /^RG-DECL-\d+$/],
+    ['pixpay', 'charge-rejected-unknown-receiver-key', 'createCharge', 'listCharges', /^RG-COBX-\d+$/],
+  ])('%s %s looks for what it was refused under the very reference it sent: its count of 0 can fail', async (id, scenario, create, list, shape) => {
+    const [partner] = await loadPartners(REPO, id);
+    const r = await runInProcess(partner!, { families: ['scenarios'], seed: DEFAULT_SEED, checks: new RegExp(`^${scenario}$`) });
     expect(r.outcomes.map((o) => o.status)).toEqual(['passed']);
-    const sent = r.exchanges.find((e) => e.request.operationId === 'authorizePayment');
-    const listed = r.exchanges.find((e) => e.request.operationId === 'listPayments');
+    const sent = r.exchanges.find((e) => e.request.operationId === create);
+    const listed = r.exchanges.find((e) => e.request.operationId === list);
     const reference = (JSON.parse(sent?.request.body ?? '{}') as { reference?: string }).reference;
-    expect(reference).toMatch(/^RG-DECL-\d+$/);
+    expect(reference).toMatch(shape);
     expect(new URL(listed!.request.url).searchParams.get('reference')).toBe(reference);
   });
 });
