@@ -220,6 +220,19 @@ describe('the contract cache on disk', () => {
     expect(await entries()).toEqual([]);
   });
 
+  it('removes what a command killed while writing left behind, not what one is writing now', async () => {
+    const store = new DiskCache(cache, 'lint');
+    await store.put('a', { value: 'a' });
+    // A command stopped between writing its entry and renaming it into place: its temporary file stays, 4 MB for Square.
+    const orphan = `${store.fileOf('b')}.4242.k1.tmp`;
+    const writing = `${store.fileOf('c')}.4343.k2.tmp`;
+    await writeFile(orphan, Buffer.alloc(1024));
+    await writeFile(writing, Buffer.alloc(1024));
+    await utimes(orphan, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    await prune(cache, { bytes: Infinity, entries: 512 });
+    expect(await entries()).toEqual([path.basename(store.fileOf('a')), path.basename(writing)].sort());
+  });
+
   it("names railgate's code in every key: a changed source file is another build", async () => {
     const tree = await tempDir('railgate-tree-');
     try {

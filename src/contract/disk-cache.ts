@@ -22,6 +22,8 @@ const FORMAT = 1;
 const DIGEST_BYTES = 32;
 /** What the folder may hold: past it, the oldest entries go (each build of railgate, each edit of a contract, writes new ones). */
 export const CACHE_LIMIT = { bytes: 256 * 1024 * 1024, entries: 512 };
+/** A temporary file older than this is no write in progress (an entry is written in well under a second) but one a killed command left. */
+const ORPHAN_MS = 60 * 60 * 1000;
 
 /**
  * Where entries go: `RAILGATE_CACHE_DIR` if set; none when `RAILGATE_CACHE` is `off` (or `0`, `false`, `no`), or
@@ -186,13 +188,19 @@ export class DiskCache {
   }
 }
 
-/** Removes the entries least recently written or used until the folder is within `limit`; a file gone meanwhile is skipped. */
+/**
+ * Removes the entries least recently written or used until the folder is within `limit`, and the temporary files of
+ * writes a killed command never finished; a file gone meanwhile is skipped.
+ */
 export async function prune(dir: string, limit: { bytes: number; entries: number }): Promise<void> {
   const files: Array<{ file: string; size: number; mtimeMs: number }> = [];
   for (const name of await readdir(dir)) {
-    if (!name.endsWith('.v8')) continue;
+    const orphan = name.endsWith('.tmp');
+    if (!name.endsWith('.v8') && !orphan) continue;
     const s = await stat(path.join(dir, name)).catch(() => undefined);
-    if (s?.isFile()) files.push({ file: path.join(dir, name), size: s.size, mtimeMs: s.mtimeMs });
+    if (orphan) {
+      if (s?.isFile() && Date.now() - s.mtimeMs > ORPHAN_MS) await unlink(path.join(dir, name)).catch(() => undefined);
+    } else if (s?.isFile()) files.push({ file: path.join(dir, name), size: s.size, mtimeMs: s.mtimeMs });
   }
   let bytes = files.reduce((n, f) => n + f.size, 0);
   let count = files.length;
