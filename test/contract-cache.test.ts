@@ -192,6 +192,24 @@ describe('the contract cache on disk', () => {
     expect(await lint()).toEqual(off);
   });
 
+  it('is no cache, and no hang, in a folder railgate cannot make (under /proc, where a recursive mkdir never returns)', { timeout: 20_000 }, async () => {
+    const off = await (async () => {
+      process.env.RAILGATE_CACHE = 'off';
+      try {
+        return await lint();
+      } finally {
+        delete process.env.RAILGATE_CACHE;
+      }
+    })();
+    process.env.RAILGATE_CACHE_DIR = '/proc/1/railgate-cache';
+    try {
+      expect(await lint()).toEqual(off);
+      expect(await lint()).toEqual(off);
+    } finally {
+      process.env.RAILGATE_CACHE_DIR = cache;
+    }
+  });
+
   it('keeps no result of a contract that does not load, and says the same each time', async () => {
     await writeFile(path.join(ws.dir, 'contracts', 'main.yaml'), MAIN.replace('operationId: createPayout', 'operationId: [createPayout'));
     const problems = async () => {

@@ -177,7 +177,7 @@ export class DiskCache {
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       const payload = serialize({ key, value });
-      await mkdir(this.dir, { recursive: true });
+      await makeDirs(this.dir);
       await writeFile(temp, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
       await rename(temp, file);
     } catch {
@@ -186,6 +186,22 @@ export class DiskCache {
     }
     await prune(this.dir, CACHE_LIMIT).catch(() => undefined);
   }
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node 20's recursive mkdir never returns under a folder such as /proc/1 (ENOENT from a
+ * parent it cannot make, again and again), and a cache folder railgate cannot make is simply no cache.
+ */
+async function makeDirs(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    const made = await stat(at).then((s) => s.isDirectory(), () => undefined);
+    if (made === true) break;
+    if (made === false) throw new Error(`${at} is not a folder`);
+    missing.unshift(at);
+    if (path.dirname(at) === at) break;
+  }
+  for (const at of missing) await mkdir(at).catch((e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? undefined : Promise.reject(e)));
 }
 
 /**
