@@ -29,7 +29,11 @@ describe('railgate run --partner eurocard', () => {
     expect(rows).toContainEqual({ code: 'REFUND_EXCEEDS_CAPTURED', status: 422, canonical: 'AM09', exercised: true });
     expect(rows).toContainEqual({ code: 'ALREADY_VOIDED', status: 409, canonical: 'DS02', exercised: true });
   });
+});
 
+// The example scenarios that expect a refusal to leave nothing behind: their count of 0 must look where the refused
+// request would have left something.
+describe('example refusals that must leave nothing', () => {
   it.each([
     ['eurocard', 'declined-card', 'authorizePayment', 'listPayments', /^RG-DECL-\d+$/],
     ['pixpay', 'charge-rejected-unknown-receiver-key', 'createCharge', 'listCharges', /^RG-COBX-\d+$/],
