@@ -193,10 +193,13 @@ describe('checks side by side against a sandbox', () => {
     }
   });
 
-  it("a token the checks side by side share is fetched as no check's own, and a 429 to it is waited out once: no check breaks on it", { timeout: 120_000 }, async () => {
+  it.each([
+    [1, 'waited out once'],
+    [2, 'still refused after the wait: each check that needed it runs once more, alone'],
+  ])("a token the checks side by side share is fetched as no check's own; answered 429 %i time(s), it is %s, and no check breaks on it", { timeout: 120_000 }, async (refusals) => {
     let tokenAsks = 0;
     const front = await behind(lionbank, async (req, forward) => {
-      if (req.url?.endsWith('/oauth/token') && tokenAsks++ === 0) return { status: 429, body: { error: 'slow_down' } };
+      if (req.url?.endsWith('/oauth/token') && tokenAsks++ < refusals) return { status: 429, body: { error: 'slow_down' } };
       await forward();
     });
     try {
@@ -205,12 +208,36 @@ describe('checks side by side against a sandbox', () => {
       expect(beside.mostAtOnce).toBeGreaterThan(1);
       expect(statuses(beside)).toEqual(statuses(alone));
       expect(beside.readiness.verdict).toBe('GO');
-      // The first ask was refused 429 and asked once more; every token exchange (the simulator's tokens live briefly at
-      // this pace, so there are more) is no check's own.
+      // The refused asks, then a token; every token exchange (the simulator's tokens live briefly at this pace, so there
+      // are more) is no check's own.
       const tokenExchanges = beside.exchanges.filter((e) => e.request.url.endsWith('/oauth/token'));
-      expect(tokenExchanges.slice(0, 2).map((e) => e.response?.status)).toEqual([429, 200]);
+      expect(tokenExchanges.slice(0, refusals + 1).map((e) => e.response?.status)).toEqual([...Array<number>(refusals).fill(429), 200]);
       expect(tokenExchanges.map((e) => beside.madeBy(e)).filter((by) => by !== undefined)).toEqual([]);
       expect(tokenAsks).toBe(tokenExchanges.length);
+    } finally {
+      await front.close();
+    }
+  });
+
+  it("conformance cases share no base request whose create was refused: each is judged on one that names a real resource, as alone", { timeout: 120_000 }, async () => {
+    let posts = 0;
+    const front = await behind(pixpay, async (req, forward) => {
+      if (req.method === 'POST' && new URL(req.url ?? '/', 'http://x').pathname.endsWith('/payouts') && posts++ === 0) return { status: 429, body: { error: { code: 'RATE_LIMITED', message: 'slow down' } } };
+      await forward();
+    });
+    try {
+      const cases = /^getPayout: /;
+      const alone = await runInProcess(pixpay.partner, { families: ['conformance'], env: 'sandbox', seed: DEFAULT_SEED, concurrency: 1, checks: cases });
+      const beside = await runInProcess(front.partner, { families: ['conformance'], env: 'sandbox', seed: DEFAULT_SEED, concurrency: 8, checks: cases });
+      expect(posts).toBeGreaterThan(1);
+      expect(alone.outcomes.length).toBeGreaterThan(1);
+      expect(statuses(beside)).toEqual(statuses(alone));
+      // Every read a case sent named a payout the sandbox had made (none a placeholder id answered 404).
+      const reads = beside.exchanges.filter((e) => e.request.operationId === 'getPayout' && beside.madeBy(e) !== undefined);
+      expect(reads.length).toBeGreaterThan(0);
+      const made = new Set(beside.exchanges.filter((e) => e.request.operationId === 'createPayout' && e.response?.status === 201).map((e) => (e.response?.body as { id?: string }).id));
+      for (const read of reads.filter((e) => e.response?.status === 200)) expect(made.has(new URL(read.request.url).pathname.split('/').at(-1))).toBe(true);
+      expect(reads.filter((e) => e.response?.status === 404 && !/[!]/.test(e.request.url)).map((e) => e.request.url)).toEqual([]);
     } finally {
       await front.close();
     }

@@ -2,7 +2,7 @@ export { FAMILIES, FAMILY_ORDER, destructiveInProduction, planPartner } from './
 export type { FamilyPlan, PartnerPlan, Selection } from './plan.ts';
 export { checkSelected, parseShard, selectPartners } from './select.ts';
 export type { Narrowing, Shard } from './select.ts';
-export { CheckFailure, CheckSkipped } from './model.ts';
+export { CheckFailure, CheckSkipped, RateLimited } from './model.ts';
 export type { Check, CheckContext, CheckFamily, FailureKind, ReportSink } from './model.ts';
 export { ExchangeLedger } from './ledger.ts';
 export { currentCheckScope, inCheckScope, outsideAnyCheck } from './scope.ts';

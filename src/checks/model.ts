@@ -134,6 +134,16 @@ export class CheckFailure extends Error {
   }
 }
 
+/**
+ * The partner answered 429 to something the check needed and could not wait out (a token every check shares): the
+ * check judged nothing. Beside others it runs once more, alone; alone it is broken (configuration), never a finding.
+ */
+export class RateLimited extends CheckFailure {
+  constructor(message: string) {
+    super(message, { kind: 'configuration' });
+  }
+}
+
 /** The check could not run here (nothing to probe, no receiver reachable …): reported as skipped, never passed. */
 export class CheckSkipped extends Error {
   constructor(reason: string) {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { outsideAnyCheck } from '../checks/index.ts';
+import { RateLimited, outsideAnyCheck } from '../checks/index.ts';
 import type { AuthRuntime, EventSide, WebhookRuntime } from '../checks/index.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Operation } from '../contract/index.ts';
@@ -112,6 +112,10 @@ function inspector(partner: Partner): (delivery: WebhookDelivery) => DeliveryIns
 /** The longest Retry-After a token fetch waits out before asking once more. */
 const TOKEN_RETRY_AFTER_CAP_MS = 30_000;
 
+function tokenRateLimited(how: string): RateLimited {
+  return new RateLimited(`the OAuth2 token request was answered 429 (rate limited), ${how}: no request could be signed, so nothing was judged`);
+}
+
 /** The session's signing: every secured call signed at the clock's time, redaction rules that know the secrets. */
 export function sessionAuth(partner: Partner, credentials: Credentials, deps: { clock: Clock; baseUrl: string; record: Recorder; webhooks?: WebhookRuntime; events?: SessionEvents }): AuthRuntime & { rules(): RedactionRules } {
   const { clock, record } = deps;
@@ -123,6 +127,8 @@ export function sessionAuth(partner: Partner, credentials: Credentials, deps: { 
       ? {
           // Shared by every check that needs it, so fetched as no check's own (src/checks/scope.ts); a 429 (the
           // partner's rate limit, checks running side by side) is waited out once, for at most 30 s of Retry-After.
+          // Still limited, each check that needed the token fails as rate limited: one beside others runs once more,
+          // alone, and asks again then (src/suite/run-planned.ts); alone, it is broken, never the partner's finding.
           fetchToken: () =>
             outsideAnyCheck(async () => {
               const send = async (): Promise<Exchange> => {
@@ -131,8 +137,11 @@ export function sessionAuth(partner: Partner, credentials: Credentials, deps: { 
               };
               let answer = await send();
               if (answer.response?.status === 429) {
-                await clock.sleep(Math.min(parseRetryAfter(answer.response.headers['retry-after'], clock.now()) ?? 1_000, TOKEN_RETRY_AFTER_CAP_MS));
+                const wait = parseRetryAfter(answer.response.headers['retry-after'], clock.now()) ?? 1_000;
+                if (wait > TOKEN_RETRY_AFTER_CAP_MS) throw tokenRateLimited(`asked to wait ${Math.round(wait / 1000)} s (Retry-After), longer than railgate waits`);
+                await clock.sleep(wait);
                 answer = await send();
+                if (answer.response?.status === 429) throw tokenRateLimited('again after waiting its Retry-After');
               }
               return parseTokenResponse(answer);
             }),

@@ -12,7 +12,7 @@ import { allureSink, labelCheck } from './allure-sink.ts';
 import { runsBeside } from './check-gate.ts';
 import { recordingSink, routedSink } from './recorded-steps.ts';
 import { withPlantedCrash } from './planted-crash.ts';
-import { CHECK_TIMEOUT_MS, checkConcurrency, decodeRunConfig, isPartialRun } from './run-config.ts';
+import { checkConcurrency, decodeRunConfig, isPartialRun } from './run-config.ts';
 import { boundSpec } from './run-bound.ts';
 import { checkMeta, endedMeta, openTarget, runPlannedCheck, runSetup, skipNote } from './run-planned.ts';
 import type { CheckTarget } from './run-planned.ts';
@@ -64,15 +64,15 @@ for (const partner of partners) {
 /**
  * One check, one test. An independent check is a concurrent test where the partner's checks may run side by side
  * (docs/decisions/concurrent-checks.md): consecutive ones form a group vitest starts together, and any other test
- * is a wall between groups. A started test may wait for its partner's gate, and for a check run once more alone:
- * each attempt keeps its own time limit from when the gate lets it in (run-planned.ts), and the test only the
- * run's bound, which ends what is still running, reported not finished.
+ * is a wall between groups. A started test may wait at its partner's gate (for the checks beside it, for a check run
+ * once more alone, for a body still running past its limit): each attempt keeps its own time limit from when the gate
+ * lets it in (run-planned.ts), and the test only the run's bound, which ends what is still running, not finished.
  */
 function defineCheck(partnerId: string, rails: string[], planned: Check, beside: number, boundMs: number, target: () => Promise<CheckTarget | undefined>): void {
   const check = withPlantedCrash(config.defects, partnerId, planned);
   const meta = checkMeta(partnerId, rails, check);
   const concurrent = runsBeside(check, beside);
-  const timeout = concurrent ? boundMs + BOUND_SLACK_MS : CHECK_TIMEOUT_MS;
+  const timeout = boundMs + BOUND_SLACK_MS;
   test(check.name, { meta: { railgate: meta }, concurrent, timeout }, (t) => allureSink.isolated(async () => {
     await labelCheck({ partner: partnerId, family: check.family, rails, story: check.scenario ?? check.name, severity: meta.severity, env: config.env, tags: check.tags, ...(check.title && { title: check.title }), ...(check.loc && { source: `${check.loc.file}:${check.loc.line}` }) });
     const end = await runPlannedCheck(check, target, { partnerId, env: config.env });

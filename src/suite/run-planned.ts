@@ -1,4 +1,4 @@
-import { CheckFailure, CheckSkipped, inCheckScope, outsideAnyCheck } from '../checks/index.ts';
+import { CheckFailure, CheckSkipped, RateLimited, inCheckScope, outsideAnyCheck } from '../checks/index.ts';
 import type { Check, ReportSink } from '../checks/index.ts';
 import type { Rng } from '../random/index.ts';
 import type { Exchange } from '../http/index.ts';
@@ -101,10 +101,12 @@ export async function runPlannedCheck(check: Check, target: () => Promise<CheckT
       if (!runsBeside(check, s.gate.limit)) return (last = await attemptIn(ctx.rng, 1, s, check, (work) => s.gate.alone(work))).outcome();
       const first = (last = await attemptIn(ctx.rng, 1, s, check, (work) => s.gate.shared(work)));
       const limited = first.exchanges.filter(rateLimited);
-      if (limited.length === 0) return first.outcome();
-      // The partner answered 429 while others ran beside this check: the limit may be theirs, so whatever this
-      // attempt concluded (a pass on a 429 included) is not the partner's answer to this check alone.
-      const said = `exchange${limited.length > 1 ? 's' : ''} ${limited.map((x) => `#${x.seq}`).join(', ')} answered 429 while up to ${s.gate.limit} checks ran side by side; this attempt ${first.error === undefined ? 'passed' : `ended with: ${first.error instanceof Error ? first.error.message : String(first.error)}`}`;
+      if (limited.length === 0 && !(first.error instanceof RateLimited)) return first.outcome();
+      // The partner answered 429 while others ran beside this check (to its own requests, or to a token it needed):
+      // the limit may be theirs, so whatever this attempt concluded (a pass on a 429 included) is not the partner's
+      // answer to this check alone.
+      const which = limited.length > 0 ? `exchange${limited.length > 1 ? 's' : ''} ${limited.map((x) => `#${x.seq}`).join(', ')}` : 'a request it needed';
+      const said = `${which} answered 429 while up to ${s.gate.limit} checks ran side by side; this attempt ${first.error === undefined ? 'passed' : `ended with: ${first.error instanceof Error ? first.error.message : String(first.error)}`}`;
       await ctx.report.attach('rate-limited beside other checks: the check runs once more, alone', said, 'text/plain');
       return (last = await attemptIn(first.rng, 2, s, check, (work) => s.gate.alone(work))).outcome();
     };
@@ -129,8 +131,10 @@ interface Attempted {
 
 /**
  * One attempt of the check's body in a scope of its own (its stream, its exchanges, its faults), let in by the gate,
- * on the clock, inside the run's bound and, beside others, its own time limit (counted from when the gate let it in:
- * waiting for the others is no part of it). Its faults go with it when it ends.
+ * on the clock, inside the run's bound and its own time limit, counted from when the gate let it in (waiting for the
+ * others is no part of it). Past its limit the attempt has failed, but it keeps its place at the gate until its body
+ * has ended (or the run's bound ends it): no check that must run alone, and no second attempt, runs beside a body
+ * still sending. Its faults go with it when it ends.
  */
 async function attemptIn(rng: Rng, n: number, s: CheckTarget, check: Check, gate: <T>(work: () => Promise<T>) => Promise<T>): Promise<Attempted> {
   const { ctx } = s.session;
@@ -140,9 +144,15 @@ async function attemptIn(rng: Rng, n: number, s: CheckTarget, check: Check, gate
     async (scope) => {
       let result: { ok: true; value: void | ReadinessEvidence } | { ok: false; error: unknown };
       try {
-        const body = () => withAnswerFindings(() => scope.exchanges, () => runCheck(check, ctx));
-        const limited = runsBeside(check, s.gate.limit) ? () => withinCheckTime(body) : body;
-        result = { ok: true, value: await gate(() => s.time.run(() => s.bound.race('this check', limited))) };
+        let decided: Promise<void | ReadinessEvidence> | undefined;
+        await gate(async () => {
+          const running = s.time.run(() => s.bound.race('this check', () => withAnswerFindings(() => scope.exchanges, () => runCheck(check, ctx))));
+          decided = withinCheckTime(running);
+          // Read after the body has ended: marked handled now, so an early failure is no unhandled rejection meanwhile.
+          decided.catch(() => undefined);
+          await running.catch(() => undefined);
+        });
+        result = { ok: true, value: await decided! };
       } catch (error) {
         result = { ok: false, error };
       }
@@ -162,14 +172,14 @@ async function attemptIn(rng: Rng, n: number, s: CheckTarget, check: Check, gate
   );
 }
 
-/** The longest one attempt of a check may take beside others: vitest's own limit of a test, counted from its start. */
-function withinCheckTime<T>(work: () => Promise<T>): Promise<T> {
+/** The attempt's outcome, or a failure once it has run CHECK_TIMEOUT_MS (real time): railgate's limit, the check broken. */
+function withinCheckTime<T>(running: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`the check did not end within ${CHECK_TIMEOUT_MS / 1000} s of its start`)), CHECK_TIMEOUT_MS);
     timer.unref();
   });
-  return Promise.race([work(), late]).finally(() => clearTimeout(timer));
+  return Promise.race([running, late]).finally(() => clearTimeout(timer));
 }
 
 /** The partner's own 429 (the fault layer's made-up answers never reach the ledger, hence never a check's scope). */
