@@ -86,7 +86,7 @@ export function servesPath(template: string, path: string): boolean {
 
 type Base = { parts?: RequestParts; skip?: string };
 /** A base request as one case made it: sound when every request it made first (the creates of its ids) was answered 2xx. */
-type MadeBase = Base & { sound: boolean; by?: string };
+type MadeBase = Base & { sound: boolean; by?: string; unsound?: string };
 
 /** What the family's checks share in one run: each operation's base request, and what its cases created. */
 class RunState {
@@ -98,18 +98,22 @@ class RunState {
    * The operation's valid request (src/requests: examples, generated values, pins, ids of resources it creates
    * first), made once and shared by its cases, from a stream of its own: the same whichever case makes it, so a case
    * re-run alone (`--grep`) is sent as in the whole run. A base whose creates were not all answered 2xx (rate
-   * limited, say) is no case's but its maker's: it may hold an id that names nothing, so each other case makes its own.
+   * limited, say) may hold an id that names nothing: no case is judged on it. Its maker's case is not judged (broken;
+   * beside others, a 429 sends it once more, alone); the cases waiting on it share one new base, and are not judged
+   * either if that one is no sounder.
    */
   async base(ctx: CheckContext, op: Operation): Promise<Base> {
-    let shared = this.bases.get(op.id);
-    if (!shared) {
-      shared = makeBase(ctx, op);
-      this.bases.set(op.id, shared);
+    for (let tries = 0; ; tries++) {
+      let shared = this.bases.get(op.id);
+      if (!shared) {
+        shared = makeBase(ctx, op);
+        this.bases.set(op.id, shared);
+      }
+      const made = await shared;
+      if (made.sound) return made;
+      if (this.bases.get(op.id) === shared) this.bases.delete(op.id);
+      if (tries > 0 || made.by === currentCheckScope()?.id) throw new CheckFailure(`no valid request for ${op.id} to change: ${made.unsound}; the case is not judged`, { kind: 'configuration' });
     }
-    const made = await shared;
-    if (made.sound || made.by === currentCheckScope()?.id) return made;
-    if (this.bases.get(op.id) === shared) this.bases.delete(op.id);
-    return makeBase(ctx, op);
   }
 }
 
@@ -117,8 +121,9 @@ async function makeBase(ctx: CheckContext, op: Operation): Promise<MadeBase> {
   const scope = currentCheckScope();
   const from = scope?.exchanges.length ?? 0;
   const base = await probeParts({ ...ctx, rng: createRng(ctx.seed).fork(`conformance-base:${ctx.partner.id}:${op.id}`) }, op);
-  const sound = (scope?.exchanges.slice(from) ?? []).every((e) => e.response !== undefined && e.response.status >= 200 && e.response.status < 300);
-  return { ...base, sound, ...(scope && { by: scope.id }) };
+  const off = (scope?.exchanges.slice(from) ?? []).filter((e) => e.response === undefined || e.response.status < 200 || e.response.status >= 300);
+  const unsound = off.map((e) => `${e.request.operationId ?? e.request.method} #${e.seq} answered ${e.response?.status ?? e.error?.code ?? 'nothing'}`).join(', ');
+  return { ...base, sound: off.length === 0, ...(scope && { by: scope.id }), ...(off.length > 0 && { unsound: `the requests it made first were not all answered 2xx (${unsound})` }) };
 }
 
 function caseCheck(op: Operation, c: ConformanceCase, run: RunState, destructive: boolean): Check {
