@@ -22,9 +22,14 @@ export function scenarioChecks(partner: Partner): Check[] {
 
 /**
  * A scenario may run beside others (its faults hit its own requests only) unless it awaits a webhook it does not
- * pick out by a value of its own (a capture, its `${seq}`, a `${uuid}`): a constant match (`/data/status: COMPLETED`)
- * could be answered by another check's delivery.
+ * pick out by a value of its own (a capture or named step, its `${seq}`, a `${uuid}`): a constant match
+ * (`/data/status: COMPLETED`, `${env.MERCHANT_ID}`, `${now}`) could be answered by another check's delivery.
  */
 function independent(s: Scenario): boolean {
-  return s.steps.every((st) => st.action !== 'await-webhook' || Object.values(st.match ?? {}).some((v) => typeof v === 'string' && v.includes('${')));
+  return s.steps.every((st) => st.action !== 'await-webhook' || Object.values(st.match ?? {}).some(ownValue));
+}
+
+function ownValue(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  return [...v.matchAll(/\$\{\s*([^}.\s]+)/g)].some(([, head]) => head !== 'env' && head !== 'now');
 }
