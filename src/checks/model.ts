@@ -72,6 +72,11 @@ export interface Check {
    * family (docs/decisions/concurrent-checks.md). Absent: it runs alone. Never with runsLast.
    */
   independent?: boolean;
+  /**
+   * It asks the partner for a 429 on purpose (a rate-limit trigger): a passing attempt's 429s beside others are its
+   * own, and do not send it once more alone (a failing one still does).
+   */
+  provokes429?: boolean;
   /** Resolves with evidence for the readiness report when the check measured something (coverage). */
   run(ctx: CheckContext): Promise<void | ReadinessEvidence>;
 }

@@ -8,7 +8,7 @@ export { parseRetryAfter } from './retry-after.ts';
 export { classifyAttempt, networkFailure } from './classify.ts';
 export { decideNext } from './decide.ts';
 export { codeRulesOf, loadCodeRules } from './code-rules.ts';
-export { statusesOfCode } from './documented.ts';
+export { statusesOfCode, triggersRateLimit } from './documented.ts';
 
 // Sending
 export { runRetries } from './loop.ts';

@@ -102,6 +102,8 @@ export async function runPlannedCheck(check: Check, target: () => Promise<CheckT
       const first = (last = await attemptIn(ctx.rng, 1, s, check, (work) => s.gate.shared(work)));
       const limited = first.exchanges.filter(rateLimited);
       if (limited.length === 0 && !(first.error instanceof RateLimited)) return first.outcome();
+      // A 429 it asked for (a rate-limit trigger) is its own, when the attempt passed on it.
+      if (check.provokes429 === true && first.error === undefined) return first.outcome();
       // The partner answered 429 while others ran beside this check (to its own requests, or to a token it needed):
       // the limit may be theirs, so whatever this attempt concluded (a pass on a 429 included) is not the partner's
       // answer to this check alone.

@@ -2,6 +2,7 @@ import { checkResponse } from '../../contract/index.ts';
 import { loadVocabulary } from '../../errors/index.ts';
 import type { ErrorsSpec, ErrorTrigger } from '../../errors/index.ts';
 import type { Partner } from '../../partner/index.ts';
+import { triggersRateLimit } from '../../retry/index.ts';
 import { probeParts } from '../contract/probe.ts';
 import { CheckFailure, CheckSkipped } from '../model.ts';
 import type { Check } from '../model.ts';
@@ -25,6 +26,7 @@ export function triggerChecks(partner: Partner, spec: ErrorsSpec): Check[] {
     destructive: partner.contract.operations.get(trigger.operation)?.mutating ?? false,
     // One request and its answer; the codes it provokes are judged by the family's last checks, after it.
     independent: true,
+    ...(rateLimits(partner, trigger) && { provokes429: true }),
     run: (ctx) => runTrigger(ctx, partner, spec, trigger),
   }));
 }
@@ -49,4 +51,9 @@ async function runTrigger(ctx: Parameters<Check['run']>[0], partner: Partner, sp
 function locate(partner: Partner, index: number): { file: string; line: number; col: number } {
   const { line, col } = partner.profileDoc.locate(['errors', 'triggers', index]);
   return { file: partner.profileFile, line, col };
+}
+
+function rateLimits(partner: Partner, trigger: ErrorTrigger): boolean {
+  const op = partner.contract.operations.get(trigger.operation);
+  return op !== undefined && triggersRateLimit(op, trigger, partner.profile.errors?.code);
 }

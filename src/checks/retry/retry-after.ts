@@ -3,7 +3,7 @@ import type { Operation } from '../../contract/index.ts';
 import type { ProxyEvent } from '../../faults/index.ts';
 import type { Partner } from '../../partner/index.ts';
 import { parseDuration } from '../../profile/index.ts';
-import { parseRetryAfter, statusesOfCode } from '../../retry/index.ts';
+import { parseRetryAfter, triggersRateLimit } from '../../retry/index.ts';
 import type { RetriedCall, RetryRules } from '../../retry/index.ts';
 import { CheckFailure } from '../model.ts';
 import type { Check, CheckContext } from '../model.ts';
@@ -23,11 +23,12 @@ export function retryAfterHonoured(op: Operation, rules: RetryRules, partner: Pa
   const seconds = Math.min(2, Math.floor(capMs / 1000));
   if (seconds < 1) return undefined;
   const trigger = rateLimitTrigger(partner, op);
-  return retryCheck(op, 'Retry-After is waited for', ['retry-after'], async (ctx) => {
+  const check = retryCheck(op, 'Retry-After is waited for', ['retry-after'], async (ctx) => {
     await synthetic(ctx, op, String(seconds), 'seconds');
     await synthetic(ctx, op, new Date(ctx.clock.now() + (seconds + 1) * 1000).toUTCString(), 'an HTTP-date');
     if (trigger) await partnersOwn(ctx, op, trigger, documentsRetryAfter(op));
   });
+  return trigger ? { ...check, provokes429: true } : check;
 }
 
 async function synthetic(ctx: CheckContext, op: Operation, retryAfter: string, form: string): Promise<void> {
@@ -83,8 +84,7 @@ export function judgeGap(clock: Clock, lagMs: number, what: string, gapMs: numbe
 
 /** An error trigger of the operation whose code the contract documents under 429 (or that says 429 itself). */
 function rateLimitTrigger(partner: Partner, op: Operation): { body?: unknown; params?: Record<string, string | number | boolean>; headers?: Record<string, string> } | undefined {
-  const at = partner.profile.errors?.code;
-  return partner.profile.errors?.triggers?.find((t) => t.operation === op.id && (t.status === 429 || (at !== undefined && statusesOfCode(op, t.code, at).includes('429'))));
+  return partner.profile.errors?.triggers?.find((t) => t.operation === op.id && triggersRateLimit(op, t, partner.profile.errors?.code));
 }
 
 function documentsRetryAfter(op: Operation): boolean {
