@@ -131,17 +131,20 @@ async function sandboxRun(partner: Partner, args: string[]): Promise<RunFigures>
   }
 }
 
-/** Each test's duration and the span of them all, from the run's Allure results. */
+/** Each check's duration (from its first step) and the span of them all, from the run's Allure results. */
 async function testDurations(dir: string): Promise<Pick<RunFigures, 'durations' | 'checksMs' | 'spans'>> {
   const durations = new Map<string, number>();
   const ends = new Map<string, { from: number; to: number }>();
   let first = Infinity;
   let last = 0;
   for (const name of (await readdir(dir)).filter((n) => n.endsWith('-result.json'))) {
-    const r = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as { name: string; start?: number; stop?: number; labels?: Array<{ name: string; value: string }> };
+    const r = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as { name: string; start?: number; stop?: number; labels?: Array<{ name: string; value: string }>; steps?: Array<{ start?: number }> };
     const family = r.labels?.find((l) => l.name === 'suite')?.value;
     if (!family || r.start === undefined || r.stop === undefined) continue;
-    durations.set(`${family}\0${r.name}`, r.stop - r.start);
+    // A check's own time runs from its first step (the gate let it in), not from its test's start: a test side by side
+    // may first wait for a place, which is the run's concurrency at work, not a link of the chain.
+    const began = Math.min(r.stop, ...(r.steps ?? []).map((s) => s.start ?? r.stop!));
+    durations.set(`${family}\0${r.name}`, r.stop - (r.steps?.length ? began : r.start));
     const span = ends.get(family);
     ends.set(family, { from: Math.min(span?.from ?? Infinity, r.start), to: Math.max(span?.to ?? 0, r.stop) });
     first = Math.min(first, r.start);
