@@ -4,12 +4,13 @@
 // Schemathesis runs the same way, against `railgate simulate` with the same defect, when SCHEMATHESIS_BIN names
 // its executable (it installs from PyPI, which not every machine reaches); otherwise the bench says it is absent.
 // Run: node --import tsx bench/conformance.bench.ts
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFECTS } from '../src/simulator/defects.ts';
+import { startSimulate } from '../test/helpers/simulate.ts';
+import { runCommand } from './command.ts';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(REPO, 'bin/railgate.mjs');
@@ -44,24 +45,10 @@ export interface ConformanceFigures {
 /** The longest one command may take: a hung tool is stopped and its run counted as such (exit -1). */
 const COMMAND_DEADLINE_MS = 10 * 60_000;
 
-function exec(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; out: string; wallMs: number }> {
-  return new Promise((resolve) => {
-    const t0 = performance.now();
-    const child = spawn(cmd, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...opts.env } });
-    const deadline = setTimeout(() => child.kill('SIGKILL'), COMMAND_DEADLINE_MS);
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('close', (code) => {
-      clearTimeout(deadline);
-      resolve({ code: code ?? -1, out, wallMs: performance.now() - t0 });
-    });
-  });
-}
 
 async function railgate(reports: string, defect: string | undefined): Promise<ConformanceRow['railgate']> {
   const dir = path.join(reports, defect ?? 'clean');
-  const r = await exec(process.execPath, [BIN, 'run', '--partner', PARTNER, '--family', 'conformance', '--reporter', 'plain', '--no-html', '--reports', dir, ...(defect ? ['--defect', defect] : [])]);
+  const r = await runCommand(process.execPath, [BIN, 'run', '--partner', PARTNER, '--family', 'conformance', '--reporter', 'plain', '--no-html', '--reports', dir, ...(defect ? ['--defect', defect] : [])], { cwd: REPO, deadlineMs: COMMAND_DEADLINE_MS });
   const ready = JSON.parse(await readFile(path.join(dir, 'readiness', `${PARTNER}.json`), 'utf8')) as { checks: Array<{ family: string; status: string; reason?: string }> };
   const checks = ready.checks.filter((c) => c.family === 'conformance');
   const failed = checks.filter((c) => c.status === 'failed');
@@ -70,35 +57,16 @@ async function railgate(reports: string, defect: string | undefined): Promise<Co
   return { wallMs: r.wallMs, cases: checks.length, findings: failed.length, code: r.code, caught: defect !== undefined && r.code === 1 && findings.length > 0 };
 }
 
-/** `railgate simulate` on a free port with the defect, until stopped; resolves with its base URL once it listens. */
-async function simulator(defect: string | undefined): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [BIN, 'simulate', '--partner', PARTNER, ...(defect ? ['--defect', defect] : [])], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`railgate simulate did not announce a URL in 60 s:\n${out}`)), 60_000);
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.on('close', () => reject(new Error(`railgate simulate stopped:\n${out}`)));
-  });
-  return { url, stop: () => child.kill('SIGINT') };
-}
-
 async function schemathesis(bin: string, defect: string | undefined): Promise<ToolRun> {
-  const sim = await simulator(defect);
+  const sim = await startSimulate(['--partner', PARTNER, ...(defect ? ['--defect', defect] : [])], { compiled: true });
   try {
-    const r = await exec(bin, ['run', CONTRACT, '--url', sim.url, '--header', `X-Api-Key: ${TEST_KEY}`, '--checks', 'all']);
+    const r = await runCommand(bin, ['run', CONTRACT, '--url', sim.baseUrl, '--header', `X-Api-Key: ${TEST_KEY}`, '--checks', 'all'], { cwd: REPO, deadlineMs: COMMAND_DEADLINE_MS });
     // Its summary names the failures it found and the test cases it generated, whichever version wrote it.
     const findings = Number(/(\d+) (?:unique )?failures?/i.exec(r.out)?.[1] ?? (r.code === 0 ? 0 : 1));
     const cases = Number(/(\d+) (?:generated|test cases)/i.exec(r.out)?.[1] ?? 0);
     return { wallMs: r.wallMs, cases, findings, code: r.code };
   } finally {
-    sim.stop();
+    sim.kill();
   }
 }
 

@@ -6,11 +6,7 @@
 // each group that runs side by side, every duration as the run's Allure results give it. `--serial` also runs each
 // partner with `--concurrency 1`, one check after another, for comparison (PixPay alone takes about 10 minutes).
 // Run: node --import tsx bench/sandbox.bench.ts [--serial] [--concurrency N] [partner …]
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +16,10 @@ import { loadPartner } from '../src/partner/index.ts';
 import type { Partner } from '../src/partner/index.ts';
 import { runsBeside } from '../src/suite/check-gate.ts';
 import { checkConcurrency } from '../src/suite/run-config.ts';
+import { freePort } from '../test/helpers/free-port.ts';
+import { startSimulate } from '../test/helpers/simulate.ts';
+import type { SimulateProcess } from '../test/helpers/simulate.ts';
+import { runCommand } from './command.ts';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(REPO, 'bin/railgate.mjs');
@@ -107,26 +107,24 @@ interface RunFigures {
 /** One `railgate run --env sandbox` of the partner against its own simulator at real pace, in a copy of the workspace. */
 async function sandboxRun(partner: Partner, args: string[]): Promise<RunFigures> {
   const dir = await mkdtemp(path.join(tmpdir(), 'railgate-sandbox-bench-'));
-  let sim: ChildProcess | undefined;
+  let sim: SimulateProcess | undefined;
   try {
     for (const d of ['contracts', 'partners', 'suites']) await cp(path.join(REPO, d), path.join(dir, d), { recursive: true });
     const receiverPort = await freePort();
     const webhookUrl = `http://127.0.0.1:${receiverPort}${partner.profile.webhooks?.path ?? `/webhooks/${partner.id}`}`;
-    const started = await startSimulate(['simulate', '--partner', partner.id, '--time-scale', '1', '--webhook-url', webhookUrl], dir);
-    sim = started.child;
+    const started = await startSimulate(['--partner', partner.id, '--time-scale', '1', '--webhook-url', webhookUrl], { cwd: dir, compiled: true });
+    sim = started;
     const file = path.join(dir, 'partners', `${partner.id}.yaml`);
     const text = await readFile(file, 'utf8');
     const edited = text.replace(/(\n {2}sandbox:\n {4}baseUrl: )\S+/, `$1${started.baseUrl}\n    webhookUrl: ${webhookUrl}\n    receiverPort: ${receiverPort}`);
     if (edited === text) throw new Error(`${file}: no environments.sandbox.baseUrl to point at the simulator`);
     await writeFile(file, edited);
     const reports = path.join(dir, 'reports');
-    const t0 = performance.now();
-    const r = await exec(process.execPath, [BIN, 'run', '--env', 'sandbox', '--partner', partner.id, '--no-html', '--reports', reports, ...args], dir, { ...partner.profile.environments.simulator?.testCredentials });
-    const wallMs = performance.now() - t0;
+    const r = await runCommand(process.execPath, [BIN, 'run', '--env', 'sandbox', '--partner', partner.id, '--no-html', '--reports', reports, ...args], { cwd: dir, env: { ...partner.profile.environments.simulator?.testCredentials }, deadlineMs: RUN_DEADLINE_MS });
     const verdict = /^(GO|NO-GO|INCONCLUSIVE)\b/m.exec(r.out)?.[1] ?? `no verdict (exit ${r.code}): ${r.out.slice(-400)}`;
-    return { wallMs, verdict, code: r.code, ...(await testDurations(path.join(reports, 'allure-results'))) };
+    return { wallMs: r.wallMs, verdict, code: r.code, ...(await testDurations(path.join(reports, 'allure-results'))) };
   } finally {
-    sim?.kill('SIGKILL');
+    sim?.kill();
     await rm(dir, { recursive: true, force: true });
   }
 }
@@ -184,57 +182,6 @@ function longestChain(partner: Partner, concurrency: number, durations: Readonly
   }
   const head = [...links].sort((a, b) => b.ms - a.ms).slice(0, 3).map((l) => `${l.name} ${(l.ms / 1000).toFixed(1)} s`);
   return { ms: links.reduce((sum, l) => sum + l.ms, 0), head, families };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** `railgate simulate`, resolved once it says where it listens. */
-function startSimulate(args: string[], cwd: string): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`railgate ${args.join(' ')} did not start within 60 s:\n${out}`));
-    }, 60_000);
-    const seen = (d: Buffer): void => {
-      out += d.toString();
-      const m = / at (http:\/\/\S+) /.exec(out);
-      if (m?.[1] && out.includes('press Ctrl-C')) {
-        clearTimeout(timer);
-        resolve({ child, baseUrl: m[1] });
-      }
-    };
-    child.stdout!.on('data', seen);
-    child.stderr!.on('data', seen);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`railgate ${args.join(' ')} exited ${code}:\n${out}`));
-    });
-  });
-}
-
-function exec(cmd: string, args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } });
-    const deadline = setTimeout(() => child.kill('SIGKILL'), RUN_DEADLINE_MS);
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('close', (code) => {
-      clearTimeout(deadline);
-      resolve({ code: code ?? -1, out });
-    });
-  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

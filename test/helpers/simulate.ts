@@ -22,8 +22,10 @@ const TSX = pathToFileURL(path.join(REPO, 'node_modules/tsx/dist/loader.mjs')).h
  * a SIGKILL of the wrapper would leave behind, listening, after the tests. A simulator that does not start
  * is killed before the promise rejects.
  */
-export function startSimulate(args: string[], opts: { cwd?: string; startMs?: number } = {}): Promise<SimulateProcess> {
-  const child = spawn(process.execPath, ['--import', TSX, path.join(REPO, 'src/cli/main.ts'), 'simulate', ...args], {
+export function startSimulate(args: string[], opts: { cwd?: string; startMs?: number; compiled?: boolean } = {}): Promise<SimulateProcess> {
+  // `compiled`: as users start it (bin/railgate.mjs, dist/ when current), for the benches.
+  const cli = opts.compiled ? [path.join(REPO, 'bin/railgate.mjs')] : ['--import', TSX, path.join(REPO, 'src/cli/main.ts')];
+  const child = spawn(process.execPath, [...cli, 'simulate', ...args], {
     cwd: opts.cwd ?? REPO,
     env: { ...process.env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
